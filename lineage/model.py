@@ -1,0 +1,240 @@
+"""The data model of one parsed disclosure.
+
+Everything a parser produces lands here, and nothing here is computed: a
+`Row` holds what the document prints, a `Problem` holds what the parser could
+not decide or could not read. The checks (lineage.checks) compare these
+values; they never live in the model.
+
+Amounts are `Decimal` parsed from the printed text, so "150.00" stays
+"150.00" (its printed scale is part of the evidence). Every amount carries its
+provenance through the `Row` it sits in: the disclosure's source file, the
+table (kind + printed number), the row index and the line number(s).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal, Optional
+
+from pydantic import BaseModel, Field
+
+Scheme = Literal["functional", "economic"]
+AmountUnit = Literal["万元", "元"]
+DisclosureKind = Literal["部门预算", "单位预算"]
+
+# Row roles: what a printed row is, as far as the layout tells.
+#   total        the table's own 合计/总计 row
+#   total_repeat a bare repetition of the total row (the PDFs print it twice)
+#   unit         the row naming the unit (单位/部门) with its amounts
+#   subject      a classified row (functional or economic code, or a class name)
+#   project      a project row (项目支出表)
+#   item         a labelled line of a two-sided summary table (收支总表)
+RowRole = Literal["total", "total_repeat", "unit", "subject", "project", "item"]
+
+
+class Source(BaseModel):
+    """The file a disclosure was read from."""
+
+    path: str
+    sha256: str
+    encoding: str = "utf-8"
+
+
+class Provenance(BaseModel):
+    """Where one amount was printed. Used as evidence in findings."""
+
+    file: str
+    table: Optional[str] = None  # table kind, or None for explanation text
+    table_number: Optional[str] = None
+    row: Optional[int] = None  # index of the row in Table.rows
+    line: int
+    text: str = ""
+
+
+class Row(BaseModel):
+    """One printed row of a budget table.
+
+    `values` maps a column name (from `Table.columns`) to the amount printed
+    in it. A blank cell is simply absent. When the layout lost the cell
+    positions and the table's arithmetic does not decide which column a value
+    belongs to, `ambiguous` is true, `values` holds only the placements that
+    all candidates agree on, and `candidates` lists every placement that
+    satisfies the arithmetic.
+    """
+
+    index: int
+    line: int
+    lines: list[int] = Field(default_factory=list)  # every line the row spans
+    role: RowRole = "subject"
+    side: Optional[Literal["income", "expenditure"]] = None  # two-sided tables
+    code: Optional[str] = None  # digits only, e.g. "2060701", "30102"
+    code_printed: Optional[str] = None  # as printed, e.g. "206 07 01"
+    scheme: Optional[Scheme] = None
+    code_garbled: bool = False  # printed code cannot be read (e.g. "3 0")
+    name: str = ""
+    unit_code: Optional[str] = None
+    values: dict[str, Decimal] = Field(default_factory=dict)
+    printed: list[str] = Field(default_factory=list)  # amounts in print order
+    ambiguous: bool = False
+    candidates: list[dict[str, Decimal]] = Field(default_factory=list)
+    note: Optional[str] = None  # how a placement was decided, when not by position
+
+
+class Table(BaseModel):
+    """One budget table as printed."""
+
+    kind: str
+    number: Optional[str] = None  # printed number: "1-1", "3", "一", "表十二"
+    title: str
+    line: int
+    end_line: int
+    empty: bool = False  # the document says the table has no content
+    columns: list[str] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+    duplicate_of: Optional[int] = None  # line of an earlier copy of this table
+
+
+class Problem(BaseModel):
+    """Something the parser could not read or decide, with its place."""
+
+    file: str
+    line: int
+    message: str
+    table: Optional[str] = None
+    severity: Literal["error", "warning", "info"] = "warning"
+
+
+class Indicator(BaseModel):
+    """One performance indicator (绩效指标) as printed.
+
+    Levels left blank because they repeat the row above are filled from that
+    row and `inherited` lists which were. `project` is the index of the
+    project in its PerformanceTable, or None when the text does not support
+    attributing it (then it sits in `unattributed`).
+    """
+
+    line: int
+    lines: list[int] = Field(default_factory=list)
+    level1: Optional[str] = None  # 一级指标: 产出指标, 效益指标 …
+    level2: Optional[str] = None  # 二级指标: 数量指标 …
+    level3: str = ""  # 三级指标: the indicator itself
+    operator: Optional[str] = None  # normalised: = ≥ ≤ > < 定性
+    value: Optional[str] = None  # 指标值 as printed
+    unit: Optional[str] = None  # 度量单位
+    weight: Optional[Decimal] = None  # 权重
+    direction: Optional[str] = None  # 正向 / 反向, where printed
+    inherited: list[str] = Field(default_factory=list)
+
+
+class ProjectTarget(BaseModel):
+    """A project's performance target: its money, goal and indicators."""
+
+    line: int
+    lines: list[int] = Field(default_factory=list)
+    code: Optional[str] = None  # e.g. 51340022T000000278902
+    name: str
+    unit_name: Optional[str] = None
+    amount: Optional[Decimal] = None
+    goal: Optional[str] = None
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class PerformanceTable(BaseModel):
+    kind: str  # project_performance | special_fund_performance
+    line: int
+    end_line: int
+    empty: bool = False
+    duplicate_of: Optional[int] = None  # line of the earlier copy when printed twice
+    total: Optional[Decimal] = None  # a unit/department total row, where printed
+    projects: list[ProjectTarget] = Field(default_factory=list)
+    unattributed: list[Indicator] = Field(default_factory=list)
+
+
+class Task(BaseModel):
+    line: int
+    name: str
+    content: str = ""
+
+
+class DepartmentTarget(BaseModel):
+    """部门整体支出绩效目标: total, its split, annual tasks, indicators."""
+
+    line: int
+    end_line: int
+    total: Optional[Decimal] = None
+    split: dict[str, Decimal] = Field(default_factory=dict)  # 财政拨款, 其他资金, 基本支出 …
+    split_unit: Optional[AmountUnit] = None  # 001 prints this table in 元
+    goal: Optional[str] = None
+    tasks: list[Task] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class Performance(BaseModel):
+    tables: list[PerformanceTable] = Field(default_factory=list)
+    department: Optional[DepartmentTarget] = None
+
+
+ClaimKind = Literal["amount", "share", "change", "count"]
+
+
+class Claim(BaseModel):
+    """A figure stated in the explanation text (情况说明), as data.
+
+    `subject` is a stable key the checks understand, e.g. "income_total",
+    "expenditure_total", "fiscal_total", "gp_total", "basic", "project",
+    "personnel", "public", "three_public", "three_public.abroad",
+    "three_public.car", "three_public.car_purchase", "three_public.car_running",
+    "three_public.reception", "operating_costs" (机关运行经费), "procurement",
+    "procurement.goods|works|services", "source:<income column>",
+    "function:<code>" (类/款/项 by code), "function_name:<名称>" (by name when no
+    code is printed), "project_count", "performance_projects".
+    A change keeps the stated difference (`value`), the stated previous value
+    (`previous`) and direction, so the arithmetic can be checked.
+    """
+
+    line: int
+    lines: list[int] = Field(default_factory=list)
+    text: str  # the sentence (or clause) the figure comes from
+    subject: str
+    subject_label: str = ""  # the words the text uses
+    kind: ClaimKind
+    value: Decimal
+    unit: str  # 万元, 元, %, 个, 辆 …
+    year: Optional[int] = None
+    previous: Optional[Decimal] = None  # for changes: the stated previous value
+    previous_year: Optional[int] = None
+    direction: Optional[Literal["increase", "decrease", "flat"]] = None
+    of: Optional[str] = None  # for shares: the subject it is a share of
+
+
+class Disclosure(BaseModel):
+    """A parsed disclosure: identity, tables and parse problems."""
+
+    id: str
+    unit_name: str
+    unit_code: Optional[str] = None
+    year: Optional[int] = None
+    kind: DisclosureKind = "部门预算"
+    amount_unit: AmountUnit = "万元"
+    layout: str
+    source: Source
+    tables: list[Table] = Field(default_factory=list)
+    performance: Performance = Field(default_factory=Performance)
+    claims: list[Claim] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+
+    def table(self, kind: str) -> Optional[Table]:
+        """The first table of this kind, or None."""
+        for t in self.tables:
+            if t.kind == kind and t.duplicate_of is None:
+                return t
+        return None
+
+    def provenance(self, table: Table, row: Row) -> Provenance:
+        return Provenance(
+            file=self.source.path,
+            table=table.kind,
+            table_number=table.number,
+            row=row.index,
+            line=row.line,
+        )

@@ -1,0 +1,124 @@
+"""Raw tables from a layout front end → the model's `Table`.
+
+Layout-independent table semantics live here: codes are normalised, rows get
+their role, and each value is put in its canonical column, by position when
+the layout kept cells and by the table's arithmetic (lineage.parse.placement)
+when it did not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lineage.amounts import parse_amount
+from lineage.model import Row, Table
+from lineage.parse import placement
+from lineage.parse.codes import ECONOMIC, FUNCTIONAL, parse_code
+from lineage.parse.columns import COLUMNS, canonical_column
+from lineage.parse.raw import RawRow, RawTable
+
+ECONOMIC_KINDS = {"fiscal_by_economic", "gp_basic_by_economic"}
+FUNCTIONAL_KINDS = {
+    "expenditure_summary", "gp_by_function", "gp_projects", "fund_by_function", "soe_by_function",
+}
+_TOTAL = re.compile(r"^\s*(合\s*计|总\s*计)\s*$")
+
+
+def columns_of(raw: RawTable) -> list[str]:
+    """The table's canonical columns: those its header names, in canonical order.
+
+    Falls back to the whole canonical set when the header names none (the
+    flattened layout can lose the header entirely).
+    """
+    canon = COLUMNS.get(raw.kind, [])
+    named: set[str] = set()
+    for h in raw.header:
+        if h in canon:
+            named.add(h)
+        else:
+            c = canonical_column(h)
+            if c in canon:
+                named.add(c)
+    for r in raw.rows:
+        for p in r.positions or []:
+            if p in canon:
+                named.add(p)
+    if not named:
+        return list(canon)
+    return [c for c in canon if c in named]
+
+
+def _role(raw_row: RawRow, unit_code: str | None) -> str:
+    if raw_row.role:
+        return raw_row.role
+    if _TOTAL.match(raw_row.name):
+        return "total"
+    if not raw_row.code_groups and not raw_row.name:
+        return "total_repeat"
+    if unit_code and not raw_row.code_groups[1:] and raw_row.code_groups == [unit_code]:
+        return "unit"
+    return "subject"
+
+
+def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str]) -> tuple[Row, str | None]:
+    """One model row, and a problem message when its values could not be placed."""
+    code = parse_code(raw_row.code_groups)
+    scheme = code.scheme
+    if raw.kind in ECONOMIC_KINDS and code.code and scheme != ECONOMIC:
+        scheme = scheme or ECONOMIC
+    if raw.kind in FUNCTIONAL_KINDS and code.code and scheme is None:
+        scheme = FUNCTIONAL
+    row = Row(
+        index=index,
+        line=raw_row.line,
+        lines=raw_row.lines or [raw_row.line],
+        role=_role(raw_row, code.unit_code),  # type: ignore[arg-type]
+        side=raw_row.side,  # type: ignore[arg-type]
+        code=code.code,
+        code_printed=code.printed,
+        scheme=scheme,  # type: ignore[arg-type]
+        code_garbled=code.garbled,
+        name=raw_row.name.strip(),
+        unit_code=code.unit_code,
+        printed=[a.replace(",", "") for a in raw_row.amounts],
+    )
+    problem = None
+    if raw_row.positions is not None:
+        for text, pos in zip(raw_row.amounts, raw_row.positions):
+            value = parse_amount(text)
+            col = pos if pos in columns else canonical_column(pos or "")
+            if value is None:
+                problem = f"不是金额：{text!r}"
+            elif col is None or col not in columns:
+                problem = f"金额 {text} 所在列无法识别（表头：{pos!r}）"
+            elif col in row.values:
+                problem = f"两个金额落在同一列 {col}"
+            else:
+                row.values[col] = value
+    elif raw_row.amounts:
+        cands = placement.candidates(raw.kind, columns, raw_row.amounts)
+        if len(cands) == 1:
+            row.values = cands[0]
+        elif not cands:
+            problem = f"金额 {' '.join(raw_row.amounts)} 无法按本表的合计关系放入任何列"
+        else:
+            row.ambiguous = True
+            row.candidates = cands
+            row.values = placement.agreed(cands)
+    return row, problem
+
+
+def build_table(raw: RawTable) -> tuple[Table, list[tuple[int, str]]]:
+    """The model table and the problems found while building it."""
+    columns = columns_of(raw)
+    table = Table(
+        kind=raw.kind, number=raw.number, title=raw.title, line=raw.line,
+        end_line=raw.end_line, empty=raw.empty, columns=columns,
+    )
+    problems = list(raw.problems)
+    for i, raw_row in enumerate(raw.rows):
+        row, problem = build_row(raw, i, raw_row, columns)
+        table.rows.append(row)
+        if problem:
+            problems.append((raw_row.line, problem))
+    return table, problems

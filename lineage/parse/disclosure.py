@@ -1,0 +1,51 @@
+"""One file → one `Disclosure`: read, detect the layout, read tables, build the model."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from lineage.model import Disclosure, Problem, Source
+from lineage.parse.build import build_table
+from lineage.parse.kinds import MONEY_KINDS
+from lineage.parse.layouts import detect_layout
+from lineage.parse.locate import find_anchors
+from lineage.parse.metadata import read_metadata
+from lineage.read import InputError, read_document
+
+
+def disclosure_id(unit_name: str, year: int | None, kind: str) -> str:
+    """Stable across versions of the same disclosure, so a corrected file replaces the old one."""
+    return f"{year or 'unknown'}/{unit_name or 'unknown'}/{kind}"
+
+
+def parse_file(path: str | Path) -> Disclosure:
+    """Parse one disclosure text file. Raises InputError for input that is not one."""
+    doc = read_document(path)
+    anchors = find_anchors(doc)
+    meta = read_metadata(doc)
+    if not any(a.kind for a in anchors) and not meta.year:
+        raise InputError(doc.path, "not a budget disclosure: no budget table titles and no 20xx年部门/单位预算 heading")
+    layout = detect_layout(doc)
+    raws = layout.read_tables(doc, anchors)
+    disclosure = Disclosure(
+        id=disclosure_id(meta.unit_name, meta.year, meta.kind),
+        unit_name=meta.unit_name,
+        year=meta.year,
+        kind=meta.kind,  # type: ignore[arg-type]
+        amount_unit=meta.amount_unit,  # type: ignore[arg-type]
+        layout=layout.NAME,
+        source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding),
+    )
+    for raw in raws:
+        table, problems = build_table(raw)
+        disclosure.tables.append(table)
+        disclosure.problems += [
+            Problem(file=doc.path, line=line, message=msg, table=raw.kind) for line, msg in problems
+        ]
+    if not any(t.kind in MONEY_KINDS for t in disclosure.tables):
+        first = next((a.line for a in anchors if a.kind), None)
+        raise InputError(doc.path, "budget tables missing: no money table (收支总表, 支出总表 …) could be read", first)
+    codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
+    disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
+    return disclosure

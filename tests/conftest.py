@@ -1,0 +1,29 @@
+"""Shared test fixtures: the bundled seed disclosures."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "seeds"
+
+
+def seed_path(prefix: str) -> Path:
+    """The bundled seed whose file name starts with prefix ("000" … "004")."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path
+
+
+@pytest.fixture(scope="session")
+def parsed():
+    """Parse each seed once per test session: parsed("003") -> Disclosure."""
+    from lineage.parse.disclosure import parse_file
+
+    cache = {}
+
+    def get(prefix: str):
+        if prefix not in cache:
+            cache[prefix] = parse_file(seed_path(prefix))
+        return cache[prefix]
+
+    return get
