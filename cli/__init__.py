@@ -1,0 +1,1 @@
+"""The `lineage` command-line app (installed as the package lineage_cli)."""

@@ -1,0 +1,85 @@
+"""Options and error handling shared by every command.
+
+Only the report goes to stdout; progress, logs and errors go to stderr.
+Exit codes: 0 fine, 1 error-level findings, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import click
+from rich.console import Console
+
+from lineage.read import InputError
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+stderr = Console(stderr=True)
+
+
+def format_option(choices=("text", "json")):
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default="text", show_default=True,
+        help="text for people; json (UTF-8, amounts as strings) or csv for programs.",
+    )
+
+
+output_option = click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+
+
+def fail_input(message: str) -> "click.exceptions.Exit":
+    """One line naming file and line, exit 2."""
+    # click.echo, not rich: the message must stay on one line whatever the width.
+    click.echo(click.style("error:", fg="red") + f" {message}", err=True)
+    return click.exceptions.Exit(EXIT_INPUT)
+
+
+@contextmanager
+def input_errors() -> Iterator[None]:
+    """Turn InputError into a one-line message and exit code 2, never a traceback."""
+    try:
+        yield
+    except InputError as exc:
+        raise fail_input(str(exc))
+
+
+def emit(text: str, output: str | None) -> None:
+    """Write the report to stdout, or atomically to a file (nothing half-written on failure)."""
+    if output is None:
+        click.echo(text)
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def expand_paths(paths: tuple[str, ...]) -> list[Path]:
+    """Files as given; folders expand to their *.txt files, sorted."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out += sorted(q for q in path.rglob("*.txt") if q.is_file())
+        else:
+            out.append(path)
+    return out
+
+
+def is_tty() -> bool:
+    return sys.stderr.isatty()

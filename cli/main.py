@@ -1,0 +1,23 @@
+"""The `lineage` command group. One module per command; commands only parse options and call the library."""
+
+from __future__ import annotations
+
+import click
+
+from lineage import __version__
+
+from .parse_cmd import parse_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="lineage")
+def cli() -> None:
+    """budget-lineage: Chinese budget disclosures (部门预算/单位预算公开) as a checked lineage graph.
+
+    \b
+    Pipeline: parse -> graph -> check -> store (embedded) / Neo4j -> reports.
+    Try:  lineage parse data/seeds
+    """
+
+
+cli.add_command(parse_cmd)
