@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Lint .cypher files with Neo4j's own Cypher parser and semantic analysis
+// (npm @neo4j-cypher/language-support, lintCypherQuery).
+//
+//   node tools/cypher-lint/lint.mjs FILE.cypher...
+//
+// Prints one line per diagnostic, `file:line:col: severity: message` (1-based
+// line and column), and exits 1 if any file has a diagnostic, 0 when every
+// file is clean, 2 on a usage error (no files, unreadable file).
+//
+// Choices, and why:
+// - A file may hold several statements separated by `;`. lintCypherQuery
+//   splits them itself and reports positions in the whole file, so the file
+//   is passed as one text; `//` and `/* */` comments are part of Cypher.
+// - The schema is empty: the query library is linted without a database, and
+//   lintCypherQuery only warns about unknown labels and relationship types when
+//   the schema lists some (dbSchema.labels and dbSchema.relationshipTypes).
+// - "Parameter $x is not defined." is dropped (the package's own
+//   isNotParamError): parameters get their values when a query runs, the
+//   linter cannot know them. Every other diagnostic, warnings included, fails.
+// - Console commands (`:param`, `:use`) are rejected: the files are run through
+//   a driver, which does not understand them.
+
+import { readFileSync } from 'node:fs';
+import { isNotParamError, lintCypherQuery } from '@neo4j-cypher/language-support';
+
+const SEVERITY = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+/** Diagnostics for one file's text, as printable lines. */
+function lintText(file, text) {
+  const { diagnostics } = lintCypherQuery(text, {}, { consoleCommandsEnabled: false });
+  return diagnostics.filter(isNotParamError).map((d) => {
+    const { line, character } = d.range.start;
+    const severity = SEVERITY[d.severity] ?? 'error';
+    const message = d.message.replace(/\s+/g, ' ');
+    return `${file}:${line + 1}:${character + 1}: ${severity}: ${message}`;
+  });
+}
+
+function main(files) {
+  if (files.length === 0 || files.some((f) => f.startsWith('-'))) {
+    console.error('usage: node lint.mjs FILE.cypher...');
+    return 2;
+  }
+  const texts = [];
+  for (const file of files) {
+    try {
+      texts.push([file, readFileSync(file, 'utf8')]);
+    } catch (err) {
+      console.error(`${file}: cannot read: ${err.message}`);
+      return 2;
+    }
+  }
+  const problems = texts.flatMap(([file, text]) => lintText(file, text));
+  for (const line of problems) console.log(line);
+  return problems.length > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
