@@ -1,0 +1,130 @@
+"""BL: balances — totals equal the sum of their items; income equals expenditure."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from lineage.checks.finding import Finding, Subject
+from lineage.checks.registry import Rule, register
+from lineage.checks.tableview import evidence, top_level, total_row, value
+from lineage.model import Disclosure, Row, Table
+from lineage.parse.columns import SUMS
+from lineage.parse.kinds import KIND_LABELS
+
+TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
+
+
+def side_total(table: Table, side: str) -> Optional[Row]:
+    """The 收入总计/支出总计 row of one side (总计 preferred over 合计)."""
+    rows = [r for r in table.rows if r.side == side]
+    for pattern in (r"^(收入|支出)?总计$", r"^(本年)?(收入|支出)?合计$"):
+        for r in rows:
+            if re.match(pattern, re.sub(r"\s+", "", r.name)) and r.values:
+                return r
+    return None
+
+
+def _amount(row: Row) -> Decimal:
+    """The row's first column amount (two-sided tables: 预算数 or 合计)."""
+    return next(iter(row.values.values()))
+
+
+@register
+class IncomeEqualsExpenditure(Rule):
+    """收入总计 must equal 支出总计 in a two-sided summary table.
+
+    Example: a 收支总表 printing "收入总计 367.12 … 支出总计 367.12" balances; a
+    table whose two sides differ leaves money unexplained. Exact: both sides
+    are printed totals of the same money, no rounding band.
+    """
+
+    id = "BL01"
+    name = "balances.income_equals_expenditure"
+    tables = TWO_SIDED
+    template = "{table}：收入总计 {expected}{unit} 与支出总计 {found}{unit} 不等（差 {diff}）"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        for kind in self.tables:
+            t = d.table(kind)
+            if not t:
+                continue
+            income, spend = side_total(t, "income"), side_total(t, "expenditure")
+            if income and spend and _amount(income) != _amount(spend):
+                yield self.finding(
+                    d, expected=_amount(income), found=_amount(spend), table=KIND_LABELS[kind],
+                    evidence=evidence(d, t, [income, spend]),
+                )
+
+
+@register
+class TableTotal(Rule):
+    """A table's 合计 row equals, column by column, the sum of its top-level rows.
+
+    Example (004 表一 财政拨款收支总表): 1,220.75 + 8,383.31 + 600.64 + 150.96
+    + 171.44 = 10,527.10 against a printed 10,527.11. Within the rounding band
+    ((n + 1) × 0.005 for n parts) a warning, beyond it an error. Tables whose
+    levels cannot be told from codes are not summed (no false alarms).
+    """
+
+    id = "BL02"
+    name = "balances.table_total"
+    template = "{table}「{column}」列：合计行 {expected}{unit}，各项之和 {found}{unit}（差 {diff}）"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        for t in d.tables:
+            if t.kind in TWO_SIDED or t.duplicate_of is not None:
+                continue
+            total = total_row(t)
+            parts = top_level(t)
+            if total is None or not parts:
+                continue
+            for column in t.columns:
+                if column not in total.values and not any(column in r.values for r in parts):
+                    continue
+                found = sum((value(r, column) for r in parts), Decimal(0))
+                f = self.sum_finding(
+                    d, expected=value(total, column), found=found, n_parts=len(parts),
+                    table=KIND_LABELS.get(t.kind, t.title), column=column,
+                    evidence=evidence(d, t, [total] + parts),
+                )
+                if f:
+                    yield f
+
+
+@register
+class RowArithmetic(Rule):
+    """Within a row, a total column equals the sum of its part columns.
+
+    Example (002 一般公共预算基本支出预算表, 商品和服务支出): 合计 20.48 but
+    人员经费 5.30 + 公用经费 15.17 = 20.47 — a rounding-sized warning.
+    Beyond the rounding band it is an error.
+    """
+
+    id = "BL03"
+    name = "balances.row_arithmetic"
+    template = "{table} {subject}：「{total}」{expected}{unit}，{parts} 之和 {found}{unit}（差 {diff}）"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        for t in d.tables:
+            if t.duplicate_of is not None:
+                continue
+            for total_col, part_cols in SUMS.get(t.kind, []):
+                parts = [c for c in part_cols if c in t.columns]
+                if total_col not in t.columns or not parts:
+                    continue
+                for r in t.rows:
+                    if r.ambiguous or total_col not in r.values or r.role == "total_repeat":
+                        continue
+                    if r.side == "income" and t.kind == "fiscal_summary":
+                        continue
+                    found = sum((value(r, c) for c in parts), Decimal(0))
+                    f = self.sum_finding(
+                        d, expected=r.values[total_col], found=found, n_parts=len(parts),
+                        table=KIND_LABELS.get(t.kind, t.title), subject=r.name or r.code or "",
+                        total=total_col, parts="+".join(parts),
+                        subjects=[Subject(code=r.code, name=r.name)], evidence=evidence(d, t, [r]),
+                    )
+                    if f:
+                        yield f

@@ -1,0 +1,56 @@
+"""XT: cross-table agreement — every pair of tables that state the same quantity agree."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from lineage.checks.facts import gather
+from lineage.checks.finding import Finding
+from lineage.checks.registry import Rule, register
+from lineage.model import Disclosure
+
+
+@register
+class SameQuantityAgrees(Rule):
+    """Two tables that state the same quantity print the same amount.
+
+    Example (000): 支出总表 prints 基本支出 406.12 and the 一般公共预算 tables
+    are a subset of it, so they are not compared; but 表3-1 prints 一般公共预算
+    基本支出 325.91 and 表2-1 prints 当年一般公共预算拨款 基本支出 325.91 — these
+    two must agree. Facts are compared exactly when both are printed amounts;
+    when one is a sum of printed amounts, a rounding-sized difference is a
+    warning.
+    """
+
+    id = "XT01"
+    name = "crosstable.same_quantity"
+    template = "「{key}」：{table_a} 为 {expected}{unit}，{table_b} 为 {found}{unit}（差 {diff}）"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        facts = gather(d)
+        for key, found in sorted(facts.by_key.items()):
+            if key.endswith("_count"):
+                continue
+            reference = found[0]
+            seen_tables = {reference.table}
+            for other in found[1:]:
+                if other.table in seen_tables:
+                    continue
+                seen_tables.add(other.table)
+                n = max(len(other.evidence) if other.derived else 1, len(reference.evidence) if reference.derived else 1)
+                if other.derived or reference.derived:
+                    f = self.sum_finding(
+                        d, expected=reference.value, found=other.value, n_parts=n, key=key,
+                        table_a=reference.label, table_b=other.label,
+                        evidence=reference.evidence + other.evidence,
+                    )
+                elif other.value != reference.value:
+                    f = self.finding(
+                        d, expected=reference.value, found=other.value, key=key,
+                        table_a=reference.label, table_b=other.label,
+                        evidence=reference.evidence + other.evidence,
+                    )
+                else:
+                    f = None
+                if f:
+                    yield f

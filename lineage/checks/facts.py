@@ -1,0 +1,171 @@
+"""Quantities a disclosure states, gathered from every table under one vocabulary.
+
+Several tables state the same quantity (the total expenditure is in 收支总表,
+收入总表 and 支出总表; 一般公共预算基本支出 in 表3, 表3-1 and 表2-1); the
+explanation text states them again. Each is gathered here as a `Fact` under a
+key shared with `Claim.subject` ("expenditure_total", "basic",
+"source:事业收入", "function:2060701", "three_public.reception" …), so the
+cross-table rule compares facts with one key, and the narrative rule compares
+a claim with the facts of its subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from lineage.checks.balances import side_total
+from lineage.checks.tableview import evidence, item_rows, total_row
+from lineage.model import Disclosure, Provenance, Row, Table
+from lineage.parse.columns import canonical_column
+from lineage.parse.kinds import KIND_LABELS
+
+
+@dataclass
+class Fact:
+    key: str
+    value: Decimal
+    table: str  # table kind it comes from
+    evidence: list[Provenance] = field(default_factory=list)
+    derived: bool = False  # a sum of printed amounts, not one printed amount
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS.get(self.table, self.table)
+
+
+# Column of a table → fact key, for the table's 合计 row.
+TOTAL_COLUMNS: dict[str, dict[str, str]] = {
+    "income_summary": {
+        "合计": "income_total",
+        **{c: f"source:{c}" for c in [
+            "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
+            "财政专户管理资金收入", "事业收入", "事业单位经营收入", "其他收入", "上级补助收入",
+            "附属单位上缴收入", "用事业基金弥补收支差额",
+        ]},
+    },
+    "expenditure_summary": {"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
+    "gp_by_function": {
+        "合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic", "项目支出": "gp_project",
+    },
+    "gp_basic_by_economic": {"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
+    "gp_projects": {"金额": "gp_project"},
+    "gp_three_public": {
+        "合计": "three_public",
+        "因公出国（境）费用": "three_public.abroad",
+        "公务用车购置及运行费/小计": "three_public.car",
+        "公务用车购置及运行费/公务用车购置费": "three_public.car_purchase",
+        "公务用车购置及运行费/公务用车运行费": "three_public.car_running",
+        "公务接待费": "three_public.reception",
+    },
+    "fund_by_function": {"合计": "fund_total", "基本支出": "fund_basic", "项目支出": "fund_project"},
+    "soe_by_function": {"合计": "soe_total"},
+    "fiscal_by_economic": {"总计": "fiscal_total"},
+}
+
+# Row-level keys: which column of an item row states a functional subject.
+FUNCTION_COLUMN = {
+    "expenditure_summary": ("合计", "function"),
+    "gp_by_function": ("合计", "gp.function"),
+    "fund_by_function": ("合计", "fund.function"),
+}
+
+
+def _strip_numbering(name: str) -> str:
+    return re.sub(r"^[\s一二三四五六七八九十]+、", "", re.sub(r"\s+", "", name))
+
+
+class Facts:
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[Fact]] = defaultdict(list)
+
+    def add(self, fact: Fact) -> None:
+        self.by_key[fact.key].append(fact)
+
+    def get(self, key: str) -> list[Fact]:
+        return self.by_key.get(key, [])
+
+
+def gather(d: Disclosure) -> Facts:
+    facts = Facts()
+    for t in d.tables:
+        if t.duplicate_of is not None or t.empty:
+            continue
+        _from_total_row(d, t, facts)
+        _from_function_rows(d, t, facts)
+        if t.kind in ("income_expenditure_summary", "fiscal_summary"):
+            _from_two_sided(d, t, facts)
+        if t.kind == "fiscal_by_economic":
+            _from_fiscal_by_economic(d, t, facts)
+        if t.kind == "gp_projects":
+            projects = [r for r in item_rows(t) if r.code]
+            facts.add(Fact("gp_project_count", Decimal(len(projects)), t.kind, evidence(d, t, projects), derived=True))
+    return facts
+
+
+def _from_total_row(d: Disclosure, t: Table, facts: Facts) -> None:
+    total = total_row(t)
+    if total is None:
+        return
+    for column, key in TOTAL_COLUMNS.get(t.kind, {}).items():
+        if column in total.values:
+            facts.add(Fact(key, total.values[column], t.kind, evidence(d, t, [total])))
+
+
+def _from_function_rows(d: Disclosure, t: Table, facts: Facts) -> None:
+    spec = FUNCTION_COLUMN.get(t.kind)
+    if not spec:
+        return
+    column, prefix = spec
+    by_code: dict[str, list[Row]] = defaultdict(list)
+    for r in item_rows(t):
+        if r.code and column in r.values:
+            facts.add(Fact(f"{prefix}:{r.code}", r.values[column], t.kind, evidence(d, t, [r])))
+            if len(r.code) == 7:
+                by_code[r.code[:3]].append(r)
+    printed = {r.code for r in item_rows(t) if r.code}
+    for cls, rows in by_code.items():  # 类 totals derived from 项 rows when the 类 is not printed
+        if cls not in printed:
+            total = sum((r.values[column] for r in rows), Decimal(0))
+            facts.add(Fact(f"{prefix}:{cls}", total, t.kind, evidence(d, t, rows), derived=True))
+
+
+def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
+    prefix = "" if t.kind == "income_expenditure_summary" else "fiscal."
+    for side, key in (("income", "income_total"), ("expenditure", "expenditure_total")):
+        row = side_total(t, side)
+        if row:
+            facts.add(Fact(prefix + key if prefix else key, next(iter(row.values.values())), t.kind, evidence(d, t, [row])))
+    if prefix:  # fiscal_summary: its total is the fiscal total
+        row = side_total(t, "expenditure")
+        if row:
+            facts.add(Fact("fiscal_total", next(iter(row.values.values())), t.kind, evidence(d, t, [row])))
+    for r in t.rows:
+        if not r.values or r.role == "total":
+            continue
+        name = _strip_numbering(r.name)
+        amount = next(iter(r.values.values()))
+        if r.side == "income":
+            col = canonical_column(name) or canonical_column(re.sub(r"资金$", "收入", name))
+            if col and col != "合计":
+                facts.add(Fact(f"{prefix}source:{col}", amount, t.kind, evidence(d, t, [r])))
+        elif r.side == "expenditure" and name.endswith("支出") and "合计" not in name and "总计" not in name:
+            facts.add(Fact(f"{prefix}function_name:{name}", amount, t.kind, evidence(d, t, [r])))
+
+
+def _from_fiscal_by_economic(d: Disclosure, t: Table, facts: Facts) -> None:
+    total = total_row(t)
+    if total is None:
+        return
+    for part, key in (("基本支出", "gp_basic"), ("项目支出", "gp_project")):
+        cols = [c for c in total.values if c.endswith(f"一般公共预算拨款/{part}")]
+        if cols:
+            value = sum((total.values[c] for c in cols), Decimal(0))
+            facts.add(Fact(key, value, t.kind, evidence(d, t, [total]), derived=len(cols) > 1))
+
+
+def first(facts: list[Fact]) -> Optional[Fact]:
+    return facts[0] if facts else None

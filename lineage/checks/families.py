@@ -1,0 +1,3 @@
+"""Importing this module registers every rule family."""
+
+from lineage.checks import balances, crosstable, hierarchy, labels, narrative, orphans, tables  # noqa: F401

@@ -1,0 +1,143 @@
+"""OR: money or targets that lead nowhere — projects without targets and the reverse."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+from lineage.checks.finding import Finding, Subject
+from lineage.checks.registry import Rule, register
+from lineage.checks.tableview import evidence, item_rows
+from lineage.model import Disclosure, Provenance
+
+
+def project_key(name: str) -> str:
+    """Project names compared without spaces, punctuation width or a code prefix.
+
+    >>> project_key("51340022T000000278902-学术交流业务经费")
+    '学术交流业务经费'
+    >>> project_key("科创中国·天府科技云服务大会") == project_key("科创中国.天府科技云服务大会")
+    True
+    """
+    name = re.sub(r"^\s*\d{8}[A-Z]\d{12}\s*-\s*", "", name)
+    return re.sub(r"[\s·.．“”\"'()（）\-]", "", name)
+
+
+def _targets(d: Disclosure):
+    return [p for pt in d.performance.tables if pt.duplicate_of is None for p in pt.projects]
+
+
+@register
+class ProjectWithoutTarget(Rule):
+    """A project in the 项目支出表 has no performance target.
+
+    Example: every project of 一般公共预算项目支出预算表 should appear in the
+    项目支出绩效目标表 with its indicators; one that does not spends money with
+    no stated result. Names are compared without spaces and punctuation.
+    """
+
+    id = "OR01"
+    name = "orphans.project_without_target"
+    severity = "warning"
+    template = "项目「{project}」（{amount}{unit}）没有绩效目标"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        t = d.table("gp_projects")
+        targets = _targets(d)
+        if t is None or not targets:
+            return
+        keys = {project_key(p.name) for p in targets}
+        for r in item_rows(t):
+            if r.code and project_key(r.name) not in keys:
+                amount = next(iter(r.values.values()), None)
+                yield self.finding(
+                    d, project=r.name, amount=amount if amount is not None else "", subjects=[Subject(code=r.code, name=r.name)],
+                    evidence=evidence(d, t, [r]),
+                )
+
+
+@register
+class TargetWithoutProject(Rule):
+    """A performance target names a project no money table lists.
+
+    Example: a 绩效目标表 project that is not in 一般公共预算项目支出预算表 either
+    is funded from elsewhere (then the tables should show it) or is not funded.
+    Personnel (人员类) and operating (运转类) targets of the basic expenditure are
+    not expected in the project table and are skipped when their amount is
+    covered by 基本支出.
+    """
+
+    id = "OR02"
+    name = "orphans.target_without_project"
+    severity = "warning"
+    template = "绩效目标中的项目「{project}」（{amount}{unit}）不在项目支出表中"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        t = d.table("gp_projects")
+        if t is None:
+            return
+        keys = {project_key(r.name) for r in item_rows(t) if r.code}
+        for pt in d.performance.tables:
+            if pt.duplicate_of is not None:
+                continue
+            for p in pt.projects:
+                if p.code and re.match(r"^\d{8}[RY]", p.code):
+                    continue  # personnel/operating targets belong to 基本支出
+                if project_key(p.name) not in keys:
+                    yield self.finding(
+                        d, project=p.name, amount=p.amount if p.amount is not None else "",
+                        subjects=[Subject(code=p.code, name=p.name)],
+                        evidence=[Provenance(file=d.source.path, table=pt.kind, line=p.line, text=p.name)],
+                    )
+
+
+@register
+class WeightsNotHundred(Rule):
+    """A project's indicator weights do not add up to 100.
+
+    Example: a project whose indicators weigh 10 + 20 + 30 + 30 = 90. Only
+    projects whose indicators all print a weight are summed.
+    """
+
+    id = "OR03"
+    name = "orphans.weights"
+    severity = "warning"
+    template = "项目「{project}」指标权重合计 {found}，应为 100"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        for pt in d.performance.tables:
+            if pt.duplicate_of is not None:
+                continue
+            for p in pt.projects:
+                weights = [i.weight for i in p.indicators]
+                if not weights or any(w is None for w in weights):
+                    continue
+                total = sum(weights, Decimal(0))  # type: ignore[arg-type]
+                if total != 100:
+                    yield self.finding(
+                        d, expected=Decimal(100), found=total, unit="", project=p.name,
+                        evidence=[Provenance(file=d.source.path, table=pt.kind, line=p.line, text=p.name)],
+                    )
+
+
+@register
+class UnattributedIndicators(Rule):
+    """Indicators the text does not tie to a project (unresolved, not guessed).
+
+    Example: 000's flattened 绩效目标表 prints indicator lines apart from the
+    project blocks, so some cannot be attributed from the text alone.
+    """
+
+    id = "OR04"
+    name = "orphans.unattributed_indicators"
+    severity = "warning"
+    template = "{count} 个绩效指标无法对应到项目"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        for pt in d.performance.tables:
+            if pt.duplicate_of is None and pt.unattributed:
+                yield self.finding(
+                    d, count=len(pt.unattributed), unit="",
+                    evidence=[Provenance(file=d.source.path, table=pt.kind, line=i.line, text=i.level3) for i in pt.unattributed],
+                )

@@ -1,0 +1,114 @@
+"""TB: tables missing or duplicated; PA: what the parser could not decide."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from lineage.checks.finding import Finding
+from lineage.checks.registry import Rule, register
+from lineage.checks.tableview import evidence
+from lineage.model import Disclosure, Provenance
+from lineage.parse.kinds import KIND_LABELS, MONEY_KINDS
+
+# Every disclosure of the standard set prints these (empty ones say so).
+REQUIRED = MONEY_KINDS + ["project_performance"]
+
+
+@register
+class MissingTable(Rule):
+    """A table of the standard set is not in the disclosure.
+
+    Example: 002's own contents list names 部门收入总表 and 政府性基金预算支出预算表
+    (lines 19, 27), but neither is printed. A table printed as empty
+    (无此项内容 / 此表无数据) is present, not missing.
+    """
+
+    id = "TB01"
+    name = "tables.missing"
+    severity = "error"
+    template = "缺少「{table}」"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        present = {t.kind for t in d.tables}
+        for kind in REQUIRED:
+            if kind not in present:
+                yield self.finding(
+                    d, table=KIND_LABELS[kind], unit="",
+                    evidence=[Provenance(file=d.source.path, table=kind, line=1, text="")],
+                )
+
+
+@register
+class DuplicateTable(Rule):
+    """The same table is printed twice.
+
+    Example: 000 prints its 单位预算项目支出绩效目标表 twice (from line 776 and
+    again from line 1307); counting both would double the projects.
+    """
+
+    id = "TB02"
+    name = "tables.duplicated"
+    severity = "warning"
+    template = "「{table}」重复出现（第 {first} 行与第 {second} 行）"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        for t in d.tables:
+            if t.duplicate_of is not None:
+                yield self.finding(
+                    d, table=KIND_LABELS.get(t.kind, t.title), first=t.duplicate_of, second=t.line, unit="",
+                    evidence=[
+                        Provenance(file=d.source.path, table=t.kind, line=t.duplicate_of),
+                        Provenance(file=d.source.path, table=t.kind, line=t.line),
+                    ],
+                )
+        for pt in d.performance.tables:
+            if pt.duplicate_of is not None:
+                yield self.finding(
+                    d, table=KIND_LABELS.get(pt.kind, pt.kind), first=pt.duplicate_of, second=pt.line, unit="",
+                    evidence=[
+                        Provenance(file=d.source.path, table=pt.kind, line=pt.duplicate_of),
+                        Provenance(file=d.source.path, table=pt.kind, line=pt.line),
+                    ],
+                )
+
+
+@register
+class AmbiguousPlacement(Rule):
+    """An amount whose column the text does not determine (unresolved).
+
+    Example: the flattened layout drops blank cells, so "206 99 99 305911
+    其他科学技术支出 338.03 338.03" may be 基本支出 or 项目支出; when neither the
+    table's column totals nor another table decides, the row stays ambiguous and
+    the checks that need it treat it as unresolved.
+    """
+
+    id = "PA01"
+    name = "parse.ambiguous_column"
+    severity = "warning"
+    template = "{table} 第 {line} 行金额所在列无法确定：{candidates} 种可能"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        for t in d.tables:
+            for r in t.rows:
+                if r.ambiguous:
+                    yield self.finding(
+                        d, table=KIND_LABELS.get(t.kind, t.title), line=r.line, candidates=len(r.candidates),
+                        unit="", evidence=evidence(d, t, [r]),
+                    )
+
+
+@register
+class ParseProblem(Rule):
+    """Something the parser could not read, reported with its line."""
+
+    id = "PA02"
+    name = "parse.problem"
+    severity = "warning"
+    template = "解析问题：{message}"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        for p in d.problems:
+            yield self.finding(
+                d, message=p.message, unit="", severity=p.severity if p.severity != "info" else "info",
+                evidence=[Provenance(file=p.file, table=p.table, line=p.line)],
+            )
