@@ -1,3 +1,5 @@
 """Importing this module registers every rule family."""
 
-from lineage.checks import balances, crosstable, hierarchy, labels, narrative, orphans, tables  # noqa: F401
+from lineage.checks import (  # noqa: F401
+    balances, crosstable, graph_balance, hierarchy, labels, narrative, orphans, tables,
+)
