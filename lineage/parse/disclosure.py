@@ -11,6 +11,7 @@ from lineage.parse.kinds import MONEY_KINDS
 from lineage.parse.layouts import detect_layout
 from lineage.parse.locate import find_anchors
 from lineage.parse.metadata import read_metadata
+from lineage.parse.placement import resolve_ambiguities
 from lineage.read import InputError, read_document
 
 
@@ -43,6 +44,7 @@ def parse_file(path: str | Path) -> Disclosure:
         disclosure.problems += [
             Problem(file=doc.path, line=line, message=msg, table=raw.kind) for line, msg in problems
         ]
+    resolve_ambiguities(disclosure)
     if not any(t.kind in MONEY_KINDS for t in disclosure.tables):
         first = next((a.line for a in anchors if a.kind), None)
         raise InputError(doc.path, "budget tables missing: no money table (收支总表, 支出总表 …) could be read", first)

@@ -14,29 +14,34 @@ then report as a warning.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from lineage.amounts import parse_amount, rounding_band
-from lineage.parse.columns import SUMS
+from lineage.parse.columns import SUMS, canonical_column
 
 Candidate = dict[str, Decimal]
 
 MAX_CANDIDATES = 64
 
 
-def candidates(kind: str, columns: list[str], amounts: list[str]) -> list[Candidate]:
+def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = MAX_CANDIDATES) -> list[Candidate]:
     """Every order-preserving placement of amounts into columns that satisfies the sums.
 
     >>> cols = ["合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出"]
     >>> [list(c)[1] for c in candidates("expenditure_summary", cols, ["338.03", "338.03"])]
     ['基本支出', '项目支出', '上缴上级支出', '对附属单位补助支出']
+    >>> len(candidates("gp_by_function", ["合计", "当年财政拨款安排", "上年结转安排"], ["3.11", "3.11"]))
+    2
     >>> candidates("gp_basic_by_economic", ["合计", "人员经费", "公用经费"], ["20.48", "5.30", "15.17"])
     [{'合计': Decimal('20.48'), '人员经费': Decimal('5.30'), '公用经费': Decimal('15.17')}]
     """
     values = [parse_amount(a) for a in amounts]
     if any(v is None for v in values) or len(values) > len(columns):
         return []
-    sums = [(t, parts) for t, parts in SUMS.get(kind, []) if t in columns]
+    # A sum whose parts the table does not print (一般公共预算支出表 with 当年/上年
+    # but no 基本/项目 columns) says nothing about this table.
+    sums = [(t, parts) for t, parts in SUMS.get(kind, []) if t in columns and any(p in columns for p in parts)]
     col_index = {c: i for i, c in enumerate(columns)}
     # A sum can be checked once every column it names has been decided.
     ready_at: dict[int, list[tuple[str, list[str]]]] = {}
@@ -56,7 +61,7 @@ def candidates(kind: str, columns: list[str], amounts: list[str]) -> list[Candid
         return True
 
     def walk(col: int, val: int) -> None:
-        if len(found) >= MAX_CANDIDATES:
+        if len(found) >= limit:
             return
         if col == len(columns):
             if val == len(values):
@@ -94,3 +99,207 @@ def agreed(cands: list[Candidate]) -> Candidate:
             if k not in cands[0]:
                 common.pop(k, None)
     return common
+
+
+# ---------------------------------------------------------------- resolution
+#
+# A row alone often cannot say where its values go; the table and the
+# disclosure can. `resolve_ambiguities` uses, in this order:
+#   1. the table's own column totals: a total row equals, column by column,
+#      the sum of the rows directly under it (the unit row, the top-level
+#      subjects, a parent code's children);
+#   2. another table stating the same quantity: the income side of 收支总表
+#      names the 收入总表 columns (事业收入 168.73 …);
+#   3. nothing else: what is still open stays ambiguous with its candidates.
+# Each decided or narrowed row says how in `Row.note`.
+
+SEARCH_BUDGET = 200_000  # search steps per table before giving up (note says so)
+WIDE_LIMIT = 4096  # candidates recomputed when a row's list was cut at MAX_CANDIDATES
+NOTE_TOTALS = "由本表合计行的各列合计确定"
+NOTE_TOTALS_NARROWED = "本表合计行的各列合计排除了部分候选"
+NOTE_NO_COMBINATION = "本表合计行的各列合计与所有候选组合都不符"
+NOTE_GAVE_UP = "候选组合过多，未用列合计判定"
+
+
+def _sum_groups(table) -> list[tuple[int, list[int]]]:
+    """(total row, rows summing to it) pairs the printed rows support soundly.
+
+    Subject rows count only when every one has a readable, distinct code: a
+    name-only row ("  商品和服务支出") has no place in the hierarchy we could
+    prove, and a guessed hierarchy would decide placements on false sums.
+    """
+    rows = table.rows
+    totals = [r.index for r in rows if r.role == "total"]
+    if not totals or table.kind in ("income_expenditure_summary", "fiscal_summary"):
+        return []
+    top = totals[0]
+    groups = [(top, [r.index]) for r in rows if r.role == "total_repeat"]
+    units = [r.index for r in rows if r.role == "unit"]
+    if units:
+        groups.append((top, units))
+    subjects = [r for r in rows if r.role in ("subject", "project")]
+    codes = [r.code for r in subjects]
+    if not subjects or None in codes or len(set(codes)) != len(codes) or any(r.code_garbled for r in subjects):
+        return groups
+    parent_of: dict[int, int] = {}
+    for r in subjects:
+        ancestors = [p for p in subjects if p.code != r.code and r.code.startswith(p.code)]
+        if ancestors:
+            parent_of[r.index] = max(ancestors, key=lambda p: len(p.code)).index
+    under = units[0] if len(units) == 1 else top
+    groups.append((under, [r.index for r in subjects if r.index not in parent_of]))
+    for parent in sorted(set(parent_of.values())):
+        groups.append((parent, [c for c, p in parent_of.items() if p == parent]))
+    return groups
+
+
+def _domain(table, row) -> list[Candidate] | None:
+    """The placements a row may take; None when even the wide search is cut off."""
+    if not row.ambiguous:
+        return [dict(row.values)]
+    if len(row.candidates) < MAX_CANDIDATES:
+        return list(row.candidates)
+    wide = candidates(table.kind, table.columns, row.printed, WIDE_LIMIT)
+    return None if len(wide) >= WIDE_LIMIT else wide
+
+
+def _column_holds(total: Candidate, parts: list[Candidate], columns: list[str]) -> bool:
+    band = rounding_band(len(parts))
+    zero = Decimal(0)
+    return all(
+        abs(total.get(c, zero) - sum((p.get(c, zero) for p in parts), zero)) <= band for c in columns
+    )
+
+
+def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
+    """For each row, the indices of its candidates that occur in some combination
+    satisfying every group; None when the search ran out of budget.
+
+    Depth-first over rows in printed order (a total before the rows under it),
+    pruned by bounds: once a group's total is chosen, the chosen parts plus the
+    least and the most the unchosen parts can add must still reach it.
+    """
+    order = sorted(domains)
+    zero = Decimal(0)
+    low = {i: {c: min(d.get(c, zero) for d in domains[i]) for c in table.columns} for i in order}
+    high = {i: {c: max(d.get(c, zero) for d in domains[i]) for c in table.columns} for i in order}
+    seen: dict[int, set[int]] = {i: set() for i in order}
+    chosen: dict[int, Candidate] = {}
+    steps = 0
+
+    def feasible() -> bool:
+        for total, parts in groups:
+            if total not in chosen:
+                continue
+            band = rounding_band(len(parts))
+            for c in table.columns:
+                lo = sum((chosen[p].get(c, zero) if p in chosen else low[p][c] for p in parts), zero)
+                hi = sum((chosen[p].get(c, zero) if p in chosen else high[p][c] for p in parts), zero)
+                t = chosen[total].get(c, zero)
+                if lo - band > t or hi + band < t:
+                    return False
+        return True
+
+    def walk(k: int) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > SEARCH_BUDGET:
+            return False
+        if k == len(order):
+            for i in order:
+                seen[i].add(domains[i].index(chosen[i]))
+            return True
+        row = order[k]
+        for cand in domains[row]:
+            chosen[row] = cand
+            if feasible() and not walk(k + 1):
+                return False
+            del chosen[row]
+        return True
+
+    return seen if walk(0) else None
+
+
+def resolve_by_column_totals(table) -> None:
+    """Decide or narrow ambiguous rows so the table's totals add up column by column."""
+    groups = _sum_groups(table)
+    involved = {i for t, ps in groups for i in [t] + ps}
+    if not any(table.rows[i].ambiguous for i in involved):
+        return
+    domains: dict[int, list[Candidate]] = {}
+    for i in involved:
+        d = _domain(table, table.rows[i])
+        if d is None:
+            _note(table, involved, NOTE_GAVE_UP)
+            return
+        domains[i] = d
+    seen = _consistent_choices(table, groups, domains)
+    if seen is None:
+        _note(table, involved, NOTE_GAVE_UP)
+        return
+    if not seen[next(iter(seen))]:
+        _note(table, involved, NOTE_NO_COMBINATION)
+        return
+    for i, kept in seen.items():
+        row = table.rows[i]
+        if row.ambiguous and len(kept) < len(domains[i]):
+            _narrow(row, [domains[i][c] for c in sorted(kept)], NOTE_TOTALS, NOTE_TOTALS_NARROWED)
+
+
+def _note(table, rows, note: str) -> None:
+    for i in rows:
+        if table.rows[i].ambiguous:
+            table.rows[i].note = note
+
+
+def _narrow(row, kept: list[Candidate], decided: str, narrowed: str) -> None:
+    if len(kept) == 1:
+        row.values, row.ambiguous, row.candidates, row.note = kept[0], False, [], decided
+    else:
+        row.candidates, row.values, row.note = kept, agreed(kept), narrowed
+
+
+def _income_evidence(disclosure) -> tuple[Candidate, list[int]]:
+    """Income columns the 收支总表 states: {column: amount}, and the lines."""
+    summary = disclosure.table("income_expenditure_summary")
+    found: Candidate = {}
+    lines: list[int] = []
+    if summary is None:
+        return found, lines
+    for row in summary.rows:
+        if row.side != "income" or row.role != "item" or len(row.printed) != 1:
+            continue
+        col = canonical_column(re.sub(r"^[一二三四五六七八九十]+、", "", row.name.strip()))
+        value = parse_amount(row.printed[0])
+        if col and col != "合计" and value is not None:
+            found[col] = value
+            lines.append(row.line)
+    return found, lines
+
+
+def resolve_income_from_summary(disclosure) -> bool:
+    """Narrow the 收入总表 total row with the income items of 收支总表. True when it changed."""
+    table = disclosure.table("income_summary")
+    if table is None:
+        return False
+    evidence, lines = _income_evidence(disclosure)
+    evidence = {c: v for c, v in evidence.items() if c in table.columns}
+    changed = False
+    for row in table.rows:
+        if row.role != "total" or not row.ambiguous or not evidence:
+            continue
+        domain = _domain(table, row) or []
+        kept = [c for c in domain if all(c.get(col) == v for col, v in evidence.items())]
+        if kept and len(kept) < len(domain):
+            where = "、".join(str(n) for n in lines)
+            _narrow(row, kept, f"由收支总表收入项（第{where}行）确定", f"收支总表收入项（第{where}行）排除了部分候选")
+            changed = True
+    return changed
+
+
+def resolve_ambiguities(disclosure) -> None:
+    """Decide what the tables' arithmetic and the other tables can decide (see above)."""
+    for table in disclosure.tables:
+        resolve_by_column_totals(table)
+    if resolve_income_from_summary(disclosure):
+        resolve_by_column_totals(disclosure.table("income_summary"))
