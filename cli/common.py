@@ -21,7 +21,7 @@ from lineage.read import InputError
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)
 
 
 def format_option(choices=("text", "json")):
@@ -34,6 +34,12 @@ def format_option(choices=("text", "json")):
 output_option = click.option(
     "--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
     help="Write the report to this file (atomically) instead of stdout.",
+)
+
+
+store_option = click.option(
+    "--store", type=click.Path(dir_okay=False), default=None,
+    help="The embedded store file. Default: $LINEAGE_STORE, else lineage.db in the working directory.",
 )
 
 

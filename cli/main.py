@@ -6,6 +6,8 @@ import click
 
 from lineage import __version__
 
+from .check_cmd import check_cmd
+from .load_cmd import load_cmd
 from .parse_cmd import parse_cmd
 
 
@@ -16,8 +18,9 @@ def cli() -> None:
 
     \b
     Pipeline: parse -> graph -> check -> store (embedded) / Neo4j -> reports.
-    Try:  lineage parse data/seeds
+    Try:  lineage load data/seeds && lineage check
     """
 
 
-cli.add_command(parse_cmd)
+for command in (load_cmd, parse_cmd, check_cmd):
+    cli.add_command(command)

@@ -1,0 +1,76 @@
+"""Compare units side by side: totals, funding shares, 类/款 structure, splits, 三公."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Optional
+
+from lineage.checks.facts import gather
+from lineage.checks.tableview import top_level
+from lineage.model import Disclosure
+
+ROWS: list[tuple[str, str]] = [
+    ("income_total", "收入总计"),
+    ("expenditure_total", "支出总计"),
+    ("basic", "基本支出"),
+    ("project", "项目支出"),
+    ("personnel", "人员经费（一般公共预算）"),
+    ("public", "公用经费（一般公共预算）"),
+    ("three_public", "“三公”经费"),
+    ("three_public.abroad", "  因公出国（境）"),
+    ("three_public.car", "  公务用车购置及运行"),
+    ("three_public.reception", "  公务接待"),
+]
+
+
+@dataclass
+class Comparison:
+    units: list[str]
+    amount_unit: list[str]
+    lines: list[tuple[str, list[Optional[Decimal]], list[Optional[Decimal]]]] = field(default_factory=list)
+    only_in: dict[str, list[str]] = field(default_factory=dict)  # unit → subjects absent elsewhere
+
+
+def _pct(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal]:
+    if part is None or not whole:
+        return None
+    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _by_prefix(d: Disclosure, length: int) -> dict[str, Decimal]:
+    t = d.table("expenditure_summary")
+    out: dict[str, Decimal] = defaultdict(Decimal)
+    for r in (top_level(t) or []) if t else []:
+        if r.code and len(r.code) >= length and "合计" in r.values:
+            out[r.code[:length]] += r.values["合计"]
+    return dict(out)
+
+
+def compare(disclosures: list[Disclosure]) -> Comparison:
+    facts = [gather(d) for d in disclosures]
+    comp = Comparison([f"{d.unit_name} {d.year}" for d in disclosures], [d.amount_unit for d in disclosures])
+
+    def fact(i: int, key: str) -> Optional[Decimal]:
+        found = facts[i].get(key)
+        return found[0].value if found else None
+
+    totals = [fact(i, "expenditure_total") or fact(i, "income_total") for i in range(len(disclosures))]
+    for key, label in ROWS:
+        values = [fact(i, key) for i in range(len(disclosures))]
+        comp.lines.append((label, values, [_pct(v, t) for v, t in zip(values, totals)]))
+    sources = sorted({k for f in facts for k in f.by_key if k.startswith("source:")})
+    for key in sources:
+        values = [fact(i, key) for i in range(len(disclosures))]
+        comp.lines.append((f"来源 {key.split(':', 1)[1]}", values, [_pct(v, t) for v, t in zip(values, totals)]))
+    for length, level in ((3, "类"), (5, "款")):
+        per_unit = [_by_prefix(d, length) for d in disclosures]
+        for code in sorted({c for u in per_unit for c in u}):
+            values = [u.get(code) for u in per_unit]
+            comp.lines.append((f"{level} {code}", values, [_pct(v, t) for v, t in zip(values, totals)]))
+    items = [set(_by_prefix(d, 7)) for d in disclosures]
+    for unit, mine in zip(comp.units, items):
+        others = set().union(*(o for o in items if o is not mine)) if len(items) > 1 else set()
+        comp.only_in[unit] = sorted(mine - others)
+    return comp
