@@ -1,0 +1,93 @@
+"""Seed 000 (四川省科技交流中心, flattened): counts and totals read from the document."""
+
+from decimal import Decimal
+
+import pytest
+
+from tests.parse.flat_checks import amount_rows, assert_placed_or_ambiguous, assert_total_reproduced
+
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def d(parsed):
+    return parsed("000")
+
+
+def test_layout_and_table_set(d):
+    assert d.layout == "flat"
+    # markers 表1…表5 at lines 124-748; 2-1 title at 456; contents list 87-115 is not a table
+    assert [t.number for t in d.tables if t.kind != "project_performance"] == [
+        "1", "1-1", "1-2", "2", "2-1", "3", "3-1", "3-2", "3-3", "4", "4-1", "5"]
+    assert all(t.line > 115 for t in d.tables)
+
+
+@pytest.mark.parametrize("kind,count", [
+    ("income_summary", 3),          # lines 212, 214, 216
+    ("expenditure_summary", 15),    # 256, 258, 260 and 12 subject rows 262-284
+    ("fiscal_by_economic", 30),     # 387-448, the wrapped 439-442 is one row
+    ("gp_by_function", 14),         # 表3 data 478-504, before its marker at 509
+    ("gp_basic_by_economic", 17),   # 529-561
+    ("gp_projects", 32),            # 585-647
+    ("gp_three_public", 3),         # 666-670
+])
+def test_amount_row_counts(d, kind, count):
+    assert len(amount_rows(d.table(kind))) == count
+
+
+def test_table_3_keeps_data_printed_before_its_marker(d):
+    t = d.table("gp_by_function")
+    assert t.number == "3" and t.line <= 478 < 509
+    total = next(r for r in t.rows if r.role == "total")
+    # line 478: 合计 870.22 584.91 285.31 under 合计/当年财政拨款/上年结转安排 (516-519, 506)
+    assert total.values == {"合计": D("870.22"), "当年财政拨款安排": D("584.91"), "上年结转安排": D("285.31")}
+
+
+def test_wrapped_name_joined(d):
+    row = next(r for r in d.table("fiscal_by_economic").rows if r.line == 439)
+    assert row.name == "机关事业单位基本养老保险缴费" and row.lines == [439, 440, 442]
+    assert row.printed == ["37.00"] * 4
+
+
+def test_economic_rows_as_printed(d):
+    rows = d.table("fiscal_by_economic").rows
+    # 395 name only and 397 with code cells "302 99 305911": both kept as printed
+    assert [r.code for r in rows if r.name == "其他商品和服务支出"] == [None, "30299"]
+
+
+def test_income_summary_decided_by_the_summary_table(d):
+    t = d.table("income_summary")
+    total = next(r for r in t.rows if r.role == "total")
+    # 212: 1,162.13 408.29 584.91 168.73 0.20; 收支总表 196/130/136/140 name the columns
+    assert total.values == {"合计": D("1162.13"), "上年结转": D("408.29"), "一般公共预算拨款收入": D("584.91"),
+                            "事业收入": D("168.73"), "其他收入": D("0.20")}
+    unit = next(r for r in t.rows if r.role == "unit")
+    assert unit.values == total.values and "合计" in unit.note
+
+
+def test_two_sided_summary_split(d):
+    t = d.table("income_expenditure_summary")
+    by = {(r.side, r.name): r.printed for r in t.rows}
+    assert by[("income", "六、其他收入")] == ["0.20"]            # line 140, left side
+    assert by[("expenditure", "六、科学技术支出")] == ["1029.48"]  # line 140, right side
+    f = d.table("fiscal_summary")
+    assert ("expenditure", "科学技术支出") in {(r.side, r.name) for r in f.rows}  # 328 after a blank income item
+
+
+def test_gp_basic_decided_by_column_totals(d):
+    t = d.table("gp_basic_by_economic")
+    row = next(r for r in t.rows if r.line == 535)  # 302 商品和服务支出 18.70 18.70; 合计 公用 18.70 (529)
+    assert not row.ambiguous and row.values["公用经费"] == D("18.70")
+
+
+def test_empty_tables(d):
+    for kind in ("fund_by_function", "fund_three_public", "soe_by_function"):  # 注：无此项内容 701, 729, 767
+        assert d.table(kind).empty
+
+
+@pytest.mark.parametrize("kind", ["income_summary", "expenditure_summary", "gp_by_function",
+                                  "gp_basic_by_economic", "gp_projects", "gp_three_public", "fiscal_by_economic"])
+def test_totals_and_placement(d, kind):
+    t = d.table(kind)
+    assert_total_reproduced(d, t)
+    assert_placed_or_ambiguous(t)
