@@ -89,3 +89,16 @@ def expand_paths(paths: tuple[str, ...]) -> list[Path]:
 
 def is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def resolve_one(key: str, store: str | None):
+    """The one stored disclosure a user means by an id, unit name (part) or unit code."""
+    from lineage.store import Store, store_path
+
+    with Store(store_path(store)) as st:
+        ids = st.find(key)
+        if not ids:
+            raise fail_input(f"{key}: no stored unit matches in {store_path(store)} (see lineage load)")
+        if len(ids) > 1:
+            raise fail_input(f"{key}: matches {len(ids)} stored disclosures ({', '.join(ids)}); give the full id")
+        return st.get(ids[0])[0]

@@ -7,8 +7,10 @@ import click
 from lineage import __version__
 
 from .check_cmd import check_cmd
+from .compare_cmd import compare_cmd
 from .load_cmd import load_cmd
 from .parse_cmd import parse_cmd
+from .trace_cmd import trace_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -22,5 +24,5 @@ def cli() -> None:
     """
 
 
-for command in (load_cmd, parse_cmd, check_cmd):
+for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd):
     cli.add_command(command)

@@ -1,0 +1,62 @@
+"""`lineage compare`: several stored units side by side."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import click
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from lineage.graph.compare import compare
+from lineage.report.jsonable import dumps
+
+from .common import emit, format_option, input_errors, output_option, resolve_one, store_option
+
+
+@click.command("compare")
+@click.argument("units", nargs=-1, required=True)
+@store_option
+@format_option(("text", "json", "csv"))
+@output_option
+def compare_cmd(units, store, fmt, output) -> None:
+    """Compare stored units: totals, funding shares, 类/款, basic vs project, personnel vs public, 三公.
+
+    Shares are of each unit's total expenditure. Subjects (项) present in one
+    unit and absent in the others are listed at the end.
+
+    \b
+    Examples:
+      lineage compare 渠县 成华区 凉山州
+      lineage compare 渠县 凉山州 --format csv -o compare.csv
+    """
+    with input_errors():
+        disclosures = [resolve_one(u, store) for u in units]
+    comp = compare(disclosures)
+    if fmt == "json":
+        emit(dumps({"units": comp.units, "amount_unit": comp.amount_unit,
+                    "rows": [{"label": l, "values": v, "shares": s} for l, v, s in comp.lines],
+                    "only_in": comp.only_in}), output)
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["item"] + [f"{u} ({a})" for u, a in zip(comp.units, comp.amount_unit)] + [f"{u} %" for u in comp.units])
+        for label, values, shares in comp.lines:
+            w.writerow([label.strip()] + ["" if v is None else v for v in values] + ["" if s is None else s for s in shares])
+        emit(buf.getvalue(), output)
+        return
+    view = RichTable(box=None, header_style="bold", pad_edge=False)
+    view.add_column("项目")
+    for u, a in zip(comp.units, comp.amount_unit):
+        view.add_column(f"{u}\n({a} / 占比)", justify="right")
+    for label, values, shares in comp.lines:
+        view.add_row(label, *["" if v is None else f"{v}  {s if s is not None else ''}%" if s is not None else f"{v}" for v, s in zip(values, shares)])
+    buf = io.StringIO()
+    console = Console(file=buf, width=160, force_terminal=output is None and click.get_text_stream("stdout").isatty())
+    console.print(view)
+    for unit, only in comp.only_in.items():
+        if only:
+            console.print(f"仅 {unit} 有的项级科目: {', '.join(only)}")
+    emit(buf.getvalue().rstrip("\n"), output)

@@ -1,0 +1,63 @@
+"""`lineage trace`: the flow tree of one stored unit, stage by stage, with shares."""
+
+from __future__ import annotations
+
+import io
+
+import click
+from rich.console import Console
+from rich.tree import Tree
+
+from lineage.graph import build_graph
+from lineage.graph.trace import trace
+from lineage.report.jsonable import dumps
+
+from .common import emit, fail_input, format_option, input_errors, output_option, resolve_one, store_option
+
+
+@click.command("trace")
+@click.argument("unit")
+@click.option("--from", "source", default=None, help="Only this funding source (e.g. 上年结转); downstream amounts become labelled proportional estimates.")
+@click.option("--code", default=None, help="Only functional subjects whose code starts with CODE (e.g. 206, 20607).")
+@click.option("--depth", type=click.IntRange(1, 4), default=4, show_default=True, help="Stages: 1 sources, 2 functional subjects, 3 economic, 4 projects.")
+@click.option("--lines/--no-lines", "show_lines", default=False, help="Show the source line of every amount.")
+@store_option
+@format_option()
+@output_option
+def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output) -> None:
+    """Trace a unit's money from funding sources to subjects, projects and indicators.
+
+    UNIT is a stored disclosure id, unit name (or part) or unit code. Each
+    stage reconciles: what leaves a pool equals what arrived, or the
+    difference is shown (and reported by lineage check, rule GR01).
+
+    \b
+    Examples:
+      lineage trace 渠县
+      lineage trace 凉山州 --code 20607 --lines
+      lineage trace 四川省科技交流中心 --from 上年结转 --format json
+    """
+    with input_errors():
+        d = resolve_one(unit, store)
+    stages = trace(build_graph([d]), d.id, source=source, code=code, depth=depth)
+    if fmt == "json":
+        emit(dumps({"disclosure": d.id, "amount_unit": d.amount_unit, "stages": [s.__dict__ | {"balanced": s.balanced} for s in stages]}), output)
+        return
+    buf = io.StringIO()
+    console = Console(file=buf, width=140, force_terminal=output is None and click.get_text_stream("stdout").isatty())
+    console.print(f"[bold]{d.unit_name}[/bold] {d.year} · 金额单位 {d.amount_unit}")
+    for s in stages:
+        mark = "[green]平衡[/green]" if s.balanced else f"[red]不平衡：流入 {s.inflow}，流出 {s.outflow}[/red]"
+        tree = Tree(f"[bold]{s.name}[/bold]  {s.inflow}  {mark}")
+        for step in s.steps:
+            label = f"{step.code + ' ' if step.code else ''}{step.name}  {step.amount}"
+            label += f"  ({step.share}%)" if step.share is not None else ""
+            label += "  [dim]估算[/dim]" if step.estimate else ""
+            label += "  [dim]差额[/dim]" if step.derived else ""
+            label += f"  [dim]L{step.line}[/dim]" if show_lines and step.line else ""
+            branch = tree.add(label)
+            for child in step.children:
+                branch.add(f"→ {child.name}" + (f"  {child.amount}" if child.amount else "")
+                           + (f"  [dim]L{child.line}[/dim]" if show_lines and child.line else ""))
+        console.print(tree)
+    emit(buf.getvalue().rstrip("\n"), output)
