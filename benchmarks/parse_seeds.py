@@ -1,0 +1,44 @@
+"""Time parsing of the bundled seeds: median of several runs, per file and in total.
+
+    python benchmarks/parse_seeds.py [--runs 15]
+
+Target (issue: parse every table): under 50 ms median per seed on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from lineage.parse.disclosure import parse_file
+
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+    files = sorted(SEEDS.glob("*.txt"))
+    for f in files:  # warm-up: imports, regex compilation
+        parse_file(f)
+    totals = []
+    per_file: dict[str, list[float]] = {f.name: [] for f in files}
+    for _ in range(args.runs):
+        start_all = time.perf_counter()
+        for f in files:
+            start = time.perf_counter()
+            parse_file(f)
+            per_file[f.name].append((time.perf_counter() - start) * 1000)
+        totals.append((time.perf_counter() - start_all) * 1000)
+    print(f"parse, median of {args.runs} runs")
+    for name, times in per_file.items():
+        print(f"  {name:32s} {statistics.median(times):7.1f} ms")
+    print(f"  {'all five seeds':32s} {statistics.median(totals):7.1f} ms")
+    print(f"  {'worst seed median':32s} {max(statistics.median(t) for t in per_file.values()):7.1f} ms (target < 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
