@@ -205,6 +205,9 @@ class Claim(BaseModel):
     previous_year: Optional[int] = None
     direction: Optional[Literal["increase", "decrease", "flat"]] = None
     of: Optional[str] = None  # for shares: the subject it is a share of
+    # The total a part is listed under ("fiscal_total" for 科学技术支出 listed after
+    # 财政拨款收支预算总数; "gp_total/basic" for 人员经费), None for a total itself.
+    scope: Optional[str] = None
 
 
 class Disclosure(BaseModel):

@@ -1,0 +1,369 @@
+"""The explanation text (情况说明) as claims: every stated amount, share, change, count.
+
+Readers believe the prose more than the tables, so each figure it states
+becomes a `Claim` the checks can compare with the tables. A figure's subject
+is the wording printed closest before it (lineage.parse.claims_vocab); a
+figure with no wording of its own takes the subject just stated ("…408.29 万元，
+占 35.13%" is a share of 上年结转), and the first figure of a sentence may take
+the subject of the heading or subject-only sentence above it ("（二）公务接待费"
+/ "2023 年预算安排 0.66 万元").
+
+Changes keep what the text states: "比 2022 年预算数 187.09 万元减少 28.23 万元"
+is one change claim with value 28.23, previous 187.09 and previous_year 2022;
+a previous value stated without a difference ("较2023年0.20万元预算变化不大")
+becomes an amount claim for that earlier year; "与 2022 年预算持平" is a flat
+change of 0. Values are recorded as printed and never recomputed; a figure
+that cannot be read, or an amount without any subject, is reported as a
+problem with its line.
+
+`scope` records the total a part is listed under ("其中：…", "支出包括：…" after
+"财政拨款收支预算总数…"), so the checks know that 科学技术支出 under the fiscal
+total and under 一般公共预算当年拨款 are different figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from lineage.amounts import AMOUNT_RE, parse_amount
+from lineage.model import Claim
+from lineage.parse.claims_text import Sentence, explanation_spans, sentences
+from lineage.parse.claims_vocab import CURRENT, Match, find_subject
+from lineage.read import Document
+
+Problems = list[tuple[int, str]]
+
+_FIGURE = re.compile(r"(?<![\d.,])(?P<num>\d[\d,]*(?:\.\d+)*)(?!\d)(?P<gap>\s*)(?P<unit>万元|元|%|个|辆|台)?")
+_FLAT = re.compile(r"(基本)?(持平|没有变化|无变化|保持不变)")
+_NOT_A_FIGURE_AFTER = ("左右", "以上", "以下", "以内")
+_VERB = re.compile(r"(增加|减少|增长|下降|降低|上升|减|增)了?\s*$")
+_INCREASE = ("增加", "增长", "上升", "增")
+_COMPARED = re.compile(r"(比|较|与|同)\s*(?P<year>20\d\d)\s*年度?[^，；。、,;]*$")
+_YEAR = re.compile(r"(20\d\d)\s*年(?!底)")
+_CLAUSE_END = re.compile(r".*(?:[，；：、,;:]|其中)", re.S)
+# "预算数（基本支出）为 289.04": the bracket says which kind of money, not the subject.
+_MONEY_KIND_NOTE = re.compile(r"(?<=预算数)\s*[(（](基本支出|项目支出)[)）]")
+# "214)281.37": stray text glued to a figure by the PDF extraction.
+_STRAY = re.compile(r"(?<![(（\d])(\d+)\s*[)）](?=\s*\d)")
+_COUNT_UNITS = ("个", "辆", "台")
+_TOTALS = {
+    "income_total", "expenditure_total", "fiscal_total", "gp_total", "fund_total", "soe_total",
+    "three_public", "procurement", "performance_projects",
+}
+# Subjects that stand on their own: never a part of the running total.
+_UNSCOPED = _TOTALS | {"operating_costs", "performance_departments"}
+
+
+@dataclass(frozen=True)
+class _Subject:
+    key: str
+    scope: Optional[str]
+    label: str
+
+    @property
+    def path(self) -> str:
+        """The subject as a scope for its parts: "gp_total/basic" for 一般公共预算基本支出."""
+        return f"{self.scope}/{self.key}" if self.scope else self.key
+
+
+@dataclass
+class _Figure:
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Pending:
+    """A previous-year value waiting for the difference that may follow it."""
+
+    figure: _Figure
+    subject: _Subject
+    year: int
+    lines: list[int]
+
+
+@dataclass
+class _State:
+    """What the text has established so far: the running total and the subject above."""
+
+    year: Optional[int]
+    parent: Optional[_Subject] = None
+    carried: Optional[_Subject] = None
+    claims: list[Claim] = field(default_factory=list)
+    problems: Problems = field(default_factory=list)
+
+
+def _years(text: str) -> tuple[Optional[int], Optional[int]]:
+    """(year the text is about, year it compares with), the last of each.
+
+    >>> _years("2023 年一般公共预算当年拨款 584.91 万元，比 2022 年预算数")
+    (2023, 2022)
+    """
+    about = compared = None
+    for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - 3) : m.start()]
+        if re.search(r"(比|较|与|同)\s*$", before):
+            compared = int(m.group(1))
+        elif not re.search(r"(截至|截止)\s*$", before):
+            about = int(m.group(1))
+    return about, compared
+
+
+def _subject(m: Optional[Match], current: Optional[_Subject]) -> Optional[_Subject]:
+    if m is None:
+        return None
+    if m.subject == CURRENT:
+        return current
+    return _Subject(m.subject, m.scope, m.label)
+
+
+def _clause(text: str) -> tuple[int, str]:
+    """(offset, text) of the last clause: what follows the last ，；：、 or 其中."""
+    m = _CLAUSE_END.match(text)
+    offset = m.end() if m else 0
+    return offset, text[offset:]
+
+
+class _SentenceReader:
+    """Turns the figures of one sentence into claims, in print order."""
+
+    def __init__(self, state: _State, sentence: Sentence):
+        self.state = state
+        self.s = sentence
+        self.text = self._clean(sentence.text)
+        self.current: Optional[_Subject] = None
+        self.pending: Optional[_Pending] = None
+        self.first = True
+
+    def _clean(self, text: str) -> str:
+        """Blank out notes and stray text, keeping every character's position (and line)."""
+        text = _MONEY_KIND_NOTE.sub(lambda m: " " * len(m.group(0)), text)
+        for m in _STRAY.finditer(text):
+            line = self.s.line_of[m.start()]
+            self.state.problems.append((line, f"stray text {m.group(0).strip()!r} printed before a figure; read the figure after it"))
+        return _STRAY.sub(lambda m: " " * len(m.group(0)), text)
+
+    def read(self) -> bool:
+        """Read every figure; True when the sentence printed any (read or not)."""
+        tokens = sorted(
+            [("figure", m.start(), m) for m in _FIGURE.finditer(self.text)]
+            + [("flat", m.start(), m) for m in _FLAT.finditer(self.text)],
+            key=lambda t: t[1],
+        )
+        prev_end = 0
+        printed = False
+        for i, (kind, start, m) in enumerate(tokens):
+            next_start = tokens[i + 1][1] if i + 1 < len(tokens) else len(self.text)
+            if kind == "flat":
+                read = self._flat(prev_end, m)
+            else:
+                read = self._figure(prev_end, m, self.text[m.end() : next_start])
+            if read is not None:
+                printed = True
+                prev_end = max(prev_end, m.end())
+        self._flush()
+        return printed
+
+    # -- one figure ---------------------------------------------------------
+
+    def _figure(self, prev_end: int, m: re.Match, after: str) -> Optional[bool]:
+        """Read one figure: True when it made a claim, None when the number is not a figure at all."""
+        unit = m.group("unit") or ""
+        seg = self.text[prev_end : m.start()]
+        if after.lstrip().startswith(_NOT_A_FIGURE_AFTER) or re.match(r"\s*年", self.text[m.end() :]):
+            return None
+        compared = _COMPARED.search(seg)
+        verb = _VERB.search(seg)
+        if not unit and not (compared and not verb):
+            return None  # a code, an enumerator, a number without a unit
+        num = m.group("num")
+        value = parse_amount(num) if AMOUNT_RE.fullmatch(num) else None
+        line = self.s.line_of[m.start()]
+        if value is None:
+            self.state.problems.append((line, f"malformed figure {num!r} {unit}: not a number"))
+            return False
+        fig = _Figure(value, unit or "万元", m.start(), m.end())
+        about, compared_year = _years(self.text[: m.start()])
+        year = about or self.state.year
+        offset, clause = _clause(seg)
+        found = find_subject(clause, count=unit in _COUNT_UNITS)
+        listed = self._listed(clause)
+        if found is None and self.first and not listed:
+            offset, found = -prev_end, find_subject(self.text[: m.start()], count=unit in _COUNT_UNITS)
+        named = _subject(found, self.current)
+        if found and found.subject == CURRENT and named is None:  # "…绩效管理，涉及…" with nothing stated yet
+            found = find_subject(self.text[: prev_end + offset + found.start], count=unit in _COUNT_UNITS)
+            offset = -prev_end
+            named = _subject(found, None)
+        start = prev_end + offset + found.start if found and found.subject != CURRENT else m.start()
+        lines = self.s.lines(min(start, m.start()), m.end())
+        first, self.first = self.first, False
+        if unit in _COUNT_UNITS:
+            if named is None:
+                return False
+            self._claim(fig, named, "count", year, lines)
+            if named.key == "performance_projects":
+                self._maybe_parent(named, after, first)
+            return True
+        if unit == "%":
+            return self._percent(fig, seg, clause, verb, named, year, compared_year, lines)
+        if verb:
+            return self._change(fig, verb.group(1), named or self.current, year, compared_year, lines)
+        if compared:
+            self._flush()
+            subject = named or self.current
+            if subject is None:
+                self._no_subject(fig, clause, line)
+                return False
+            self.pending = _Pending(fig, subject, int(compared.group("year")), lines)
+            return True
+        self._flush()
+        subject = named or listed or (self.state.carried if first else None)
+        if subject is None:
+            self._no_subject(fig, clause, line)
+            return False
+        self._claim(fig, subject, "amount", year, lines)
+        self._maybe_parent(subject, after, first and "包括" not in self.text[: m.start()])
+        return True
+
+    def _percent(self, fig, seg, clause, verb, named, year, compared_year, lines) -> bool:
+        share = re.search(r"占([^，；,;]*)$", seg)
+        if share:
+            if self.current is None:
+                return False
+            of = find_subject(share.group(1))
+            self._claim(fig, self.current, "share", year, lines, of=of.subject if of else self._scope(self.current))
+            return True
+        if verb:
+            return self._change(fig, verb.group(1), named or self.current, year, compared_year, lines)
+        return False  # "满意度 92%" and the like: not a budget figure
+
+    def _change(self, fig, verb, subject, year, compared_year, lines) -> bool:
+        if subject is None:
+            self._no_subject(fig, verb, self.s.line_of[fig.start])
+            return False
+        previous = None
+        if self.pending and self.pending.subject.key == subject.key and fig.unit == self.pending.figure.unit:
+            previous = self.pending.figure.value
+            lines = sorted(set(self.pending.lines + lines))
+            self.pending = None
+        direction = "increase" if verb in _INCREASE else "decrease"
+        self._claim(fig, subject, "change", year, lines, previous=previous, previous_year=compared_year, direction=direction)
+        return True
+
+    def _flat(self, prev_end: int, m: re.Match) -> bool:
+        """"与 2022 年预算持平": a change of 0 against the year compared with."""
+        seg = self.text[prev_end : m.start()]
+        compared = re.search(r"(比|较|与|同)\s*(?P<year>20\d\d)\s*年", seg)
+        pending, self.pending = self.pending, None
+        if not compared and not pending:
+            return False
+        before = seg[: compared.start()] if compared else ""
+        subject = _subject(find_subject(_clause(before)[1]), self.current) if before.strip() else None
+        subject = subject or (pending.subject if pending else None) or self.current or self.state.carried
+        if subject is None:
+            return False
+        about, _ = _years(self.text[: m.start()])
+        line = self.s.line_of[m.start()]
+        lines = sorted(set((pending.lines if pending else []) + self.s.lines(prev_end, m.end())))
+        fig = _Figure(Decimal(0), pending.figure.unit if pending else "万元", m.start(), m.end())
+        self._claim(
+            fig, subject, "change", about or self.state.year, lines or [line],
+            previous=pending.figure.value if pending else None,
+            previous_year=int(compared.group("year")) if compared else pending.year,  # type: ignore[union-attr]
+            direction="flat",
+        )
+        return True
+
+    # -- helpers ------------------------------------------------------------
+
+    def _listed(self, clause: str) -> Optional[_Subject]:
+        """A name in a "支出包括：机构运行 289.04 万元、…" list is a functional subject."""
+        if "包括" not in self.text[: self.text.find(clause) + len(clause)]:
+            return None
+        name = re.search(r"[\u4e00-\u9fff]+\s*$", clause)
+        return _Subject(f"function_name:{name.group(0).strip()}", None, name.group(0).strip()) if name else None
+
+    def _scope(self, subject: _Subject) -> Optional[str]:
+        if subject.scope:
+            return subject.scope
+        parent = self.state.parent
+        if parent is None or subject.key in _UNSCOPED or parent.key == subject.key:
+            return None
+        return parent.path
+
+    def _maybe_parent(self, subject: _Subject, after: str, opens_sentence: bool) -> None:
+        """A figure followed by "其中"/"：" heads the list after it; a total opening a sentence heads the text."""
+        if re.match(r"[\s，,]*(其中|[:：])", after) or (opens_sentence and subject.key in _TOTALS):
+            self.state.parent = subject
+
+    def _flush(self) -> None:
+        """A previous value with no difference after it is a claim about that year."""
+        if self.pending:
+            p, self.pending = self.pending, None
+            self._claim(p.figure, p.subject, "amount", p.year, p.lines)
+
+    def _no_subject(self, fig: _Figure, clause: str, line: int) -> None:
+        printed = f"{fig.value}{fig.unit}"
+        self.state.problems.append((line, f"{printed}: no subject is named before this figure ({clause.strip()!r})"))
+
+    def _claim(self, fig: _Figure, subject: _Subject, kind: str, year, lines, **extra) -> None:
+        extra.setdefault("of", None)
+        # Counts of cars are not parts of money totals; counts of projects by category are.
+        scoped = kind in ("amount", "change") or subject.key.startswith("performance_projects.")
+        scope = self._scope(subject) if scoped else None
+        self.state.claims.append(
+            Claim(
+                line=self.s.line_of[fig.start],
+                lines=lines,
+                text=self.s.text.strip(),
+                subject=subject.key,
+                subject_label=subject.label,
+                kind=kind,  # type: ignore[arg-type]
+                value=fig.value,
+                unit=fig.unit,
+                year=year,
+                scope=scope,
+                **extra,
+            )
+        )
+        if kind in ("amount", "count"):
+            self.current = subject
+
+
+def _heading(state: _State, s: Sentence) -> None:
+    """A heading names the subject of the text below it; a top-level one resets the running total."""
+    found = find_subject(s.text)
+    subject = _Subject(found.subject, found.scope, found.label) if found and found.subject != CURRENT else None
+    if s.top:
+        state.parent = None
+    if subject and subject.key in _TOTALS | {"basic"}:
+        state.parent = subject
+    state.carried = subject
+
+
+def read_claims(doc: Document, year: int | None) -> tuple[list[Claim], Problems]:
+    """Every figure stated in the explanation sections of doc, and what could not be read.
+
+    year is the disclosure's year: the year of a claim whose sentence names none.
+    """
+    claims: list[Claim] = []
+    problems: Problems = []
+    for first, last in explanation_spans(doc):
+        state = _State(year)
+        for s in sentences(doc, first, last):
+            if s.heading:
+                _heading(state, s)
+                continue
+            reader = _SentenceReader(state, s)
+            printed = reader.read()
+            found = find_subject(reader.text)
+            state.carried = None if printed or not found or found.subject == CURRENT else _Subject(found.subject, found.scope, found.label)
+        claims += state.claims
+        problems += state.problems
+    return claims, problems

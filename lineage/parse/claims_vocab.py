@@ -1,0 +1,169 @@
+"""What a figure in the explanation text is about: words → subject keys.
+
+The explanation text names its figures in many ways ("收支预算总数", "收支总预算",
+"本年支出总计"; "公务用车运行维护费", "公车运行维护费"). `find_subject` looks for
+every known wording in a piece of text and picks the one printed closest
+before the figure (the match that ends last; the longest when two end
+together), so "事业单位经营收入" wins over "收入" and "公务用车购置费" over
+"公务用车".
+
+Functional subjects are recognised three ways: a printed code path
+"科学技术支出（206）科学技术管理事务（01）行政运行（01）" (→ function:2060101), a
+name path "科学技术支出（类）技术研究与开发（款）机构运行（项）" (→
+function_name:科学技术支出/技术研究与开发/机构运行), or a 类 name of the national
+functional classification ("住房保障支出" → function_name:住房保障支出).
+The subject keys are documented on `lineage.model.Claim`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from lineage.parse.columns import COLUMNS
+
+# The subject of a figure introduced by "涉及预算 …" is the subject just stated.
+CURRENT = "<current>"
+
+_Q = "[“”\"']?"
+_SRC = {c: f"source:{c}" for c in COLUMNS["income_summary"][1:]}
+
+# (pattern, subject, scope): scope is the total the wording itself places the
+# subject in ("一般公共预算基本支出" is the basic expenditure of gp_total).
+_AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
+    (r"收支预算总数|收支总预算|预算收支总数|收支预算总计|收支预算总额", "income_total", None),
+    (r"财政(拨款)?收支(预算)?总数|财政拨款收支总预算|财政拨款收支预算总额", "fiscal_total", None),
+    (r"收入预算|预算收入|本年收入|收入总计", "income_total", None),
+    (r"支出预算|预算支出|本年支出总计|支出总计|本年支出", "expenditure_total", None),
+    (r"一般公共预算当年拨款(收入|预算)?|一般公共预算财政拨款(收入|支出)?", "gp_total", None),
+    (r"(本年)?一般公共预算拨款收入|一般公共预算拨款|一般公共预算资金", _SRC["一般公共预算拨款收入"], None),
+    (r"上年结转(一般公共预算拨款收入)?", _SRC["上年结转"], None),
+    (r"政府性基金(预算)?拨款(收入)?|政府性基金安排(支出)?", _SRC["政府性基金预算拨款收入"], None),
+    (r"国有资本经营(预算)?拨款(收入)?", _SRC["国有资本经营预算拨款收入"], None),
+    (r"财政专户管理资金(收入)?", _SRC["财政专户管理资金收入"], None),
+    (r"事业收入(资金)?", _SRC["事业收入"], None),
+    (r"事业单位经营收入(资金)?", _SRC["事业单位经营收入"], None),
+    (r"其他收入(资金)?", _SRC["其他收入"], None),
+    (r"上级补助收入(资金)?", _SRC["上级补助收入"], None),
+    (r"附属单位上缴收入(资金)?", _SRC["附属单位上缴收入"], None),
+    (r"用事业基金弥补收支差额", _SRC["用事业基金弥补收支差额"], None),
+    (r"政府性基金预算(拨款安排的)?支出", "fund_total", None),
+    (r"国有资本经营预算(拨款安排的)?支出", "soe_total", None),
+    (r"基本支出(预算)?", "basic", None),
+    (r"项目支出(预算)?", "project", None),
+    (r"一般公共预算基本支出", "basic", "gp_total"),
+    (r"人员经费", "personnel", None),
+    (r"公用经费", "public", None),
+    (r"对个人和家庭的补助", "economic_name:对个人和家庭的补助", None),
+    (rf"{_Q}三公{_Q}经费(财政拨款)?(预算数|预算)?", "three_public", None),
+    (r"因公出国[(（]境[)）](经费|费用|费)|因公出国出境(经费|费用)?", "three_public.abroad", None),
+    (r"公务接待费", "three_public.reception", None),
+    (r"公务用车购置(及|和)运行(维护)?费", "three_public.car", None),
+    (r"公务用车购置费", "three_public.car_purchase", None),
+    (r"公务用车运行(维护)?费|公车运行(维护)?费|用车运行维护费", "three_public.car_running", None),
+    (r"(机关)?运行经费", "operating_costs", None),
+    (r"政府采购(预算)?(总额)?", "procurement", None),
+    (r"一般公共预算拨款政府采购", "procurement", "gp_total"),
+    (r"政府采购货物(预算)?", "procurement.goods", None),
+    (r"政府采购工程(预算)?", "procurement.works", None),
+    (r"政府采购服务(预算)?", "procurement.services", None),
+    (r"(实行|开展)了?绩效(目标)?管理", "performance_projects", None),
+    # "涉及一般公共预算拨款 753.70 万元": the whole wording up to the figure.
+    (r"涉及[^，；、。,;:：\d]{0,16}", CURRENT, None),
+]
+# Bare "收入"/"支出" ("收入比 2023 年减少 …") lose to every other wording.
+# Only at the start of a clause: "其他科学技术普及支出" is a name, not "支出".
+_WEAK_WORDS = [(r"(?:^|(?<=[，；：。、,;:\s]))收入", "income_total", None), (r"(?:^|(?<=[，；：。、,;:\s]))支出", "expenditure_total", None)]
+
+_COUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
+    (r"绩效(目标)?管理的项目", "performance_projects", None),
+    (r"绩效(目标)?管理的部门整体", "performance_departments", None),
+    (r"人员类项目", "performance_projects.personnel", None),
+    (r"运转类项目", "performance_projects.operating", None),
+    (r"特定目标类项目", "performance_projects.specific", None),
+    (r"现有公务用车|共有车辆|车辆保有量为?", "vehicles", None),
+    (r"购置公务用车", "vehicles.purchase", None),
+]
+
+# 类 of the national functional classification (政府收支分类科目).
+FUNCTION_CLASSES = [
+    "一般公共服务", "外交", "国防", "公共安全", "教育", "科学技术", "文化旅游体育与传媒",
+    "社会保障和就业", "卫生健康", "医疗卫生与计划生育", "节能环保", "城乡社区", "农林水",
+    "交通运输", "资源勘探工业信息等", "商业服务业等", "金融", "援助其他地区",
+    "自然资源海洋气象等", "住房保障", "粮油物资储备", "灾害防治及应急管理",
+]
+_NAME = r"[\u4e00-\u9fff]+"
+_OPEN, _CLOSE = r"\s*[(（]\s*", r"\s*[)）]\s*"
+_CODE_PATH = re.compile(
+    rf"(?P<a>{_NAME}){_OPEN}(?P<ca>\d{{3}}){_CLOSE}(?P<b>{_NAME}){_OPEN}(?P<cb>\d{{2}}){_CLOSE}"
+    rf"(?P<c>{_NAME}){_OPEN}(?P<cc>\d{{2}}){_CLOSE}"
+)
+_CLASS_CODE = re.compile(rf"(?P<a>{_NAME}){_OPEN}(?P<ca>\d{{3}}){_CLOSE}(支出)?")
+_NAME_PATH = re.compile(rf"(?P<a>{_NAME}){_OPEN}类{_CLOSE}(?P<b>{_NAME}){_OPEN}款{_CLOSE}(?P<c>{_NAME}){_OPEN}项[)）]")
+_ITEM_NAME = re.compile(rf"(?P<c>{_NAME}){_OPEN}项[)）]")
+_CLASS_NAME = re.compile("(" + "|".join(FUNCTION_CLASSES) + ")支出")
+_BEFORE_NAME = "年括中为是"  # characters that may precede a 类 name in a sentence
+
+
+@dataclass(frozen=True)
+class Match:
+    subject: str
+    scope: Optional[str]
+    label: str  # the words as printed
+    start: int
+    end: int
+    rank: int  # 2 functional path, 1 wording, 0 weak wording
+
+
+def _strip_enumerator(name: str) -> str:
+    return re.sub(r"^\s*\d+\s*[.、]\s*", "", name)
+
+
+def _functional(text: str) -> list[Match]:
+    out = []
+    for m in _CODE_PATH.finditer(text):
+        code = m.group("ca") + m.group("cb") + m.group("cc")
+        out.append(Match(f"function:{code}", None, m.group(0).strip(), m.start(), m.end(), 2))
+    for m in _NAME_PATH.finditer(text):
+        path = "/".join(m.group(g) for g in "abc")
+        out.append(Match(f"function_name:{path}", None, m.group(0).strip(), m.start(), m.end(), 2))
+    for m in _ITEM_NAME.finditer(text):
+        out.append(Match(f"function_name:{m.group('c')}", None, m.group(0).strip(), m.start(), m.end(), 1))
+    for m in _CLASS_CODE.finditer(text):
+        out.append(Match(f"function:{m.group('ca')}", None, m.group(0).strip(), m.start(), m.end(), 1))
+    for m in _CLASS_NAME.finditer(text):
+        if m.start() and re.match(_NAME, text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE_NAME:
+            continue  # part of a longer name: "其他科学技术支出"
+        out.append(Match(f"function_name:{m.group(0)}", None, m.group(0), m.start(), m.end(), 1))
+    return out
+
+
+def _words(text: str, words: list[tuple[str, str, Optional[str]]], rank: int) -> list[Match]:
+    return [
+        Match(subject, scope, m.group(0), m.start(), m.end(), rank)
+        for pattern, subject, scope in words
+        for m in re.finditer(pattern, text)
+    ]
+
+
+def find_subject(text: str, count: bool = False) -> Optional[Match]:
+    """The subject named last in text (positions are relative to text).
+
+    >>> find_subject("其中：事业单位经营收入").subject
+    'source:事业单位经营收入'
+    >>> find_subject("1、科学技术支出（206）科学技术管理事务（01）行政运行（01）预算数为").subject
+    'function:2060101'
+    >>> find_subject("科学技术（206）支出").subject
+    'function:206'
+    >>> find_subject("开展绩效目标管理的项目", count=True).subject
+    'performance_projects'
+    """
+    if count:
+        found = _words(text, _COUNT_WORDS, 1)
+    else:
+        found = _words(text, _AMOUNT_WORDS, 1) + _words(text, _WEAK_WORDS, 0) + _functional(text)
+    if not found:
+        return None
+    best = max(found, key=lambda m: (m.end, m.rank, m.end - m.start))
+    return Match(best.subject, best.scope, _strip_enumerator(best.label), best.start, best.end, best.rank)
