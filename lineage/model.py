@@ -123,6 +123,7 @@ class Indicator(BaseModel):
     unit: Optional[str] = None  # 度量单位
     weight: Optional[Decimal] = None  # 权重
     direction: Optional[str] = None  # 正向 / 反向, where printed
+    core: Optional[bool] = None  # 是否核心 (core indicator), where printed
     inherited: list[str] = Field(default_factory=list)
 
 
