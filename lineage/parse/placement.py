@@ -163,12 +163,9 @@ def _domain(table, row) -> list[Candidate] | None:
     return None if len(wide) >= WIDE_LIMIT else wide
 
 
-def _column_holds(total: Candidate, parts: list[Candidate], columns: list[str]) -> bool:
-    band = rounding_band(len(parts))
-    zero = Decimal(0)
-    return all(
-        abs(total.get(c, zero) - sum((p.get(c, zero) for p in parts), zero)) <= band for c in columns
-    )
+def _milli(value: Decimal) -> int:
+    """Exact integer thousandths: amounts (0.01) and rounding bands (0.005) alike."""
+    return int(value * 1000)
 
 
 def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
@@ -177,26 +174,47 @@ def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
 
     Depth-first over rows in printed order (a total before the rows under it),
     pruned by bounds: once a group's total is chosen, the chosen parts plus the
-    least and the most the unchosen parts can add must still reach it.
+    least and the most the unchosen parts can add must still reach it. Amounts
+    are integers (thousandths, exact for amounts and the half-cent band) over the table's columns, and only the groups touching
+    the row just chosen are re-checked, which keeps the search fast.
     """
     order = sorted(domains)
-    zero = Decimal(0)
-    low = {i: {c: min(d.get(c, zero) for d in domains[i]) for c in table.columns} for i in order}
-    high = {i: {c: max(d.get(c, zero) for d in domains[i]) for c in table.columns} for i in order}
+    ncols = len(table.columns)
+    vec = {i: [tuple(_milli(d.get(c, Decimal(0))) for c in table.columns) for d in domains[i]] for i in order}
+    low = {i: tuple(min(v[k] for v in vec[i]) for k in range(ncols)) for i in order}
+    high = {i: tuple(max(v[k] for v in vec[i]) for k in range(ncols)) for i in order}
+    bands = [_milli(rounding_band(len(parts))) for _, parts in groups]
+    touching: dict[int, list[int]] = {i: [] for i in order}
+    for g, (total, parts) in enumerate(groups):
+        for i in [total] + parts:
+            if i in touching:
+                touching[i].append(g)
+    # Columns where some member of a group can be non-zero; the rest hold trivially.
+    active = [
+        [k for k in range(ncols) if any(high[i][k] or low[i][k] for i in [total] + parts if i in high)]
+        for total, parts in groups
+    ]
     seen: dict[int, set[int]] = {i: set() for i in order}
-    chosen: dict[int, Candidate] = {}
+    chosen: dict[int, tuple[int, ...]] = {}
+    choice: dict[int, int] = {}
     steps = 0
 
-    def feasible() -> bool:
-        for total, parts in groups:
+    def feasible(row: int) -> bool:
+        for g in touching[row]:
+            total, parts = groups[g]
             if total not in chosen:
                 continue
-            band = rounding_band(len(parts))
-            for c in table.columns:
-                lo = sum((chosen[p].get(c, zero) if p in chosen else low[p][c] for p in parts), zero)
-                hi = sum((chosen[p].get(c, zero) if p in chosen else high[p][c] for p in parts), zero)
-                t = chosen[total].get(c, zero)
-                if lo - band > t or hi + band < t:
+            t, band = chosen[total], bands[g]
+            for k in active[g]:
+                lo = hi = 0
+                for p in parts:
+                    if p in chosen:
+                        lo += chosen[p][k]
+                        hi += chosen[p][k]
+                    else:
+                        lo += low[p][k]
+                        hi += high[p][k]
+                if lo - band > t[k] or hi + band < t[k]:
                     return False
         return True
 
@@ -207,14 +225,14 @@ def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
             return False
         if k == len(order):
             for i in order:
-                seen[i].add(domains[i].index(chosen[i]))
+                seen[i].add(choice[i])
             return True
         row = order[k]
-        for cand in domains[row]:
-            chosen[row] = cand
-            if feasible() and not walk(k + 1):
+        for idx, v in enumerate(vec[row]):
+            chosen[row], choice[row] = v, idx
+            if feasible(row) and not walk(k + 1):
                 return False
-            del chosen[row]
+            del chosen[row], choice[row]
         return True
 
     return seen if walk(0) else None
