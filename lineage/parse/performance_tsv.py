@@ -246,7 +246,8 @@ class _ProjectReader:
             self.table.unattributed.append(ind)
         else:
             self.project.indicators.append(ind)
-            self.project.lines.append(no)
+            if no not in self.project.lines:
+                self.project.lines.append(no)
         self.last = ind
 
     def _continuation(self, no: int, cells: list[Cell]) -> None:
