@@ -115,6 +115,7 @@ def _years(text: str) -> tuple[Optional[int], Optional[int]]:
 
 
 def _subject(m: Optional[Match], current: Optional[_Subject]) -> Optional[_Subject]:
+    """The subject a match names; "涉及预算 …" names the current one."""
     if m is None:
         return None
     if m.subject == CURRENT:
@@ -145,7 +146,8 @@ class _SentenceReader:
         text = _MONEY_KIND_NOTE.sub(lambda m: " " * len(m.group(0)), text)
         for m in _STRAY.finditer(text):
             line = self.s.line_of[m.start()]
-            self.state.problems.append((line, f"stray text {m.group(0).strip()!r} printed before a figure; read the figure after it"))
+            stray = m.group(0).strip()
+            self.state.problems.append((line, f"stray text {stray!r} printed before a figure; read the figure after it"))
         return _STRAY.sub(lambda m: " " * len(m.group(0)), text)
 
     def read(self) -> bool:
@@ -190,18 +192,10 @@ class _SentenceReader:
         fig = _Figure(value, unit or "万元", m.start(), m.end())
         about, compared_year = _years(self.text[: m.start()])
         year = about or self.state.year
-        offset, clause = _clause(seg)
-        found = find_subject(clause, count=unit in _COUNT_UNITS)
+        clause = _clause(seg)[1]
+        named, start = self._named_before(prev_end, m.start(), unit in _COUNT_UNITS)
         listed = self._listed(clause)
-        if found is None and self.first and not listed:
-            offset, found = -prev_end, find_subject(self.text[: m.start()], count=unit in _COUNT_UNITS)
-        named = _subject(found, self.current)
-        if found and found.subject == CURRENT and named is None:  # "…绩效管理，涉及…" with nothing stated yet
-            found = find_subject(self.text[: prev_end + offset + found.start], count=unit in _COUNT_UNITS)
-            offset = -prev_end
-            named = _subject(found, None)
-        start = prev_end + offset + found.start if found and found.subject != CURRENT else m.start()
-        lines = self.s.lines(min(start, m.start()), m.end())
+        lines = self.s.lines(start, m.end())
         first, self.first = self.first, False
         if unit in _COUNT_UNITS:
             if named is None:
@@ -231,6 +225,23 @@ class _SentenceReader:
         self._maybe_parent(subject, after, first and "包括" not in self.text[: m.start()])
         return True
 
+    def _named_before(self, prev_end: int, fig_start: int, count: bool) -> tuple[Optional[_Subject], int]:
+        """The subject worded before a figure, and where that wording starts.
+
+        The last clause decides; the first figure of a sentence may also be
+        named earlier in it ("收入预算：2024年年初预算数 11993.56").
+        """
+        offset, clause = _clause(self.text[prev_end:fig_start])
+        base = prev_end + offset
+        found = find_subject(clause, count)
+        if found is None and self.first and not self._listed(clause):
+            base, found = 0, find_subject(self.text[:fig_start], count)
+        if found is not None and found.subject == CURRENT and self.current is None:
+            # "项目支出均实行了绩效管理，涉及…7247万元": the wording before 涉及 names it
+            base, found = 0, find_subject(self.text[: base + found.start], count)
+        named = _subject(found, self.current)
+        return named, (base + found.start if found and named else fig_start)
+
     def _percent(self, fig, seg, clause, verb, named, year, compared_year, lines) -> bool:
         share = re.search(r"占([^，；,;]*)$", seg)
         if share:
@@ -253,7 +264,9 @@ class _SentenceReader:
             lines = sorted(set(self.pending.lines + lines))
             self.pending = None
         direction = "increase" if verb in _INCREASE else "decrease"
-        self._claim(fig, subject, "change", year, lines, previous=previous, previous_year=compared_year, direction=direction)
+        self._claim(
+            fig, subject, "change", year, lines, previous=previous, previous_year=compared_year, direction=direction
+        )
         return True
 
     def _flat(self, prev_end: int, m: re.Match) -> bool:
@@ -338,8 +351,7 @@ class _SentenceReader:
 
 def _heading(state: _State, s: Sentence) -> None:
     """A heading names the subject of the text below it; a top-level one resets the running total."""
-    found = find_subject(s.text)
-    subject = _Subject(found.subject, found.scope, found.label) if found and found.subject != CURRENT else None
+    subject = _subject(find_subject(s.text), None)
     if s.top:
         state.parent = None
     if subject and subject.key in _TOTALS | {"basic"}:
@@ -362,8 +374,8 @@ def read_claims(doc: Document, year: int | None) -> tuple[list[Claim], Problems]
                 continue
             reader = _SentenceReader(state, s)
             printed = reader.read()
-            found = find_subject(reader.text)
-            state.carried = None if printed or not found or found.subject == CURRENT else _Subject(found.subject, found.scope, found.label)
+            # A sentence that names a subject but prints no figure names the one below it.
+            state.carried = None if printed else _subject(find_subject(reader.text), None)
         claims += state.claims
         problems += state.problems
     return claims, problems

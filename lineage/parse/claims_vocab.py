@@ -74,7 +74,8 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
 ]
 # Bare "收入"/"支出" ("收入比 2023 年减少 …") lose to every other wording.
 # Only at the start of a clause: "其他科学技术普及支出" is a name, not "支出".
-_WEAK_WORDS = [(r"(?:^|(?<=[，；：。、,;:\s]))收入", "income_total", None), (r"(?:^|(?<=[，；：。、,;:\s]))支出", "expenditure_total", None)]
+_CLAUSE_START = r"(?:^|(?<=[，；：。、,;:\s]))"
+_WEAK_WORDS = [(_CLAUSE_START + "收入", "income_total", None), (_CLAUSE_START + "支出", "expenditure_total", None)]
 
 _COUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"绩效(目标)?管理的项目", "performance_projects", None),
