@@ -78,8 +78,8 @@ class TableTotal(Rule):
                 continue
             total = total_row(t)
             parts = top_level(t)
-            if total is None or not parts:
-                continue
+            if total is None or not parts or total.ambiguous or any(r.ambiguous for r in parts):
+                continue  # unresolved placements: PA01 reports them
             for column in t.columns:
                 if column not in total.values and not any(column in r.values for r in parts):
                     continue

@@ -61,6 +61,14 @@ TOTAL_COLUMNS: dict[str, dict[str, str]] = {
         "公务用车购置及运行费/公务用车运行费": "three_public.car_running",
         "公务接待费": "three_public.reception",
     },
+    "fund_three_public": {
+        "合计": "fund.three_public",
+        "因公出国（境）费用": "fund.three_public.abroad",
+        "公务用车购置及运行费/小计": "fund.three_public.car",
+        "公务用车购置及运行费/公务用车购置费": "fund.three_public.car_purchase",
+        "公务用车购置及运行费/公务用车运行费": "fund.three_public.car_running",
+        "公务接待费": "fund.three_public.reception",
+    },
     "fund_by_function": {"合计": "fund_total", "基本支出": "fund_basic", "项目支出": "fund_project"},
     "soe_by_function": {"合计": "soe_total"},
     "fiscal_by_economic": {"总计": "fiscal_total"},
@@ -81,6 +89,8 @@ def _strip_numbering(name: str) -> str:
 class Facts:
     def __init__(self) -> None:
         self.by_key: dict[str, list[Fact]] = defaultdict(list)
+        # Keys a table states but whose column the text did not determine.
+        self.unresolved: set[str] = set()
 
     def add(self, fact: Fact) -> None:
         self.by_key[fact.key].append(fact)
@@ -103,13 +113,28 @@ def gather(d: Disclosure) -> Facts:
         if t.kind == "gp_projects":
             projects = [r for r in item_rows(t) if r.code]
             facts.add(Fact("gp_project_count", Decimal(len(projects)), t.kind, evidence(d, t, projects), derived=True))
+    _combine_three_public(facts)
     return facts
+
+
+def _combine_three_public(facts: Facts) -> None:
+    """财政拨款“三公” = 一般公共预算 + 政府性基金 “三公”, when the fund table prints amounts."""
+    for key in [k for k in facts.by_key if k.startswith("fund.three_public")]:
+        gp_key = key.removeprefix("fund.")
+        gp, fund = facts.get(gp_key), facts.get(key)
+        if gp and fund:
+            facts.add(Fact("fiscal." + gp_key, gp[0].value + fund[0].value, "fiscal", gp[0].evidence + fund[0].evidence, derived=True))
 
 
 def _from_total_row(d: Disclosure, t: Table, facts: Facts) -> None:
     total = total_row(t)
     if total is None:
         return
+    if total.ambiguous:
+        facts.unresolved.update(
+            key for column, key in TOTAL_COLUMNS.get(t.kind, {}).items()
+            if any(column in c for c in total.candidates)
+        )
     for column, key in TOTAL_COLUMNS.get(t.kind, {}).items():
         if column in total.values:
             facts.add(Fact(key, total.values[column], t.kind, evidence(d, t, [total])))
@@ -139,10 +164,12 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
         row = side_total(t, side)
         if row:
             facts.add(Fact(prefix + key if prefix else key, next(iter(row.values.values())), t.kind, evidence(d, t, [row])))
-    if prefix:  # fiscal_summary: its total is the fiscal total
-        row = side_total(t, "expenditure")
-        if row:
-            facts.add(Fact("fiscal_total", next(iter(row.values.values())), t.kind, evidence(d, t, [row])))
+    if prefix:  # fiscal_summary: either side's total is the fiscal total
+        for side in ("income", "expenditure"):
+            row = side_total(t, side)
+            if row:
+                facts.add(Fact("fiscal_total", next(iter(row.values.values())), t.kind, evidence(d, t, [row])))
+                break
     for r in t.rows:
         if not r.values or r.role == "total":
             continue

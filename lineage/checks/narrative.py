@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
+from lineage.amounts import rounding_band
 from lineage.checks.facts import Fact, Facts, gather
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
@@ -23,6 +24,41 @@ SUBJECT_FACTS: dict[str, tuple[str, ...]] = {
     "gp_current": ("gp_current", "gp_total"),
     "fiscal_total": ("fiscal_total",),
 }
+
+# The text often states a quantity of a narrower scope under the same words
+# (基本支出 of 一般公共预算, 上年结转 of 财政拨款): a claim agrees with the tables
+# when it equals the quantity in any of these scopes.
+SCOPES: dict[str, tuple[str, ...]] = {
+    "basic": ("gp_basic",),
+    "project": ("gp_project",),
+    "income_total": ("fiscal_total",),
+    "expenditure_total": ("fiscal_total",),
+}
+
+
+# A part listed under a named total (Claim.scope) means that total's part.
+SCOPED: dict[tuple[str, str], str] = {
+    ("fund_total", "basic"): "fund_basic",
+    ("fund_total", "project"): "fund_project",
+    ("gp_total", "basic"): "gp_basic",
+    ("gp_total", "project"): "gp_project",
+}
+
+
+def any_scope(facts: Facts, c: Claim) -> list[Fact]:
+    """Facts of the claim's subject in every scope its words may mean.
+
+    Empty when a table states the quantity in a column the parser could not
+    determine: the claim is then unresolved, not contradicted.
+    """
+    subject = SCOPED.get((c.scope or "", c.subject), c.subject)
+    found = list(facts_for(facts, subject))
+    if not found and subject in facts.unresolved:
+        return []
+    for alt in SCOPES.get(subject, ()):
+        found += facts.get(alt)
+    found += facts.get("fiscal." + subject)
+    return found
 
 
 def claim_evidence(d: Disclosure, c: Claim) -> Provenance:
@@ -65,16 +101,23 @@ class ClaimedAmount(Rule):
         for c in current_year_claims(d, "amount"):
             if c.unit not in ("万元", "元") or c.unit != d.amount_unit:
                 continue
-            found = facts_for(facts, c.subject)
+            found = any_scope(facts, c)
             if not found or any(f.value == c.value for f in found):
                 continue
             ref = found[0]
             if ref.value * 2 == c.value:
                 continue  # reported by DC01, which names the cause
+            severity = None
+            if ref.derived and abs(ref.value - c.value) <= rounding_band(len(ref.evidence)):
+                severity = "warning"
+            elif c.subject.startswith("function_name:"):
+                # A 类 named without its code: the text does not say which scope
+                # (all funds, 财政拨款, 一般公共预算当年) it means — unresolved, not an error.
+                severity = "info"
             yield self.finding(
                 d, expected=ref.value, found=c.value, line=c.line, label=c.subject_label or c.subject,
                 table=ref.label, subjects=[Subject(name=c.subject_label or c.subject)],
-                evidence=[claim_evidence(d, c)] + ref.evidence,
+                evidence=[claim_evidence(d, c)] + ref.evidence, severity=severity,
             )
 
 
@@ -93,13 +136,17 @@ class ClaimCountsTwice(Rule):
     def check(self, d: Disclosure) -> Iterable[Finding]:
         facts = gather(d)
         for c in current_year_claims(d, "amount"):
-            found = facts_for(facts, c.subject)
+            found = any_scope(facts, c)
             if found and all(f.value != c.value for f in found) and found[0].value * 2 == c.value:
                 yield self.finding(
                     d, expected=found[0].value, found=c.value, line=c.line,
                     label=c.subject_label or c.subject, table=found[0].label,
                     evidence=[claim_evidence(d, c)] + found[0].evidence,
                 )
+
+
+# Totals a share may have been computed on, when not the one the text names.
+BASES = ("expenditure_total", "income_total", "fiscal_total", "gp_total", "gp_current")
 
 
 def _round_to(value: Decimal, like: Decimal) -> Decimal:
@@ -137,9 +184,12 @@ class ClaimedShare(Rule):
                 continue
             expected = _round_to(amount.value * 100 / total, c.value)
             if expected != c.value:
+                bases = [f.value for key in BASES for f in facts.get(key) if f.value]
+                other = next((b for b in bases if _round_to(amount.value * 100 / b, c.value) == c.value), None)
                 yield self.finding(
                     d, expected=expected, found=c.value, unit="%", line=c.line,
                     label=c.subject_label or c.subject, amount=amount.value, total=total,
+                    severity="warning" if other is not None else None,
                     evidence=[claim_evidence(d, c)],
                 )
 
@@ -159,8 +209,8 @@ class ClaimedChange(Rule):
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
         for c in d.claims:
-            if c.kind != "change" or c.previous is None or c.unit not in ("万元", "元"):
-                continue
+            if c.kind != "change" or c.previous is None or c.unit not in ("万元", "元") or c.direction == "flat":
+                continue  # "基本持平" is a judgement, not a figure
             current = next(
                 (a for a in d.claims if a.kind == "amount" and a.subject == c.subject and abs(a.line - c.line) <= 3),
                 None,

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from lineage.model import Disclosure, Problem, Source
 from lineage.parse.build import build_table
+from lineage.parse.claims import read_claims
 from lineage.parse.kinds import MONEY_KINDS
 from lineage.parse.layouts import detect_layout
 from lineage.parse.locate import find_anchors
 from lineage.parse.metadata import read_metadata
+from lineage.parse.performance import read_performance
 from lineage.parse.placement import resolve_ambiguities
 from lineage.read import InputError, read_document
 
@@ -48,6 +50,11 @@ def parse_file(path: str | Path) -> Disclosure:
     if not any(t.kind in MONEY_KINDS for t in disclosure.tables):
         first = next((a.line for a in anchors if a.kind), None)
         raise InputError(doc.path, "budget tables missing: no money table (收支总表, 支出总表 …) could be read", first)
+    performance, perf_problems = read_performance(doc, anchors)
+    claims, claim_problems = read_claims(doc, meta.year)
+    disclosure.performance, disclosure.claims = performance, claims
+    for kind, found in (("project_performance", perf_problems), (None, claim_problems)):
+        disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
     return disclosure

@@ -1,0 +1,91 @@
+"""What `lineage check` must report on the seeds, and what must stay quiet.
+
+Every expectation was found by reading the document (line numbers cited),
+not copied from the checker's output.
+"""
+
+import pytest
+
+from lineage.checks import pairs, run_checks
+
+
+@pytest.fixture(scope="module")
+def findings(parsed):
+    cache = {}
+
+    def get(seed):
+        if seed not in cache:
+            cache[seed] = run_checks(parsed(seed))
+        return cache[seed]
+
+    return get
+
+
+def errors(fs):
+    return {(f.code, f.evidence[0].line) for f in fs if f.severity == "error"}
+
+
+def test_001_fiscal_total_counted_twice(findings):
+    # 001 line 201: 财政拨款收支预算总数 734.24 万元; 表2 (line 604) totals 367.12 = 734.24 / 2.
+    (f,) = [f for f in findings("001") if f.code == "DC01"]
+    assert f.severity == "error" and f.evidence[0].line == 201
+    assert str(f.found) == "734.24" and str(f.expected) == "367.12"
+
+
+def test_001_project_count_disagrees_with_its_parts(findings):
+    # 001 lines 385-391: 项目2个, but 人员类1个 + 运转类2个 + 特定目标类0个 = 3.
+    assert ("NR04", 385) in errors(findings("001"))
+
+
+def test_001_three_public_is_gp_plus_fund_and_stays_quiet(findings):
+    # 001 line 313: "三公"经费 11.19 = 表3-3 3.19 (line 887) + 表4-1 8.00 (line 940): consistent.
+    assert not [f for f in findings("001") if f.code == "NR01" and f.evidence[0].line in (313, 317)]
+
+
+def test_000_project_count_in_text_disagrees_with_targets(findings):
+    # 000 line 2043-2049: 19 个项目 (2 + 6 + 11); the 绩效目标表 lists 13 projects (lines 776-1300).
+    (f,) = [f for f in findings("000") if f.code == "NR04"]
+    assert f.evidence[0].line == 2045 and str(f.found) == "19" and str(f.expected) == "13"
+
+
+def test_000_fiscal_carryover_is_not_confused_with_all_funds(findings):
+    # 000 line 1886: 上年结转 285.31 is the 财政拨款 carry-over (表2 line 324), not 408.29 (表1 line 196).
+    assert not [f for f in findings("000") if f.code == "NR01" and f.severity == "error"]
+    assert not [f for f in findings("000") if f.code == "BL02" and f.severity == "error"]
+
+
+def test_002_personnel_in_text_disagrees_with_basic_table(findings):
+    # 002 line 105: 人员经费 168.74 万元; 表3-1 line 354 prints 人员经费 185.04.
+    (f,) = [f for f in findings("002") if f.code == "NR01" and f.evidence[0].line == 105]
+    assert f.severity == "error" and str(f.found) == "168.74" and str(f.expected) == "185.04"
+
+
+def test_002_missing_tables_of_its_own_contents(findings):
+    # 002 contents (lines 19, 22, 27, 29) list 收入总表, 经济分类表, 基金表, 国资表; none is printed.
+    missing = {f.message for f in findings("002") if f.code == "TB01"}
+    assert "缺少「收入总表」" in missing
+    assert "缺少「政府性基金预算支出预算表」" in missing
+    assert "缺少「一般公共预算支出预算表」" not in missing  # printed at line 323
+
+
+def test_002_rounding_difference_is_a_warning_not_an_error(findings):
+    # 002 line 381: 商品和服务支出 20.48 but 5.30 + 15.17 = 20.47 (band for 2 parts: 0.015).
+    (f,) = [f for f in findings("002") if f.code == "BL03" and f.evidence[0].line == 381]
+    assert f.severity == "warning"
+
+
+def test_003_wrong_year_and_two_names_for_one_code(findings):
+    fs = findings("003")
+    # line 667: "2023 年支出预算 753.70 万元" in the 2024 disclosure.
+    assert ("LB01", 667) in pairs(fs)
+    # 2060704 is 学术交流活动 (line 147) and 学术交流活动的 (line 272).
+    (f,) = [f for f in fs if f.code == "LB02"]
+    assert {147, 272} <= set(f.lines)
+
+
+def test_004_rounding_only(findings):
+    fs = findings("004")
+    # 表二 (line 93): 1,220.75 + 8,383.31 + 600.64 + 150.96 + 171.44 = 10,527.10 vs 10,527.11.
+    assert ("BL02", 93) in {(f.code, f.evidence[0].line) for f in fs if f.severity == "warning"}
+    # Apart from the tables it does not print (表七, 表九 …), nothing is an error.
+    assert {code for code, _ in errors(fs)} <= {"TB01"}
