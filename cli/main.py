@@ -10,6 +10,7 @@ from .check_cmd import check_cmd
 from .compare_cmd import compare_cmd
 from .load_cmd import load_cmd
 from .parse_cmd import parse_cmd
+from .rules_cmd import rules_cmd
 from .trace_cmd import trace_cmd
 
 
@@ -24,5 +25,5 @@ def cli() -> None:
     """
 
 
-for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd):
+for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd):
     cli.add_command(command)
