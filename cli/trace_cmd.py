@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import asdict
 
 import click
 from rich.console import Console
@@ -41,7 +42,7 @@ def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output) -> None
         d = resolve_one(unit, store)
     stages = trace(build_graph([d]), d.id, source=source, code=code, depth=depth)
     if fmt == "json":
-        emit(dumps({"disclosure": d.id, "amount_unit": d.amount_unit, "stages": [s.__dict__ | {"balanced": s.balanced} for s in stages]}), output)
+        emit(dumps({"disclosure": d.id, "amount_unit": d.amount_unit, "stages": [asdict(s) | {"balanced": s.balanced} for s in stages]}), output)
         return
     buf = io.StringIO()
     console = Console(file=buf, width=140, force_terminal=output is None and click.get_text_stream("stdout").isatty())

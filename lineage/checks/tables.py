@@ -52,23 +52,13 @@ class DuplicateTable(Rule):
     template = "「{table}」重复出现（第 {first} 行与第 {second} 行）"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
-        for t in d.tables:
-            if t.duplicate_of is not None:
+        copies = [(t.kind, t.line, t.duplicate_of) for t in d.tables]
+        copies += [(pt.kind, pt.line, pt.duplicate_of) for pt in d.performance.tables]
+        for kind, line, first in copies:
+            if first is not None:
                 yield self.finding(
-                    d, table=KIND_LABELS.get(t.kind, t.title), first=t.duplicate_of, second=t.line, unit="",
-                    evidence=[
-                        Provenance(file=d.source.path, table=t.kind, line=t.duplicate_of),
-                        Provenance(file=d.source.path, table=t.kind, line=t.line),
-                    ],
-                )
-        for pt in d.performance.tables:
-            if pt.duplicate_of is not None:
-                yield self.finding(
-                    d, table=KIND_LABELS.get(pt.kind, pt.kind), first=pt.duplicate_of, second=pt.line, unit="",
-                    evidence=[
-                        Provenance(file=d.source.path, table=pt.kind, line=pt.duplicate_of),
-                        Provenance(file=d.source.path, table=pt.kind, line=pt.line),
-                    ],
+                    d, table=KIND_LABELS.get(kind, kind), first=first, second=line, unit="",
+                    evidence=[Provenance(file=d.source.path, table=kind, line=n) for n in (first, line)],
                 )
 
 
