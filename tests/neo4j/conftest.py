@@ -17,14 +17,24 @@ import pytest
 REQUIRE_ENV = "LINEAGE_REQUIRE_NEO4J_TESTS"
 
 
+def _missing(reason: str) -> None:
+    """Skip the test for want of a tool, or fail it where the tests are required."""
+    if os.environ.get(REQUIRE_ENV) == "1":
+        pytest.fail(f"{reason}, and {REQUIRE_ENV}=1 requires these tests to run")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def missing():
+    """``missing(reason)``: skip (or, with LINEAGE_REQUIRE_NEO4J_TESTS=1, fail) for want of a tool."""
+    return _missing
+
+
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory):
     """A running test server (uri, user, password, database), stopped after the session."""
     if importlib.util.find_spec("arcadedb_embedded") is None:
-        reason = "arcadedb-embedded is not installed (pip install -e '.[test]'): no Bolt test server"
-        if os.environ.get(REQUIRE_ENV) == "1":
-            pytest.fail(f"{reason}, and {REQUIRE_ENV}=1 requires these tests to run")
-        pytest.skip(reason)
+        _missing("arcadedb-embedded is not installed (pip install -e '.[test]'): no Bolt test server")
     from lineage.neo4jdb.testserver import start_test_server
 
     server = start_test_server(tmp_path_factory.mktemp("bolt-server"))
