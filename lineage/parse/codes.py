@@ -62,12 +62,17 @@ def parse_code(groups: list[str]) -> Code:
     (None, True, '229001')
     >>> parse_code(["301"]).code
     '301'
+    >>> c = parse_code(["229001"]); (c.code, c.unit_code, c.garbled)
+    (None, '229001', False)
     """
     groups = [g for g in groups if g]
     if not groups:
         return Code(None, None, None, None)
     printed = " ".join(groups)
     head = groups[0]
+    if len(groups) == 1 and len(head) == 6:
+        # A unit code alone (the 类/款 cells left blank): no subject code, nothing garbled.
+        return Code(None, printed, head, None)
     if len(head) in (5, 7) or len(head) > 7:
         unit = groups[1] if len(groups) > 1 and len(groups[1]) in (3, 6) else None
         return Code(head, printed, unit, scheme_of(head))
