@@ -233,12 +233,3 @@ class Disclosure(BaseModel):
             if t.kind == kind and t.duplicate_of is None:
                 return t
         return None
-
-    def provenance(self, table: Table, row: Row) -> Provenance:
-        return Provenance(
-            file=self.source.path,
-            table=table.kind,
-            table_number=table.number,
-            row=row.index,
-            line=row.line,
-        )

@@ -27,3 +27,8 @@ def parsed():
         return cache[prefix]
 
     return get
+
+
+def problems_at(disclosure, kind, line):
+    """Messages of the parse problems recorded for one table at one line."""
+    return [p.message for p in disclosure.problems if p.table == kind and p.line == line]

@@ -8,7 +8,8 @@ from typing import Iterable, Optional
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
-from lineage.checks.tableview import evidence, top_level, total_row, value
+from lineage.parse.reconcile import total_differences
+from lineage.tableview import evidence, value
 from lineage.model import Disclosure, Row, Table
 from lineage.parse.columns import SUMS
 from lineage.parse.kinds import KIND_LABELS
@@ -60,12 +61,16 @@ class IncomeEqualsExpenditure(Rule):
 
 @register
 class TableTotal(Rule):
-    """A table's 合计 row equals, column by column, the sum of its top-level rows.
+    """A table reproduces its own 合计 row, column by column.
 
     Example (004 表一 财政拨款收支总表): 1,220.75 + 8,383.31 + 600.64 + 150.96
-    + 171.44 = 10,527.10 against a printed 10,527.11. Within the rounding band
-    ((n + 1) × 0.005 for n parts) a warning, beyond it an error. Tables whose
-    levels cannot be told from codes are not summed (no false alarms).
+    + 171.44 = 10,527.10 against a printed 10,527.11. Ordinary tables are
+    summed over their leaf rows; two-sided tables side by side in print order
+    (本年收入合计 + 上年结转 = 收入总计). Within the rounding band ((n + 1) ×
+    0.005 for n parts) a warning, beyond it an error. Tables whose levels
+    cannot be told from codes, and columns an ambiguous row may occupy, are
+    not summed (no false alarms). The same differences are the parser's
+    problems (lineage.parse.reconcile).
     """
 
     id = "BL02"
@@ -74,20 +79,11 @@ class TableTotal(Rule):
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
         for t in d.tables:
-            if t.kind in TWO_SIDED or t.duplicate_of is not None:
-                continue
-            total = total_row(t)
-            parts = top_level(t)
-            if total is None or not parts or total.ambiguous or any(r.ambiguous for r in parts):
-                continue  # unresolved placements: PA01 reports them
-            for column in t.columns:
-                if column not in total.values and not any(column in r.values for r in parts):
-                    continue
-                found = sum((value(r, column) for r in parts), Decimal(0))
+            for diff in total_differences(t):
                 f = self.sum_finding(
-                    d, expected=value(total, column), found=found, n_parts=len(parts),
-                    table=KIND_LABELS.get(t.kind, t.title), column=column,
-                    evidence=evidence(d, t, [total] + parts),
+                    d, expected=diff.stated, found=diff.found, n_parts=diff.printed_parts,
+                    table=KIND_LABELS.get(t.kind, t.title), column=diff.column,
+                    evidence=evidence(d, t, [diff.total] + diff.parts),
                 )
                 if f:
                     yield f

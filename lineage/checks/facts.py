@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Optional
 
 from lineage.checks.balances import side_total
-from lineage.checks.tableview import evidence, item_rows, total_row
+from lineage.tableview import evidence, item_rows, total_row
 from lineage.model import Disclosure, Provenance, Row, Table
 from lineage.parse.columns import canonical_column
 from lineage.parse.kinds import KIND_LABELS

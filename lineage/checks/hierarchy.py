@@ -7,7 +7,7 @@ from typing import Iterable
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
-from lineage.checks.tableview import evidence, item_rows, value
+from lineage.tableview import evidence, item_rows, value
 from lineage.model import Disclosure, Row
 from lineage.parse.kinds import KIND_LABELS
 

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
-from lineage.checks.tableview import evidence, item_rows
+from lineage.tableview import evidence, item_rows
 from lineage.model import Disclosure
 
 

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from lineage.checks.finding import Finding
 from lineage.checks.registry import Rule, register
-from lineage.checks.tableview import evidence
+from lineage.tableview import evidence
 from lineage.model import Disclosure, Provenance
 from lineage.parse.kinds import KIND_LABELS, MONEY_KINDS
 

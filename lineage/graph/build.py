@@ -24,13 +24,9 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
-from lineage.checks.tableview import item_rows, top_level, total_row
+from lineage.tableview import item_rows, leaves, provenance, total_row
 from lineage.graph import names as N
-from lineage.model import Disclosure, Provenance, Row, Table
-
-
-def _prov(d: Disclosure, t: Table, r: Row) -> Provenance:
-    return Provenance(file=d.source.path, table=t.kind, table_number=t.number, row=r.index, line=r.line)
+from lineage.model import Disclosure, Provenance
 
 
 def _flow(g: nx.MultiDiGraph, d: Disclosure, a: str, b: str, amount: Decimal, prov: Optional[Provenance], derived: bool = False) -> None:
@@ -82,18 +78,18 @@ def _sources(g: nx.MultiDiGraph, d: Disclosure, income: str) -> None:
         src = _node(g, N.node_id(d.id, "src", column), N.SOURCE, d, name=column)
         kind = _node(g, f"{N.FUNDING_KIND}|{column}", N.FUNDING_KIND, name=column)
         g.add_edge(src, kind, key=N.CLASSIFIED_AS, **{N.LABEL: N.CLASSIFIED_AS})
-        _flow(g, d, src, income, amount, _prov(d, t, total))
+        _flow(g, d, src, income, amount, provenance(d, t, total))
 
 
 def _functions(g: nx.MultiDiGraph, d: Disclosure, income: str, basic: str, project: str) -> None:
     t = d.table("expenditure_summary")
     if not t:
         return
-    for r in top_level(t) or []:
+    for r in leaves(t) or []:
         fn = _node(g, N.node_id(d.id, "fn", r.code or r.name), N.FUNCTION, d, name=r.name, code=r.code)
         if r.code:
             g.add_edge(fn, _code_tree(g, r.code, N.FUNCTION_CODE), key=N.CLASSIFIED_AS, **{N.LABEL: N.CLASSIFIED_AS})
-        prov = _prov(d, t, r)
+        prov = provenance(d, t, r)
         _flow(g, d, income, fn, r.values.get("合计", Decimal(0)), prov)
         _flow(g, d, fn, basic, r.values.get("基本支出", Decimal(0)), prov)
         _flow(g, d, fn, project, r.values.get("项目支出", Decimal(0)), prov)
@@ -111,19 +107,13 @@ def _residual(g: nx.MultiDiGraph, d: Disclosure, pool: str, name: str) -> None:
         _flow(g, d, pool, target, inflow - outflow, None, derived=True)
 
 
-def _leaf_rows(t: Table) -> Iterable[Row]:
-    rows = [r for r in item_rows(t) if r.code]
-    codes = {r.code for r in rows}
-    return [r for r in rows if not any(c != r.code and c.startswith(r.code) for c in codes)]  # type: ignore[union-attr]
-
-
 def _economics(g: nx.MultiDiGraph, d: Disclosure, basic: str) -> None:
     t = d.table("gp_basic_by_economic")
     if t:
-        for r in _leaf_rows(t):
+        for r in leaves(t) or []:
             ec = _node(g, N.node_id(d.id, "ec", r.code or ""), N.ECONOMIC, d, name=r.name, code=r.code)
             g.add_edge(ec, _code_tree(g, r.code or "", N.ECONOMIC_CODE), key=N.CLASSIFIED_AS, **{N.LABEL: N.CLASSIFIED_AS})
-            _flow(g, d, basic, ec, r.values.get("合计", Decimal(0)), _prov(d, t, r))
+            _flow(g, d, basic, ec, r.values.get("合计", Decimal(0)), provenance(d, t, r))
     _residual(g, d, basic, "基本支出")
 
 
@@ -136,7 +126,7 @@ def _projects(g: nx.MultiDiGraph, d: Disclosure, project_pool: str) -> None:
         for i, r in enumerate(x for x in item_rows(t) if x.code):
             node = _node(g, N.node_id(d.id, "proj", str(i)), N.PROJECT, d, name=r.name, code=r.code)
             project_nodes.setdefault(project_key(r.name), node)
-            _flow(g, d, project_pool, node, r.values.get("金额", Decimal(0)), _prov(d, t, r))
+            _flow(g, d, project_pool, node, r.values.get("金额", Decimal(0)), provenance(d, t, r))
         for pt in d.performance.tables:
             if pt.duplicate_of is not None:
                 continue

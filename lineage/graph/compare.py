@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
 from lineage.checks.facts import gather
-from lineage.checks.tableview import top_level
+from lineage.tableview import leaves
 from lineage.model import Disclosure
 
 ROWS: list[tuple[str, str]] = [
@@ -42,7 +42,7 @@ def _pct(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal]
 def _by_prefix(d: Disclosure, length: int) -> dict[str, Decimal]:
     t = d.table("expenditure_summary")
     out: dict[str, Decimal] = defaultdict(Decimal)
-    for r in (top_level(t) or []) if t else []:
+    for r in (leaves(t) or []) if t else []:
         if r.code and len(r.code) >= length and "合计" in r.values:
             out[r.code[:length]] += r.values["合计"]
     return dict(out)

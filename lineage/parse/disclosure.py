@@ -14,6 +14,7 @@ from lineage.parse.locate import find_anchors
 from lineage.parse.metadata import read_metadata
 from lineage.parse.performance import read_performance
 from lineage.parse.placement import resolve_ambiguities
+from lineage.parse.reconcile import total_differences
 from lineage.read import InputError, read_document
 
 
@@ -47,6 +48,12 @@ def parse_file(path: str | Path) -> Disclosure:
             Problem(file=doc.path, line=line, message=msg, table=raw.kind) for line, msg in problems
         ]
     resolve_ambiguities(disclosure)
+    for table in disclosure.tables:
+        disclosure.problems += [
+            Problem(file=doc.path, line=diff.total.line, message=diff.message(), table=table.kind,
+                    severity="warning" if diff.within_band else "error")
+            for diff in total_differences(table)
+        ]
     if not any(t.kind in MONEY_KINDS for t in disclosure.tables):
         first = next((a.line for a in anchors if a.kind), None)
         raise InputError(doc.path, "budget tables missing: no money table (收支总表, 支出总表 …) could be read", first)

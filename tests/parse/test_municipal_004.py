@@ -12,7 +12,8 @@ from lineage.parse.build import build_table
 from lineage.parse.layouts import tsv
 from lineage.parse.locate import find_anchors
 from lineage.read import read_document
-from tests.conftest import seed_path
+from lineage.parse.disclosure import parse_file
+from tests.conftest import problems_at, seed_path
 
 # number → (kind, title line, amount-bearing rows)
 EXPECTED = {
@@ -63,16 +64,18 @@ def test_leaf_rows_reproduce_table_two(parsed):
     assert sum(r.values["合计"] for r in leaves) == Decimal("10527.10")  # printed 10,527.11
 
 
-def test_rounding_differences_are_detected_within_band(raws):
+def test_rounding_differences_are_detected_within_band(parsed):
+    d = parsed("004")
     # 表一 74-78: 1,220.75+8,383.31+600.64+150.96+171.44 = 10,527.10 vs 支出合计 10,527.11 (83);
     # 5 parts: band (5+1)×0.005 = 0.030.
-    msgs = [m for line, m in raws["一"].problems if line == 83]
+    msgs = problems_at(d, "fiscal_summary", 83)
     assert len(msgs) == 2  # columns 合计 and 一般公共预算
     assert all("10527.10" in m and "相差 0.01" in m and "±0.030" in m and "在舍入容差内" in m for m in msgs)
     # 表六 208-212: 1,220.75+9,814.73+623.87+162.76+171.44 = 11,993.55 vs 合 计 11,993.56 (207),
     # the income side 10,527.11+345.92+1,120.53 = 11,993.56 reproduces it.
-    assert [line for line, _ in raws["六"].problems] == [207]
-    assert "11993.55" in raws["六"].problems[0][1]
+    summary = [p for p in d.problems if p.table == "income_expenditure_summary"]
+    assert [p.line for p in summary] == [207]
+    assert "11993.55" in summary[0].message
 
 
 def test_total_first_and_label_less_three_public(raws):
@@ -101,7 +104,7 @@ def test_table_cut_off_mid_way_is_reported(tmp_path):
     path.write_text("\n".join(TABLE[:-1]) + "\n", encoding="utf-8")  # 科普活动 lost
     (raw,) = _read(path)
     assert len(raw.rows) == 3
-    msgs = [m for line, m in raw.problems if line == 9]
+    msgs = problems_at(parse_file(path), "gp_by_function", 9)
     assert any("1300.50" in m and "300.50" in m and "超出舍入容差" in m for m in msgs)
 
 
@@ -116,3 +119,4 @@ def test_gb18030_crlf_full_width_digits_read_the_same(tmp_path):
     assert values[0] == values[1]
     assert values[0][3] == (12, "2060702", {"合计": Decimal("1000.00"), "项目支出": Decimal("1000.00")})
     assert tables[1].rows[0].role == "total" and not _read(wide)[0].problems
+    assert parse_file(wide).problems == []

@@ -10,7 +10,7 @@ import pytest
 from lineage.parse.layouts import tsv
 from lineage.read import read_document
 from lineage.parse.locate import find_anchors
-from tests.conftest import seed_path
+from tests.conftest import problems_at, seed_path
 
 # kind → (title line, amount-bearing rows, {column: printed 合计} of the table's own total row)
 EXPECTED = {
@@ -60,9 +60,9 @@ def test_two_sided_summary_splits_income_and_expenditure(raws):
     assert (science.side, science.amounts) == ("expenditure", ["308.86"])
 
 
-def test_rounding_differences_of_the_own_total_are_recorded(raws):
+def test_rounding_differences_of_the_own_total_are_recorded(parsed):
     # 276-284: 0.08+12.45+6.93+158.86+0.17+0.48+7.37+150.00+13.87 = 350.21, printed 350.22 (274).
-    msgs = [m for line, m in raws["expenditure_summary"].problems if line == 274]
+    msgs = problems_at(parsed("002"), "expenditure_summary", 274)
     assert any("合计 列 350.22" in m and "350.21" in m and "在舍入容差内" in m for m in msgs)
     # 基本支出: the eight basic rows sum to 200.21 vs 200.22.
     assert any("基本支出 列 200.22" in m and "200.21" in m for m in msgs)

@@ -10,7 +10,7 @@ import pytest
 from lineage.parse.layouts import tsv
 from lineage.parse.locate import find_anchors
 from lineage.read import read_document
-from tests.conftest import seed_path
+from tests.conftest import problems_at, seed_path
 
 # kind → (number from the heading, title line, amount-bearing rows)
 EXPECTED = {
@@ -82,15 +82,16 @@ def test_shifted_expenditure_rows_are_reported_and_placed(parsed, raws):
     assert rows[150].values == {"合计": Decimal("80.86"), "基本支出": Decimal("80.86")}
 
 
-def test_own_totals_against_leaf_rows(raws):
+def test_own_totals_against_leaf_rows(parsed):
+    d = parsed("003")
     # 3: 15 项 rows 269-283 sum to 753.71 (210 rows 279-282 give 23.50; 收支总表 line 94 prints 23.49)
     # against 合 计 753.70 (266): a rounding-size difference, recorded.
-    msgs = [m for line, m in raws["gp_by_function"].problems if line == 266]
+    msgs = problems_at(d, "gp_by_function", 266)
     assert any("753.70" in m and "753.71" in m and "在舍入容差内" in m for m in msgs)
     # 3-1: 30102 津贴补贴 40.21 vs 5.38+1.04+33.80 = 40.22 and 30112 2.26 vs 2.27: leaves 472.36 vs 472.34 (295).
-    msgs = [m for line, m in raws["gp_basic_by_economic"].problems if line == 295]
+    msgs = problems_at(d, "gp_basic_by_economic", 295)
     assert any("472.34" in m and "472.36" in m for m in msgs)
     # 3-2 projects reproduce 281.37 exactly (365; leaf projects 369-381).
-    assert raws["gp_projects"].problems == []
+    assert [p for p in d.problems if p.table == "gp_projects"] == []
     # 收支总表: 570.41 + 132.23 + 23.49 + 27.57 = 753.70 (113): nothing to record.
-    assert raws["income_expenditure_summary"].problems == []
+    assert [p for p in d.problems if p.table == "income_expenditure_summary"] == []

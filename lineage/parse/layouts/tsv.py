@@ -36,7 +36,6 @@ from typing import Optional
 from lineage.amounts import TABLE_AMOUNT_RE, parse_amount, rounding_band
 from lineage.parse import placement
 from lineage.parse.build import columns_of
-from lineage.parse.codes import parse_code
 from lineage.parse.columns import COLUMNS, SUMS, canonical_column
 from lineage.parse.kinds import PERFORMANCE_KINDS
 from lineage.parse.locate import Anchor, find_anchors
@@ -49,7 +48,6 @@ TWO_SIDED = {"income_expenditure_summary", "fiscal_summary"}
 _EMPTY_NOTE = re.compile(r"此表无数据|无此项内容|无数据")
 _TOTAL = re.compile(r"^(合计|总计)$")
 _SIDE_TOTAL = re.compile(r"(合计|总计)$")
-_ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 _CODE_AND_NAME = re.compile(r"^(\d{3,})\s+(\S.*)$")
 # Group words of multi-line headers → the group names used in columns.COLUMNS.
 _GROUP_SYNONYMS = [
@@ -394,82 +392,6 @@ def _closest_to_header(
     return list(winners[0])
 
 
-# --------------------------------------------------------------------------
-# the table's own totals
-
-
-def _leaves(rows: list[RawRow]) -> Optional[list[RawRow]]:
-    """Subject rows that are not subtotals of other rows, by code; None when codes cannot tell.
-
-    A row without a readable code counts as a group heading when the next row
-    has a code (项目支出表: "科普活动" above its projects); otherwise the
-    hierarchy is unknown and the table is not reconciled.
-    """
-    subjects = [r for r in rows if r.role is None]
-    codes = [parse_code(r.code_groups).code for r in subjects]
-    leaves = []
-    for i, (row, code) in enumerate(zip(subjects, codes)):
-        if code is None:
-            if i + 1 < len(codes) and codes[i + 1] is not None:
-                continue
-            return None
-        if not any(c and c != code and c.startswith(code) for c in codes):
-            leaves.append(row)
-    return leaves
-
-
-def _side_items(rows: list[RawRow]) -> list[RawRow]:
-    """Items of one side of a two-sided table, without headings ("一、本年收入" above its items)."""
-    items = [r for r in rows if r.role == "item"]
-    kept = []
-    for i, row in enumerate(items):
-        nxt = items[i + 1] if i + 1 < len(items) else None
-        heading = _ORDINAL.match(row.name.strip()) and nxt is not None and not _ORDINAL.match(nxt.name.strip())
-        if not heading:
-            kept.append(row)
-    return kept
-
-
-def _compare(raw: RawTable, total: RawRow, parts: list[RawRow]) -> None:
-    """Record each column where the total row and the sum of its parts differ."""
-    if total.positions is None or any(p.positions is None for p in parts):
-        return
-    printed = dict(zip(total.positions, total.amounts))
-    columns = [c for c in dict.fromkeys(list(printed) + [c for p in parts for c in p.positions or []]) if c]
-    first, last = min(p.line for p in parts), max(p.line for p in parts)
-    for col in columns:
-        values = [parse_amount(a) for p in parts for a, c in zip(p.amounts, p.positions or []) if c == col]
-        found = sum((v for v in values if v is not None), Decimal(0))
-        stated = parse_amount(printed.get(col, "0")) or Decimal(0)
-        if stated == found:
-            continue
-        band = rounding_band(len(values))
-        verdict = "在舍入容差内" if abs(stated - found) <= band else "超出舍入容差"
-        raw.problems.append((
-            total.line,
-            f"合计行 {col} 列 {stated} 与第 {first}–{last} 行 {len(values)} 个末级数之和 {found} "
-            f"相差 {stated - found}（容差 ±{band}，{verdict}）",
-        ))
-
-
-def _reconcile(raw: RawTable) -> None:
-    if raw.kind in TWO_SIDED:
-        for side in ("income", "expenditure"):
-            rows = [r for r in raw.rows if r.side == side]
-            total = next((r for r in rows if r.role == "total"), None)
-            items = _side_items(rows)
-            if total and items:
-                _compare(raw, total, items)
-        return
-    total = next((r for r in raw.rows if r.role == "total"), None)
-    leaves = _leaves(raw.rows)
-    if total and leaves:
-        _compare(raw, total, leaves)
-
-
-# --------------------------------------------------------------------------
-
-
 def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
     """One RawTable per printed table, in document order."""
     tables = []
@@ -479,6 +401,5 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
             raw.empty = any(_EMPTY_NOTE.search(doc.line(n).norm) for n in range(ext.line, ext.end_line + 1))
         else:
             _read_rows(doc, ext, raw)
-            _reconcile(raw)
         tables.append(raw)
     return tables

@@ -1,0 +1,110 @@
+"""Does a table reproduce its own 合计 row? Differences, column by column.
+
+The parser records every difference as a Problem pointing at the lines, so a
+reader can trust that nothing was lost; rule BL02 reports the same
+differences as findings. One mechanism, two uses.
+
+Ordinary tables: the 合计 row against the sum of the leaf rows (see
+lineage.tableview.leaves). Two-sided summary tables (收支总表, 财政拨款收支总表):
+each side is walked in print order — a total row sums the items since the
+previous total plus that total (本年收入合计 + 上年结转 = 收入总计); a total
+printed before its items (the municipal 合 计 line) sums the items after it.
+Columns that an ambiguous row may or may not occupy are not summed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+from lineage.amounts import rounding_band
+from lineage.model import Row, Table
+from lineage.tableview import leaves, total_row, undetermined, value
+
+TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
+_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+、")
+
+
+@dataclass
+class TotalDifference:
+    table: Table
+    column: str
+    total: Row
+    parts: list[Row]
+    stated: Decimal
+    found: Decimal
+    printed_parts: int  # parts that print an amount in this column: the n of the rounding band
+
+    @property
+    def band(self) -> Decimal:
+        return rounding_band(self.printed_parts)
+
+    @property
+    def within_band(self) -> bool:
+        return abs(self.stated - self.found) <= self.band
+
+    def message(self) -> str:
+        first, last = min(p.line for p in self.parts), max(p.line for p in self.parts)
+        verdict = "在舍入容差内" if self.within_band else "超出舍入容差"
+        return (
+            f"合计行 {self.column} 列 {self.stated} 与第 {first}–{last} 行 {self.printed_parts} 项之和 {self.found} "
+            f"相差 {self.stated - self.found}（容差 ±{self.band}，{verdict}）"
+        )
+
+
+def _compare(table: Table, total: Row, parts: list[Row]) -> Iterator[TotalDifference]:
+    rows = [total] + parts
+    skip = set().union(*(undetermined(r) for r in rows))
+    columns = [c for c in table.columns if c not in skip and any(c in r.values for r in rows)]
+    for column in columns:
+        found = sum((value(p, column) for p in parts), Decimal(0))
+        stated = value(total, column)
+        if stated != found:
+            printed = sum(1 for p in parts if column in p.values)
+            yield TotalDifference(table, column, total, parts, stated, found, printed)
+
+
+def _side_items(rows: list[Row]) -> list[Row]:
+    """Items of one side in print order, without headings ("一、本年收入" above its items)."""
+    items = [r for r in rows if r.role != "total"]
+    kept = []
+    for i, row in enumerate(items):
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if not (_ORDINAL.match(row.name) and nxt is not None and not _ORDINAL.match(nxt.name)):
+            kept.append(row)
+    return kept
+
+
+def _two_sided(table: Table) -> Iterator[TotalDifference]:
+    for side in ("income", "expenditure"):
+        rows = [r for r in table.rows if r.side == side and r.values]
+        items = set(id(r) for r in _side_items(rows))
+        pending: list[Row] = []
+        previous = None
+        waiting = None  # a total printed before any of its items
+        for r in rows:
+            if r.role == "total":
+                parts = ([previous] if previous else []) + pending
+                if parts:
+                    yield from _compare(table, r, parts)
+                else:
+                    waiting = r
+                previous, pending = r, []
+            elif id(r) in items:
+                pending.append(r)
+        if waiting is not None and pending and previous is waiting:
+            yield from _compare(table, waiting, pending)
+
+
+def total_differences(table: Table) -> list[TotalDifference]:
+    """Every column where the table does not reproduce its own total."""
+    if table.empty or table.duplicate_of is not None:
+        return []
+    if table.kind in TWO_SIDED:
+        return list(_two_sided(table))
+    total, parts = total_row(table), leaves(table)
+    if total is None or not parts:
+        return []
+    return list(_compare(table, total, parts))
