@@ -223,6 +223,8 @@ class Disclosure(BaseModel):
     layout: str
     source: Source
     tables: list[Table] = Field(default_factory=list)
+    # Tables the document's own contents list (目录) names: kind → line.
+    contents: dict[str, int] = Field(default_factory=dict)
     performance: Performance = Field(default_factory=Performance)
     claims: list[Claim] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)

@@ -20,21 +20,23 @@ class MissingTable(Rule):
 
     Example: 002's own contents list names 部门收入总表 and 政府性基金预算支出预算表
     (lines 19, 27), but neither is printed. A table printed as empty
-    (无此项内容 / 此表无数据) is present, not missing.
+    (无此项内容 / 此表无数据) is present, not missing. The evidence is the
+    contents-list entry when the document has one, else none.
     """
 
     id = "TB01"
     name = "tables.missing"
     severity = "error"
-    template = "缺少「{table}」"
+    template = "缺少「{table}」{listed}"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
         present = {t.kind for t in d.tables}
         for kind in REQUIRED:
             if kind not in present:
+                line = d.contents.get(kind)
                 yield self.finding(
-                    d, table=KIND_LABELS[kind], unit="",
-                    evidence=[Provenance(file=d.source.path, table=kind, line=1, text="")],
+                    d, table=KIND_LABELS[kind], unit="", listed=f"（目录第 {line} 行列出）" if line else "",
+                    evidence=[Provenance(file=d.source.path, table=kind, line=line)] if line else [],
                 )
 
 

@@ -64,10 +64,8 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str]) ->
     """One model row, and a problem message when its values could not be placed."""
     code = parse_code(raw_row.code_groups)
     scheme = code.scheme
-    if raw.kind in ECONOMIC_KINDS and code.code and scheme != ECONOMIC:
-        scheme = scheme or ECONOMIC
-    if raw.kind in FUNCTIONAL_KINDS and code.code and scheme is None:
-        scheme = FUNCTIONAL
+    if code.code and scheme is None:  # a code that does not start with 2 or 3: the table says which
+        scheme = ECONOMIC if raw.kind in ECONOMIC_KINDS else FUNCTIONAL if raw.kind in FUNCTIONAL_KINDS else None
     row = Row(
         index=index,
         line=raw_row.line,

@@ -40,6 +40,7 @@ def parse_file(path: str | Path) -> Disclosure:
         amount_unit=meta.amount_unit,  # type: ignore[arg-type]
         layout=layout.NAME,
         source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding),
+        contents={a.kind: a.line for a in anchors if a.in_contents and a.kind},
     )
     for raw in raws:
         table, problems = build_table(raw)
