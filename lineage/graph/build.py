@@ -137,7 +137,8 @@ def _projects(g: nx.MultiDiGraph, d: Disclosure, project_pool: str) -> None:
                 for j, ind in enumerate(p.indicators):
                     ind_node = _node(
                         g, N.node_id(d.id, "ind", str(p.line), str(j)), N.INDICATOR, d,
-                        name=ind.level3, value=ind.value, unit=ind.unit, operator=ind.operator, line=ind.line,
+                        name=ind.level3, level1=ind.level1, level2=ind.level2, value=ind.value, unit=ind.unit,
+                        operator=ind.operator, weight=ind.weight, core=ind.core, line=ind.line,
                     )
                     g.add_edge(node, ind_node, key=N.MEASURED_BY, **{N.LABEL: N.MEASURED_BY})
     _residual(g, d, project_pool, "项目支出")

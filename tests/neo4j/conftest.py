@@ -69,3 +69,24 @@ def cypher(neo4j_driver, neo4j_server):
 
     run("MATCH (n) DETACH DELETE n")
     return run
+
+
+@pytest.fixture(scope="module")
+def seeds_in_neo4j(neo4j_driver, neo4j_server, parsed):
+    """The five seeds loaded into the emptied test database, as `lineage load --neo4j` loads them.
+
+    Returns {seed number: (Disclosure, findings)}, so a test can compare what a
+    query returns with what the library (and so the CLI) reports. Module-scoped:
+    tests using it must not use the `cypher` fixture, which empties the database.
+    """
+    from lineage.checks import run_checks
+    from lineage.neo4jdb.loader import load
+    from lineage.neo4jdb.rows import disclosure_rows
+
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_server.database)
+    seeds = {}
+    for number in ("000", "001", "002", "003", "004"):
+        d = parsed(number)
+        seeds[number] = (d, run_checks(d))
+    load(neo4j_driver, [disclosure_rows(d, f) for d, f in seeds.values()], neo4j_server.database)
+    return seeds

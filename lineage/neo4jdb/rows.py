@@ -1,0 +1,158 @@
+"""One disclosure as rows for Neo4j: a list of property maps per node label and per relationship shape.
+
+Both the Bolt loader and the neo4j-admin CSV export write these rows, so the
+two cannot drift apart. Rows hold only what Neo4j can store: no None (a blank
+is an absent property), no Decimal, homogeneous lists.
+
+Amounts: the driver refuses Decimal and a float would round, so every amount
+on a FLOWS_TO relationship is `amountMinor`, an integer count of 0.01 of
+`unit` (万元 or 元), next to `amount`, the same value as the exact decimal
+string the document printed. Sum `amountMinor`; show `amount`. Money nodes
+carry `total`, a display string (what flows through the node) for Browser
+captions; queries never sum it.
+
+Provenance: every printed amount's relationship carries file, table (kind),
+tableNumber, row, line and `printed` (the row as read). Derived amounts (what
+a pool receives but the disclosure does not break down) have `derived: true`
+and no line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import networkx as nx
+
+from lineage.amounts import printed, to_minor
+from lineage.checks.finding import Finding
+from lineage.graph import names as N
+from lineage.graph.build import build_graph
+from lineage.model import Disclosure, Provenance
+from lineage.neo4jdb import schema as S
+
+Row = dict[str, Any]
+
+# The networkx attributes a node label keeps, renamed to Neo4j's camelCase.
+_NODE_PROPS = {
+    N.INDICATOR: {"name": "name", "level1": "level1", "level2": "level2", "value": "value", "unit": "measureUnit",
+                  "operator": "operator", "weight": "weight", "core": "core", "line": "line"},
+    N.FUNDING_KIND: {"name": "name"},
+    N.FUNCTION_CODE: {"code": "code"},
+    N.ECONOMIC_CODE: {"code": "code"},
+}
+_MONEY_PROPS = {"name": "name", "code": "code"}
+_CODE_LEVELS = {N.FUNCTION_CODE: {3: "类", 5: "款", 7: "项"}, N.ECONOMIC_CODE: {3: "类", 5: "款"}}
+
+
+@dataclass
+class Rels:
+    """Relationships of one type between two labels: rows of {start, end, props}."""
+
+    type: str
+    start: str
+    end: str
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def shared(self) -> bool:
+        """Between shared nodes only: survives reloads, so it is merged rather than created."""
+        return self.start in S.SHARED_LABELS and self.end in S.SHARED_LABELS
+
+
+@dataclass
+class DisclosureRows:
+    disclosure: str
+    nodes: dict[str, list[Row]]  # label → property maps, each with its id
+    rels: list[Rels]
+
+    @property
+    def node_count(self) -> int:
+        return sum(len(rows) for rows in self.nodes.values())
+
+    @property
+    def rel_count(self) -> int:
+        return sum(len(r.rows) for r in self.rels)
+
+
+def clean(props: dict[str, Any]) -> Row:
+    """What Neo4j can store: None dropped, Decimal as its exact string."""
+    return {k: printed(v) if isinstance(v, Decimal) else v for k, v in props.items() if v is not None}
+
+
+def provenance_props(p: Optional[Provenance]) -> Row:
+    if p is None:
+        return {}
+    return clean({"file": Path(p.file).name, "table": p.table, "tableNumber": p.table_number, "row": p.row,
+                  "line": p.line, "printed": p.text or None})
+
+
+def _flow_props(d: Disclosure, e: dict) -> Row:
+    amount: Decimal = e[N.AMOUNT]
+    return {
+        "disclosure": d.id, "amount": printed(amount), "amountMinor": to_minor(amount), "unit": d.amount_unit,
+        "derived": bool(e.get(N.DERIVED)), **provenance_props(e.get(N.PROV)),
+    }
+
+
+def _through(g: nx.MultiDiGraph, node: str) -> Decimal:
+    """What flows through a money node: its inflow, or its outflow where nothing flows in (sources)."""
+    def total(edges: Iterable) -> Decimal:
+        return sum((e[N.AMOUNT] for *_, e in edges if e.get(N.LABEL) == N.FLOW), Decimal(0))
+
+    return total(g.in_edges(node, data=True)) or total(g.out_edges(node, data=True))
+
+
+def _node_row(g: nx.MultiDiGraph, d: Disclosure, node: str, attrs: dict) -> Row:
+    label = attrs[N.LABEL]
+    if label == N.DISCLOSURE:
+        return clean({"id": node, "name": f"{d.unit_name} {d.year or ''} {d.kind}".replace("  ", " "),
+                      "unitName": d.unit_name, "unitCode": d.unit_code, "year": d.year, "kind": d.kind,
+                      "amountUnit": d.amount_unit, "layout": d.layout, "file": Path(d.source.path).name,
+                      "sha256": d.source.sha256})
+    if label in _CODE_LEVELS:
+        return clean({"id": node, "code": attrs["code"], "level": _CODE_LEVELS[label].get(len(attrs["code"]))})
+    if label in N.MONEY_LABELS:
+        props = {new: attrs.get(old) for old, new in _MONEY_PROPS.items()}
+        return clean({"id": node, "disclosure": d.id, **props, "total": _through(g, node), "unit": d.amount_unit})
+    props = {new: attrs.get(old) for old, new in _NODE_PROPS[label].items()}
+    return clean({"id": node, **({"disclosure": d.id} if label not in S.SHARED_LABELS else {}), **props})
+
+
+def _finding_rows(d: Disclosure, findings: list[Finding]) -> list[Row]:
+    return [
+        clean({
+            "id": N.node_id(d.id, "finding", str(i)), "disclosure": d.id, "code": f.code, "rule": f.rule,
+            "severity": f.severity, "message": f.message, "unit": f.unit, "expected": f.expected, "found": f.found,
+            "lines": [e.line for e in f.evidence], "file": Path(d.source.path).name,
+        })
+        for i, f in enumerate(findings)
+    ]
+
+
+def disclosure_rows(d: Disclosure, findings: list[Finding]) -> DisclosureRows:
+    """The rows that make up one disclosure's subgraph, plus the shared nodes it touches."""
+    g = build_graph([d])
+    labels = {node: attrs[N.LABEL] for node, attrs in g.nodes(data=True)}
+    nodes: dict[str, list[Row]] = defaultdict(list)
+    for node, attrs in g.nodes(data=True):
+        nodes[labels[node]].append(_node_row(g, d, node, attrs))
+    rels: dict[tuple[str, str, str], Rels] = {}
+
+    def rel(kind: str, start: str, start_label: str, end: str, end_label: str, props: Row) -> None:
+        key = (kind, start_label, end_label)
+        rels.setdefault(key, Rels(kind, start_label, end_label)).rows.append({"start": start, "end": end, "props": props})
+
+    for a, b, e in g.edges(data=True):
+        props = _flow_props(d, e) if e[N.LABEL] == N.FLOW else {}
+        rel(e[N.LABEL], a, labels[a], b, labels[b], props)
+    unit_id = d.unit_name
+    nodes[S.UNIT].append(clean({"id": unit_id, "name": d.unit_name, "code": d.unit_code}))
+    rel(S.PUBLISHED_BY, d.id, N.DISCLOSURE, unit_id, S.UNIT, {})
+    for row in _finding_rows(d, findings):
+        nodes[S.FINDING].append(row)
+        rel(S.FOUND_IN, row["id"], S.FINDING, d.id, N.DISCLOSURE, {})
+    return DisclosureRows(d.id, dict(nodes), list(rels.values()))
