@@ -10,6 +10,7 @@ from .check_cmd import check_cmd
 from .compare_cmd import compare_cmd
 from .load_cmd import load_cmd
 from .parse_cmd import parse_cmd
+from .query_cmd import query_cmd
 from .rules_cmd import rules_cmd
 from .trace_cmd import trace_cmd
 
@@ -22,8 +23,9 @@ def cli() -> None:
     \b
     Pipeline: parse -> graph -> check -> store (embedded) / Neo4j -> reports.
     Try:  lineage load data/seeds && lineage check
+    Neo4j: lineage load data/seeds --neo4j neo4j://localhost:7687 && lineage query --list
     """
 
 
-for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd):
+for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd, query_cmd):
     cli.add_command(command)

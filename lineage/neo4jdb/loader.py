@@ -25,6 +25,8 @@ from lineage.neo4jdb.rows import DisclosureRows, Rels
 
 BATCH = 1000
 DEFAULT_USER = "neo4j"
+# Bolt only: the driver's preview HTTP support would accept http:// and fail later.
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
 class Neo4jError(Exception):
@@ -43,6 +45,9 @@ class Target:
 
 def connect(target: Target) -> neo4j.Driver:
     """A driver that has reached the server and the database, or Neo4jError saying why not."""
+    scheme = target.uri.partition("://")[0]
+    if scheme not in SCHEMES:
+        raise Neo4jError(f"{target.uri}: not a Neo4j address; expected {'/'.join(SCHEMES)}://HOST:PORT, e.g. neo4j://localhost:7687")
     try:
         driver = neo4j.GraphDatabase.driver(target.uri, auth=(target.user, target.password))
     except (ConfigurationError, ValueError) as exc:
