@@ -3,8 +3,8 @@
 The guide is read back the way Neo4j Browser reads it: slides are the
 `<slide>` elements, and clicking a `pre.runnable` puts its text content (HTML
 entities decoded, trimmed) into the editor. The style is parsed the way
-Browser's GraphStyle.parse does: no comments, `'` toggles a string, a
-property is split at its first ':'.
+Browser's parseGrass does: no comments, a quote toggles a string, a property
+with more than one ':' is dropped.
 """
 
 from __future__ import annotations
@@ -194,16 +194,19 @@ def test_the_server_answers_browser_with_cors_headers():
 
 
 def parse_grass(text: str) -> dict[str, dict[str, str]]:
-    """selector -> {property: value}, read the way Browser's GraphStyle.parse reads a .grass file."""
+    """selector -> {property: value}, read as Browser's parseGrass (grassUtils.ts) reads a dropped or :style file."""
     raw: dict[str, str] = {}
-    keyword, props, in_string, in_props = "", "", False, False
+    keyword, props, in_string, in_props, in_binding = "", "", False, False, False
     for c in text:
-        if c == "'":
+        if c in "'\"":
             in_string = not in_string
         elif c == "{" and not in_string:
-            in_props = True
+            in_binding, in_props = in_props, True
         elif c == "}" and not in_string:
-            raw[keyword], keyword, props, in_props = props, "", "", False
+            if in_binding:
+                in_binding = False
+            else:
+                raw[keyword], keyword, props, in_props = props, "", "", False
         elif in_props:
             props += c
         elif not c.isspace():
@@ -211,7 +214,7 @@ def parse_grass(text: str) -> dict[str, dict[str, str]]:
     rules = {}
     for selector, body in raw.items():
         pairs = [prop.split(":") for prop in body.split(";")]
-        rules[selector] = {p[0].strip(): p[1].strip() for p in pairs if len(p) > 1 and p[0] and p[1]}
+        rules[selector] = {p[0].strip(): p[1].strip() for p in pairs if len(p) == 2}
     return rules
 
 
@@ -243,7 +246,7 @@ def test_the_style_is_plain_grass_that_browser_parses():
     for selector, props in rules.items():
         assert re.fullmatch(r"(node|relationship)(\.\w+)?", selector), selector
         assert set(props) <= known, (selector, set(props) - known)
-    # Browser keeps a property up to its second ':', so a caption with ':' would be cut short.
+    # Browser drops a property with a second ':', so a caption with ':' would vanish.
     written = re.findall(r"(\S+) \{[^}]*?caption: '([^']*)'", text)
     assert len(written) == sum("caption" in p for p in rules.values()) > len(schema.LABELS)
     for selector, caption in written:
