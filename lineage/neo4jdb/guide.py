@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import Callable, Optional, Sequence
 
-from lineage.neo4jdb.catalog import Param, Query
+from lineage.neo4jdb.catalog import Param, Query, QueryError
 from lineage.neo4jdb.schema import FINDING, UNIT
 from lineage.graph import names as N
 
@@ -71,7 +71,10 @@ def example_values(query: Query) -> dict[str, str]:
     """
     given: dict[str, str] = {}
     for line in query.examples:
-        words = shlex.split(line)
+        try:
+            words = shlex.split(line)
+        except ValueError as exc:
+            raise QueryError(f"{query.file or query.name}: cannot read the Example line {line!r} ({exc})") from None
         for flag, value in zip(words, words[1:]):
             if flag == "--param" and "=" in value:
                 name, text = value.split("=", 1)

@@ -133,6 +133,12 @@ def test_a_required_parameter_without_an_example_is_named_not_guessed():
     assert "no example value for $code" in slide["text"]
 
 
+def test_an_unreadable_example_line_is_an_error_naming_the_file():
+    q = catalog.parse_query("q", "// Title: T\n// Param: $u string — u\n// Example: lineage query q --param u='x\nRETURN $u", "q.cypher")
+    with pytest.raises(catalog.QueryError, match="q.cypher: cannot read the Example line"):
+        guide.render_guide([q])
+
+
 def test_the_intro_describes_every_label_of_the_schema():
     assert set(guide.LABEL_NOTES) == set(schema.LABELS)
     schema_slide = slide_for(guide.render_guide([]), "What the graph is")
