@@ -62,7 +62,7 @@ def input_errors() -> Iterator[None]:
 def emit(text: str, output: str | None) -> None:
     """Write the report to stdout, or atomically to a file (nothing half-written on failure)."""
     if output is None:
-        click.echo(text)
+        click.echo(text, nl=not text.endswith("\n"))  # a CSV ends with its own line break: no blank row
         return
     target = Path(output)
     fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
