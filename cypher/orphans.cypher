@@ -7,14 +7,14 @@
 // 'not classified' — a FunctionalSubject without a code, outside the shared 功能分类 tree.
 // amountMinor is the project's money, or the one-sided sum of the node's flows (0.01 of unit); line is where it
 // is printed. Compared with `lineage check` rule OR01 (project without performance target): OR01 fires only
-// when the disclosure prints performance targets at all (disclosureHasTargets = true here means it has at
+// when the disclosure prints performance targets at all (disclosureHasIndicators = true here only says it has at
 // least one indicator in the graph) and matches projects by name to targets, while this query asks for
 // indicators, so a target printed without indicators is an orphan here and not for OR01.
 // Param: $disclosure string = '' — a disclosure id or part of a unit name; '' for all disclosures
 // Example: lineage query orphans --param disclosure=凉山
 MATCH (d:Disclosure)
 WHERE $disclosure = '' OR d.id = $disclosure OR d.unitName CONTAINS $disclosure
-WITH d, COUNT { (:Project {disclosure: d.id})-[:MEASURED_BY]->(:Indicator) } > 0 AS disclosureHasTargets
+WITH d, COUNT { (:Project {disclosure: d.id})-[:MEASURED_BY]->(:Indicator) } > 0 AS disclosureHasIndicators
 CALL (d) {
   MATCH (:Pool {disclosure: d.id})-[f:FLOWS_TO]->(p:Project)
   WHERE NOT (p)-[:MEASURED_BY]->(:Indicator)
@@ -44,5 +44,5 @@ RETURN d.id AS disclosure,
        toString(amountMinor / 100) + '.' + substring(toString(100 + amountMinor % 100), 1) AS amount,
        d.amountUnit AS unit,
        line,
-       disclosureHasTargets
+       disclosureHasIndicators
 ORDER BY disclosure, kind, line, name

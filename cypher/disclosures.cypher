@@ -1,0 +1,29 @@
+// Title: Overview: every loaded disclosure with its printed total, what flows in and out of 收入, and its findings
+// One row per disclosure: unit, year, kind, file, the printed 支出总计 (totalMinor, 0.01 of unit), what the funding
+// sources pay into 收入 (inflowMinor) and what 收入 pays to functional subjects (outflowMinor), the number of
+// projects and indicators, and the findings of `lineage check` counted by severity (error, warning, info).
+// Param: $disclosure string = '' — a disclosure id or part of a unit name; '' for all disclosures
+// Example: lineage query disclosures
+MATCH (d:Disclosure)
+WHERE $disclosure = '' OR d.id = $disclosure OR d.unitName CONTAINS $disclosure
+MATCH (d)<-[:OF_DISCLOSURE]-(income:Pool {name: '收入'})
+WITH d,
+     reduce(s = 0, x IN [(income)<-[f:FLOWS_TO]-() | f.amountMinor] | s + x) AS inflowMinor,
+     reduce(s = 0, x IN [(income)-[f:FLOWS_TO]->() | f.amountMinor] | s + x) AS outflowMinor,
+     [(x:Finding)-[:FOUND_IN]->(d) | x.severity] AS severities
+RETURN d.id AS disclosure,
+       d.unitName AS unitName,
+       d.year AS year,
+       d.kind AS kind,
+       d.file AS file,
+       d.amountUnit AS unit,
+       d.totalMinor AS totalMinor,
+       d.total AS total,
+       inflowMinor,
+       outflowMinor,
+       COUNT { (:Pool {disclosure: d.id, name: '项目支出'})-[:FLOWS_TO]->(:Project) } AS projects,
+       COUNT { (:Project {disclosure: d.id})-[:MEASURED_BY]->(:Indicator) } AS indicators,
+       size([s IN severities WHERE s = 'error']) AS errors,
+       size([s IN severities WHERE s = 'warning']) AS warnings,
+       size([s IN severities WHERE s = 'info']) AS infos
+ORDER BY unitName, year
