@@ -10,7 +10,8 @@ lines are the description:
 
 The header is the single source of `lineage query --list`, of parameter
 conversion (`--param` values arrive as text) and of the Browser guide's
-`:param` lines. A parameter without a default is required.
+`:param` lines. A parameter without a default is required; a quoted default
+is the text inside the quotes (`= ''` is the empty string).
 """
 
 from __future__ import annotations
@@ -70,6 +71,17 @@ class Query:
         return out
 
 
+def _unquote(default: Optional[str]) -> Optional[str]:
+    """A default written in quotes is the text inside them, so `= ''` is the empty string.
+
+    >>> _unquote("''"), _unquote('"a b"'), _unquote("10"), _unquote(None)
+    ('', 'a b', '10', None)
+    """
+    if default and len(default) >= 2 and default[0] == default[-1] and default[0] in "'\"":
+        return default[1:-1]
+    return default
+
+
 def parse_query(name: str, text: str, file: str = "") -> Query:
     title, description, params, examples = "", [], [], []
     for line in text.splitlines():
@@ -87,7 +99,7 @@ def parse_query(name: str, text: str, file: str = "") -> Query:
             pm = PARAM_RE.match(m["value"].strip())
             if not pm:
                 raise QueryError(f"{file or name}: cannot read the parameter line {stripped!r}")
-            params.append(Param(pm["name"], pm["type"], pm["default"], pm["help"].strip()))
+            params.append(Param(pm["name"], pm["type"], _unquote(pm["default"]), pm["help"].strip()))
     if not title:
         raise QueryError(f"{file or name}: the header has no '// Title:' line")
     return Query(name, title, " ".join(x for x in description if x).strip(), tuple(params), tuple(examples), text, file)
