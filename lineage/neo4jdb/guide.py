@@ -187,7 +187,7 @@ def _query_slide(query: Query) -> str:
     if query.params:
         items = []
         for p in query.params:
-            default = f" (default {_code(p.default)})" if p.default is not None else " (required)"
+            default = f" (default {_code(cypher_literal(p, p.default))})" if p.default is not None else " (required)"
             items.append(f"<li><code>${escape(p.name)}</code> {escape(p.type)}{default}: {escape(p.help)}</li>")
         parts.append("<p>Parameters: set them first (click, then run each line):</p>\n<ul>\n" + "\n".join(items) + "\n</ul>")
         for p in query.params:
