@@ -1,7 +1,8 @@
 // Title: Two units side by side by economic class: basic expenditure per 类 (301, 302, 303 …) and 款, with shares
 // For each 经济分类 类 (3-digit) code — and 款 (5-digit) with $kuan = true — either unit's 基本支出 pays
 // into: the sum of the 基本支出 → EconomicSubject flows under that code (the EconomicCode PART_OF tree; 7- and
-// 9-digit items count under their 款 and 类), for unit a and unit b, each with its share of what that unit's
+// 9-digit items count under their 款 and 类; these are sums of the printed items, which may differ from a printed
+// 类/款 subtotal — 003 prints 301 as 336.14, its items add up to 336.16), for unit a and unit b, each with its share of what that unit's
 // 基本支出 itemises by economic class (percent, 2 decimals, rounded half up, integer arithmetic). A code a
 // unit does not use has null amount and share. The economic table covers 一般公共预算 basic expenditure only
 // (the rest flows to the derived 基本支出（未细化） node and is not counted here). Compare aUnit and bUnit first.
