@@ -31,9 +31,10 @@ def export_cmd(paths, csv_dir, force, database) -> None:
 
     For very large first loads: `neo4j-admin database import full` builds a new
     Neo4j 5 database from these files offline, far faster than loading over
-    Bolt. The graph is the one `lineage load --neo4j` writes (same rows);
-    later changes go through `lineage load --neo4j`, which replaces a
-    disclosure's subgraph.
+    Bolt. The graph is the one `lineage load --neo4j` writes (same rows),
+    except that an empty list (a finding without evidence lines) is absent:
+    neo4j-admin cannot import one. Later changes go through `lineage load
+    --neo4j`, which replaces a disclosure's subgraph.
 
     DIR gets nodes/<Label>.csv, relationships/<TYPE>-<Start>-<End>.csv,
     import.sh (the neo4j-admin command, also printed) and schema.cypher (the
