@@ -26,7 +26,7 @@ CALL (d) {
          [f IN flows WHERE f.line IS NOT NULL | f.line] AS lines,
          '' AS message
   UNION ALL
-  MATCH (a)-[f1:FLOWS_TO]->(n {disclosure: d.id})<-[f2:FLOWS_TO]-(b)
+  MATCH (a)-[f1:FLOWS_TO]->(n:Pool|FunctionalSubject|EconomicSubject|Project|Unitemised {disclosure: d.id})<-[f2:FLOWS_TO]-(b)
   WHERE a.id < b.id AND f1.line = f2.line AND f1.amountMinor = f2.amountMinor
   RETURN 'same line, same amount twice into one node' AS kind,
          n.name AS name, [f1.amount, f2.amount] AS amounts, [f1.line] AS lines,

@@ -107,22 +107,24 @@ def _through(g: nx.MultiDiGraph, node: str) -> Decimal:
     return total(g.in_edges(node, data=True)) or total(g.out_edges(node, data=True))
 
 
-def _grand_total(d: Disclosure) -> Optional[Decimal]:
-    """The printed 支出总计 (else 收入总计): the whole `lineage compare` takes a unit's shares of."""
+def _grand_total(d: Disclosure) -> Row:
+    """The printed 支出总计 (else 收入总计), the whole `lineage compare` takes a unit's shares of, and its line."""
     facts = gather(d)
     found = facts.get("expenditure_total") or facts.get("income_total")
-    return found[0].value if found else None
+    if not found:
+        return {}
+    fact = found[0]
+    return {"total": fact.value, "totalMinor": to_minor(fact.value),
+            "totalLine": fact.evidence[0].line if fact.evidence else None}
 
 
 def _node_row(g: nx.MultiDiGraph, d: Disclosure, node: str, attrs: dict) -> Row:
     label = attrs[N.LABEL]
     if label == N.DISCLOSURE:
-        grand = _grand_total(d)
         return clean({"id": node, "name": f"{d.unit_name} {d.year or ''} {d.kind}".replace("  ", " "),
                       "unitName": d.unit_name, "unitCode": d.unit_code, "year": d.year, "kind": d.kind,
                       "amountUnit": d.amount_unit, "layout": d.layout, "file": Path(d.source.path).name,
-                      "sha256": d.source.sha256, "total": grand,
-                      "totalMinor": to_minor(grand) if grand is not None else None})
+                      "sha256": d.source.sha256, **_grand_total(d)})
     if label in _CODE_LEVELS:
         return clean({"id": node, "code": attrs["code"], "level": _CODE_LEVELS[label].get(len(attrs["code"]))})
     if label in N.MONEY_LABELS:

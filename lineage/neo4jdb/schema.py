@@ -53,6 +53,7 @@ STATEMENTS: tuple[str, ...] = (
         _index(N.DISCLOSURE, "unitName"),
         _index(FINDING, "code"),
         f"CREATE INDEX flows_to_line IF NOT EXISTS FOR ()-[r:{N.FLOW}]-() ON (r.line)",
+        f"CREATE INDEX flows_to_amount IF NOT EXISTS FOR ()-[r:{N.FLOW}]-() ON (r.amount)",  # amount_to_source
     )
 )
 
