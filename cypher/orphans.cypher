@@ -4,7 +4,11 @@
 // 'receives but passes nothing on' / 'passes on but receives nothing' — a Pool or FunctionalSubject with flows
 // on one side only (e.g. where a flattened 支出总表 lost which column, 基本支出 or 项目支出, an amount stood in,
 // the functional subjects keep their money and the pools pay out what nothing brings in);
-// 'not classified' — a FunctionalSubject without a code, outside the shared 功能分类 tree.
+// 'not classified' — a FunctionalSubject without a code, outside the shared 功能分类 tree;
+// 'target without project' — a performance target (Target) whose project no money table lists (amountMinor: the
+// 预算数 the target table prints; `lineage check` OR02 reports the same targets except 人员类/运转类 ones, codes
+// like 51172322R…/Y…, which belong to 基本支出, and except in disclosures without a project table);
+// 'indicator without project' — an indicator the text does not tie to any project (attributed = false; OR04).
 // amountMinor is the project's money, or the one-sided sum of the node's flows (0.01 of unit); line is where it
 // is printed. Compared with `lineage check` rule OR01 (project without performance target): OR01 fires only
 // when the disclosure prints performance targets at all (disclosureHasIndicators = true here only says it has at
@@ -34,6 +38,14 @@ CALL (d) {
   RETURN 'not classified' AS kind, 'FunctionalSubject' AS label, fs.name AS name, fs.code AS code,
          reduce(s = 0, x IN [(fs)<-[f:FLOWS_TO]-() | f.amountMinor] | s + x) AS amountMinor,
          head([(fs)<-[f:FLOWS_TO]-() | f.line]) AS line
+  UNION ALL
+  MATCH (t:Target {disclosure: d.id})
+  RETURN 'target without project' AS kind, 'Target' AS label, t.name AS name, t.code AS code,
+         t.budgetMinor AS amountMinor, t.line AS line
+  UNION ALL
+  MATCH (i:Indicator {disclosure: d.id, attributed: false})
+  RETURN 'indicator without project' AS kind, 'Indicator' AS label, i.name AS name, null AS code,
+         null AS amountMinor, i.line AS line
 }
 RETURN d.id AS disclosure,
        kind,
@@ -41,7 +53,8 @@ RETURN d.id AS disclosure,
        name,
        code,
        amountMinor,
-       toString(amountMinor / 100) + '.' + substring(toString(100 + amountMinor % 100), 1) AS amount,
+       CASE WHEN amountMinor IS NOT NULL
+         THEN toString(amountMinor / 100) + '.' + substring(toString(100 + amountMinor % 100), 1) END AS amount,
        d.amountUnit AS unit,
        line,
        disclosureHasIndicators

@@ -7,6 +7,10 @@ amount. Per disclosure:
     FundingSource --> Pool 收入 --> FunctionalSubject (项) --> Pool 基本支出 --> EconomicSubject
                                                            \\-> Pool 项目支出 --> Project --MEASURED_BY--> Indicator
 
+Performance targets whose project no money table lists are Target nodes
+(with their indicators); indicators the text does not tie to any project
+hang from the Disclosure node, marked attributed=False.
+
 The disclosures give marginals only (how much each functional subject spends
 on basic expenditure; how basic expenditure splits by economic class), so the
 flow passes through explicit pool nodes instead of an invented joint split.
@@ -26,7 +30,7 @@ import networkx as nx
 
 from lineage.tableview import item_rows, leaves, provenance, total_row
 from lineage.graph import names as N
-from lineage.model import Disclosure, Provenance
+from lineage.model import Disclosure, Indicator, Provenance
 
 
 def _flow(g: nx.MultiDiGraph, d: Disclosure, a: str, b: str, amount: Decimal, prov: Optional[Provenance], derived: bool = False) -> None:
@@ -64,7 +68,7 @@ def add_disclosure(g: nx.MultiDiGraph, d: Disclosure) -> None:
     _sources(g, d, income)
     _functions(g, d, income, basic, project)
     _economics(g, d, basic)
-    _projects(g, d, project)
+    _targets(g, d, _projects(g, d, project))
 
 
 def _sources(g: nx.MultiDiGraph, d: Disclosure, income: str) -> None:
@@ -117,31 +121,50 @@ def _economics(g: nx.MultiDiGraph, d: Disclosure, basic: str) -> None:
     _residual(g, d, basic, "基本支出")
 
 
-def _projects(g: nx.MultiDiGraph, d: Disclosure, project_pool: str) -> None:
+def _projects(g: nx.MultiDiGraph, d: Disclosure, project_pool: str) -> dict[str, str]:
+    """Project nodes of the 项目支出表, fed by the 项目支出 pool; returns them by project_key(name)."""
+    from lineage.checks.orphans import project_key
+
     t = d.table("gp_projects")
     project_nodes: dict[str, str] = {}
     if t:
-        from lineage.checks.orphans import project_key
-
         for i, r in enumerate(x for x in item_rows(t) if x.code):
             node = _node(g, N.node_id(d.id, "proj", str(i)), N.PROJECT, d, name=r.name, code=r.code)
             project_nodes.setdefault(project_key(r.name), node)
             _flow(g, d, project_pool, node, r.values.get("金额", Decimal(0)), provenance(d, t, r))
-        for pt in d.performance.tables:
-            if pt.duplicate_of is not None:
-                continue
-            for p in pt.projects:
-                node = project_nodes.get(project_key(p.name))
-                if node is None:
-                    continue
-                for j, ind in enumerate(p.indicators):
-                    ind_node = _node(
-                        g, N.node_id(d.id, "ind", str(p.line), str(j)), N.INDICATOR, d,
-                        name=ind.level3, level1=ind.level1, level2=ind.level2, value=ind.value, unit=ind.unit,
-                        operator=ind.operator, weight=ind.weight, core=ind.core, line=ind.line,
-                    )
-                    g.add_edge(node, ind_node, key=N.MEASURED_BY, **{N.LABEL: N.MEASURED_BY})
     _residual(g, d, project_pool, "项目支出")
+    return project_nodes
+
+
+def _indicator(g: nx.MultiDiGraph, d: Disclosure, node: str, ind: Indicator, attributed: bool) -> str:
+    return _node(
+        g, node, N.INDICATOR, d, name=ind.level3, level1=ind.level1, level2=ind.level2, value=ind.value,
+        unit=ind.unit, operator=ind.operator, weight=ind.weight, core=ind.core, line=ind.line, attributed=attributed,
+    )
+
+
+def _targets(g: nx.MultiDiGraph, d: Disclosure, project_nodes: dict[str, str]) -> None:
+    """Performance targets: a project's indicators hang from its Project node; a target no money table
+    lists becomes a Target node, and indicators the text does not tie to a project hang from the
+    disclosure (attributed false), so nothing printed is lost and nothing is guessed."""
+    from lineage.checks.orphans import project_key
+
+    for pt in d.performance.tables:
+        if pt.duplicate_of is not None:
+            continue
+        for p in pt.projects:
+            target = dict(goal=p.goal, budget=p.amount, target_line=p.line)
+            node = project_nodes.get(project_key(p.name))
+            if node is None:
+                node = _node(g, N.node_id(d.id, "target", str(p.line)), N.TARGET, d, name=p.name, code=p.code)
+                g.add_edge(node, d.id, key=N.OF_DISCLOSURE, **{N.LABEL: N.OF_DISCLOSURE})
+            g.nodes[node].update({k: v for k, v in target.items() if v is not None})
+            for j, ind in enumerate(p.indicators):
+                ind_node = _indicator(g, d, N.node_id(d.id, "ind", str(p.line), str(j)), ind, attributed=True)
+                g.add_edge(node, ind_node, key=N.MEASURED_BY, **{N.LABEL: N.MEASURED_BY})
+        for j, ind in enumerate(pt.unattributed):
+            ind_node = _indicator(g, d, N.node_id(d.id, "ind", "unattributed", str(pt.line), str(j)), ind, attributed=False)
+            g.add_edge(ind_node, d.id, key=N.OF_DISCLOSURE, **{N.LABEL: N.OF_DISCLOSURE})
 
 
 def build_graph(disclosures: Iterable[Disclosure]) -> nx.MultiDiGraph:

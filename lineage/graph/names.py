@@ -8,6 +8,7 @@ FUNCTION = "FunctionalSubject"
 ECONOMIC = "EconomicSubject"
 PROJECT = "Project"
 INDICATOR = "Indicator"
+TARGET = "Target"  # a performance target (绩效目标) whose project no money table lists
 UNITEMISED = "Unitemised"  # money the disclosure does not break down further
 FUNDING_KIND = "FundingKind"
 FUNCTION_CODE = "FunctionCode"

@@ -43,7 +43,9 @@ LABEL_NOTES: dict[str, str] = {
     N.FUNCTION: "a functional subject (功能分类 项, 7 digits) as this unit printed it, with its name.",
     N.ECONOMIC: "an economic subject (经济分类 款, 5 digits) of basic expenditure, as printed.",
     N.PROJECT: "a project of project expenditure, with its performance indicators.",
-    N.INDICATOR: "a performance indicator (三级指标) of a project: target operator, value and unit.",
+    N.TARGET: "a performance target (绩效目标) whose project no money table lists, with its goal, 预算数 and indicators.",
+    N.INDICATOR: "a performance indicator (三级指标) of a project or target: operator, value and unit; "
+                 "attributed = false when the text does not say whose it is (then it hangs from the Disclosure).",
     N.UNITEMISED: "what a pool receives but the disclosure does not itemise (a derived residual, never printed).",
     FINDING: "a check finding (BL02, DC01 …) with its message and the evidence line numbers.",
     N.FUNDING_KIND: "the kind of a funding source, shared by every unit that has it.",

@@ -40,12 +40,13 @@ Row = dict[str, Any]
 # The networkx attributes a node label keeps, renamed to Neo4j's camelCase.
 _NODE_PROPS = {
     N.INDICATOR: {"name": "name", "level1": "level1", "level2": "level2", "value": "value", "unit": "measureUnit",
-                  "operator": "operator", "weight": "weight", "core": "core", "line": "line"},
+                  "operator": "operator", "weight": "weight", "core": "core", "line": "line", "attributed": "attributed"},
+    N.TARGET: {"name": "name", "code": "code", "goal": "goal", "target_line": "line"},
     N.FUNDING_KIND: {"name": "name"},
     N.FUNCTION_CODE: {"code": "code"},
     N.ECONOMIC_CODE: {"code": "code"},
 }
-_MONEY_PROPS = {"name": "name", "code": "code"}
+_MONEY_PROPS = {"name": "name", "code": "code", "goal": "goal", "target_line": "targetLine"}  # goal: projects
 _CODE_LEVELS = {N.FUNCTION_CODE: {3: "类", 5: "款", 7: "项"}, N.ECONOMIC_CODE: {3: "类", 5: "款"}}
 
 
@@ -129,9 +130,19 @@ def _node_row(g: nx.MultiDiGraph, d: Disclosure, node: str, attrs: dict) -> Row:
         return clean({"id": node, "code": attrs["code"], "level": _CODE_LEVELS[label].get(len(attrs["code"]))})
     if label in N.MONEY_LABELS:
         props = {new: attrs.get(old) for old, new in _MONEY_PROPS.items()}
-        return clean({"id": node, "disclosure": d.id, **props, "total": _through(g, node), "unit": d.amount_unit})
+        return clean({"id": node, "disclosure": d.id, **props, "total": _through(g, node), "unit": d.amount_unit,
+                      **_budget(d, attrs)})
     props = {new: attrs.get(old) for old, new in _NODE_PROPS[label].items()}
-    return clean({"id": node, **({"disclosure": d.id} if label not in S.SHARED_LABELS else {}), **props})
+    return clean({"id": node, **({"disclosure": d.id} if label not in S.SHARED_LABELS else {}), **props,
+                  **_budget(d, attrs)})
+
+
+def _budget(d: Disclosure, attrs: dict) -> Row:
+    """The 预算数 a performance target prints for its project (not a flow: the target table is no money table)."""
+    budget = attrs.get("budget")
+    if budget is None:
+        return {}
+    return {"budget": budget, "budgetMinor": to_minor(budget), "unit": d.amount_unit}
 
 
 def _finding_rows(d: Disclosure, findings: list[Finding]) -> list[Row]:

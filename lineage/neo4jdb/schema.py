@@ -27,7 +27,7 @@ FOUND_IN = "FOUND_IN"  # (:Finding)-[:FOUND_IN]->(:Disclosure)
 
 # Nodes owned by one disclosure: deleted and rewritten when it is reloaded.
 DISCLOSURE_LABELS = (
-    N.DISCLOSURE, N.SOURCE, N.POOL, N.FUNCTION, N.ECONOMIC, N.PROJECT, N.INDICATOR, N.UNITEMISED, FINDING,
+    N.DISCLOSURE, N.SOURCE, N.POOL, N.FUNCTION, N.ECONOMIC, N.PROJECT, N.TARGET, N.INDICATOR, N.UNITEMISED, FINDING,
 )
 # Nodes shared by every disclosure: merged, never deleted by a reload.
 SHARED_LABELS = (UNIT, N.FUNDING_KIND, N.FUNCTION_CODE, N.ECONOMIC_CODE)

@@ -275,6 +275,28 @@ def test_orphans_of_001_and_002(query):
     assert (project["name"], project["amountMinor"], project["line"]) == ("2023年科普专项", 15000, 401)
 
 
+def test_orphans_list_targets_without_project_as_or02_does(query, seeds_in_neo4j):
+    rows = query("orphans", disclosure="渠县")
+    targets = [(r["name"], r["amountMinor"], r["line"]) for r in rows if r["kind"] == "target without project"]
+    # 001 绩效目标表: 定额公用经费（行政） 7.20 (lines 1250-1253), 定额公用经费（事业） 4.80 (1289-1292),
+    # 公务用车运行维护费 3.00 (1327-1330), 2024年科普专项工作经费 134.00 (1365-1368): none is in 表3-2,
+    # whose only project is 2024年老科协专项工作经费 (line 862), the one target (line 1424) with a Project node.
+    assert sorted(targets, key=lambda t: t[2]) == [
+        ("定额公用经费（行政）", 720, 1250), ("定额公用经费（事业）", 480, 1289),
+        ("公务用车运行维护费", 300, 1327), ("2024年科普专项工作经费", 13400, 1365),
+    ]
+    for d, findings in seeds_in_neo4j.values():
+        rows = query("orphans", disclosure=d.id)
+        listed = {(r["name"], r["line"]) for r in rows if r["kind"] == "target without project"}
+        or02 = {(f.subjects[0].name, f.evidence[0].line) for f in findings if f.code == "OR02"}
+        assert or02 <= listed, d.id
+        indicators = sorted(r["line"] for r in rows if r["kind"] == "indicator without project")
+        or04 = sorted(e.line for f in findings if f.code == "OR04" for e in f.evidence)
+        assert indicators == or04, d.id
+    # 000's flattened 绩效目标表 prints indicator lines apart from their projects (line 780 onwards)
+    assert any(f.code == "OR04" for f in seeds_in_neo4j["000"][1])
+
+
 # --- double_counts ------------------------------------------------------------------------------------------
 
 
