@@ -14,7 +14,7 @@ from lineage.report.findings_view import print_findings, report_csv, report_json
 from lineage.report.jsonable import dumps
 from lineage.store import Store, store_path
 
-from .common import EXIT_FINDINGS, emit, expand_paths, fail_input, format_option, input_errors, output_option, store_option
+from .common import EXIT_FINDINGS, colour_report, emit, expand_paths, fail_input, format_option, input_errors, output_option, store_option
 
 
 @click.command("check")
@@ -67,7 +67,7 @@ def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
         emit(report_csv(results), output)
     else:
         buf = io.StringIO()
-        print_findings(results, Console(file=buf, width=140, force_terminal=output is None and click.get_text_stream("stdout").isatty()), min_severity)
+        print_findings(results, Console(file=buf, width=140, force_terminal=colour_report(output)), min_severity)
         emit(buf.getvalue().rstrip("\n"), output)
     if any(f.severity == "error" for _, fs in results for f in fs):
         raise click.exceptions.Exit(EXIT_FINDINGS)

@@ -91,6 +91,11 @@ def is_tty() -> bool:
     return sys.stderr.isatty()
 
 
+def colour_report(output: str | None) -> bool:
+    """Colour the report only when it goes to a terminal; files and pipes get plain text."""
+    return output is None and sys.stdout.isatty()
+
+
 def resolve_one(key: str, store: str | None):
     """The one stored disclosure a user means by an id, unit name (part) or unit code."""
     from lineage.store import Store, store_path

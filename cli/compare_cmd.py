@@ -12,7 +12,7 @@ from rich.table import Table as RichTable
 from lineage.graph.compare import compare
 from lineage.report.jsonable import dumps
 
-from .common import emit, format_option, input_errors, output_option, resolve_one, store_option
+from .common import colour_report, emit, format_option, input_errors, output_option, resolve_one, store_option
 
 
 @click.command("compare")
@@ -54,7 +54,7 @@ def compare_cmd(units, store, fmt, output) -> None:
     for label, values, shares in comp.lines:
         view.add_row(label, *["" if v is None else f"{v}  {s if s is not None else ''}%" if s is not None else f"{v}" for v, s in zip(values, shares)])
     buf = io.StringIO()
-    console = Console(file=buf, width=160, force_terminal=output is None and click.get_text_stream("stdout").isatty())
+    console = Console(file=buf, width=160, force_terminal=colour_report(output))
     console.print(view)
     for unit, only in comp.only_in.items():
         if only:

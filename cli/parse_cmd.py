@@ -11,7 +11,7 @@ from lineage.parse.disclosure import parse_file
 from lineage.report.jsonable import dumps
 from lineage.report.parse_view import disclosure_json, print_summary
 
-from .common import emit, expand_paths, format_option, input_errors, output_option
+from .common import colour_report, emit, expand_paths, format_option, input_errors, output_option
 
 
 @click.command("parse")
@@ -38,7 +38,7 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
         emit(dumps([disclosure_json(d) for d in disclosures]), output)
         return
     buf = io.StringIO()
-    console = Console(file=buf, width=120, force_terminal=output is None and click.get_text_stream("stdout").isatty())
+    console = Console(file=buf, width=120, force_terminal=colour_report(output))
     for d in disclosures:
         print_summary(d, console)
         console.print()

@@ -13,7 +13,7 @@ from lineage.neo4jdb import catalog
 from lineage.report.jsonable import dumps
 from lineage.report.records_view import cell, plain_value
 
-from .common import emit, fail_input, format_option, output_option
+from .common import colour_report, emit, fail_input, format_option, output_option
 from .neo4j_options import driver_for, neo4j_options, target
 
 
@@ -72,7 +72,7 @@ def query_cmd(name, pairs, list_only, neo4j_uri, neo4j_user, neo4j_password, neo
     with driver_for(t) as driver:
         records, summary, keys = driver.execute_query(query.text, params, database_=t.database)
     rows = [[record[k] for k in keys] for record in records]
-    emit(render(keys, rows, fmt, color=output is None and click.get_text_stream("stdout").isatty()), output)
+    emit(render(keys, rows, fmt, color=colour_report(output)), output)
 
 
 def render(keys: list[str], rows: list[list], fmt: str, color: bool = False) -> str:

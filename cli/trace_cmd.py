@@ -13,7 +13,7 @@ from lineage.graph import build_graph
 from lineage.graph.trace import trace
 from lineage.report.jsonable import dumps
 
-from .common import emit, fail_input, format_option, input_errors, output_option, resolve_one, store_option
+from .common import colour_report, emit, format_option, input_errors, output_option, resolve_one, store_option
 
 
 @click.command("trace")
@@ -45,7 +45,7 @@ def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output) -> None
         emit(dumps({"disclosure": d.id, "amount_unit": d.amount_unit, "stages": [asdict(s) | {"balanced": s.balanced} for s in stages]}), output)
         return
     buf = io.StringIO()
-    console = Console(file=buf, width=140, force_terminal=output is None and click.get_text_stream("stdout").isatty())
+    console = Console(file=buf, width=140, force_terminal=colour_report(output))
     console.print(f"[bold]{d.unit_name}[/bold] {d.year} · 金额单位 {d.amount_unit}")
     for s in stages:
         mark = "[green]平衡[/green]" if s.balanced else f"[red]不平衡：流入 {s.inflow}，流出 {s.outflow}[/red]"
