@@ -92,14 +92,17 @@ def _into_store(run: Run, files: list[Path], progress: Progress, path: Path) -> 
 
 
 def _into_neo4j(run: Run, files: list[Path], progress: Progress, t) -> str:
-    from lineage.neo4jdb.loader import load
+    from lineage.neo4jdb.loader import Neo4jError, load
     from lineage.neo4jdb.rows import disclosure_rows
 
     with driver_for(t) as driver:
-        results = load(
-            driver, (disclosure_rows(d, findings) for d, findings in run.read(files, progress)), t.database,
-            on_loaded=lambda r: run.outcome.update(["replaced" if r.replaced else "added"]),
-        )
+        try:
+            results = load(
+                driver, (disclosure_rows(d, findings) for d, findings in run.read(files, progress)), t.database,
+                on_loaded=lambda r: run.outcome.update(["replaced" if r.replaced else "added"]),
+            )
+        except Neo4jError as exc:
+            raise fail_input(str(exc))
     nodes, rels = sum(r.nodes for r in results), sum(r.relationships for r in results)
     return (f"{t.uri}: {run.outcome['added']} added, {run.outcome['replaced']} replaced "
             f"({nodes} node rows, {rels} relationship rows written)")

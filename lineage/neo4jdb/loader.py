@@ -150,7 +150,14 @@ def load(
     with driver.session(database=database) as session:
         S.ensure_schema(session)
         for rows in items:
-            replaced = session.execute_write(write_disclosure, rows)
+            try:
+                replaced = session.execute_write(write_disclosure, rows)
+            except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+                detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+                raise Neo4jError(
+                    f"{rows.file or rows.disclosure}: not loaded, nothing of it written "
+                    f"({type(exc).__name__}: {detail.splitlines()[0]}); disclosures loaded before it: {len(results)}"
+                ) from exc
             result = LoadResult(rows.disclosure, replaced, rows.node_count, rows.rel_count)
             results.append(result)
             on_loaded(result)

@@ -72,6 +72,11 @@ class DisclosureRows:
     rels: list[Rels]
 
     @property
+    def file(self) -> Optional[str]:
+        """The source file's name, for messages."""
+        return next(iter(self.nodes.get(N.DISCLOSURE, [])), {}).get("file")
+
+    @property
     def node_count(self) -> int:
         return sum(len(rows) for rows in self.nodes.values())
 

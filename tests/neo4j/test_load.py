@@ -217,3 +217,20 @@ def test_lineage_load_neo4j_unreachable():
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: cannot reach Neo4j at bolt://127.0.0.1:{port}")
+
+
+def test_a_disclosure_the_server_refuses_is_not_written_and_the_error_names_its_file(neo4j_driver, neo4j_server, cypher, seed_rows):
+    from lineage.neo4jdb.loader import Neo4jError
+    from lineage.neo4jdb.rows import DisclosureRows
+
+    good = seed_rows["003"]
+    bad = seed_rows["001"]
+    subjects = bad.nodes["FunctionalSubject"]
+    broken = DisclosureRows(bad.disclosure, {**bad.nodes, "FunctionalSubject": subjects + subjects[:1]}, bad.rels)
+    with pytest.raises(Neo4jError) as error:  # the same id twice violates the uniqueness constraint
+        load(neo4j_driver, [good, broken], neo4j_server.database)
+    message = str(error.value)
+    assert message.startswith("001_5e9ab6be9bc004b4.txt: not loaded, nothing of it written (ConstraintError")
+    assert message.endswith("disclosures loaded before it: 1")
+    assert cypher("MATCH (d:Disclosure) RETURN d.id AS id") == [{"id": good.disclosure}]
+    assert cypher("MATCH (n {disclosure: $d}) RETURN count(n) AS c", d=QX)[0]["c"] == 0
