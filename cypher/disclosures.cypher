@@ -1,7 +1,9 @@
 // Title: Overview: every loaded disclosure with its printed total, what flows in and out of 收入, and its findings
 // One row per disclosure: unit, year, kind, file, the printed 支出总计 (totalMinor, 0.01 of unit), what the funding
 // sources pay into 收入 (inflowMinor) and what 收入 pays to functional subjects (outflowMinor), the number of
-// projects and indicators, and the findings of `lineage check` counted by severity (error, warning, info).
+// projects in the 项目支出表, of performance targets no money table lists (targetsWithoutProject, OR02), of
+// indicators (all printed, and those the text ties to no project: unattributedIndicators, OR04), and the
+// findings of `lineage check` counted by severity (error, warning, info).
 // Param: $disclosure string = '' — a disclosure id or part of a unit name; '' for all disclosures
 // Example: lineage query disclosures
 MATCH (d:Disclosure)
@@ -22,7 +24,9 @@ RETURN d.id AS disclosure,
        inflowMinor,
        outflowMinor,
        COUNT { (:Pool {disclosure: d.id, name: '项目支出'})-[:FLOWS_TO]->(:Project) } AS projects,
-       COUNT { (:Project {disclosure: d.id})-[:MEASURED_BY]->(:Indicator) } AS indicators,
+       COUNT { (:Target)-[:OF_DISCLOSURE]->(d) } AS targetsWithoutProject,
+       COUNT { (:Indicator {disclosure: d.id}) } AS indicators,
+       COUNT { (:Indicator {disclosure: d.id, attributed: false}) } AS unattributedIndicators,
        size([s IN severities WHERE s = 'error']) AS errors,
        size([s IN severities WHERE s = 'warning']) AS warnings,
        size([s IN severities WHERE s = 'info']) AS infos

@@ -377,7 +377,13 @@ def test_disclosures_overview(query, seeds_in_neo4j):
     rows = {r["disclosure"]: r for r in query("disclosures")}
     # printed 支出总计: 001 367.12 (line 559), 003 753.70 (line 141), 004 11,993.56 (line 225)
     assert (rows[QX]["total"], rows[LS]["total"], rows[CQ]["totalMinor"]) == ("367.12", "753.70", 1199356)
+    # 001's 绩效目标表 (lines 1235-1480) names five projects; four are not in 表3-2 (see the orphans test)
+    assert (rows[QX]["projects"], rows[QX]["targetsWithoutProject"]) == (1, 4)
     for d, findings in seeds_in_neo4j.values():
+        tables = [pt for pt in d.performance.tables if pt.duplicate_of is None]
+        printed = sum(len(p.indicators) for pt in tables for p in pt.projects) + sum(len(pt.unattributed) for pt in tables)
+        assert rows[d.id]["indicators"] == printed, d.id  # every indicator read is in the graph
+        assert rows[d.id]["unattributedIndicators"] == sum(len(f.evidence) for f in findings if f.code == "OR04"), d.id
         counts = Counter(f.severity for f in findings)
         assert (rows[d.id]["errors"], rows[d.id]["warnings"], rows[d.id]["infos"]) == (
             counts["error"], counts["warning"], counts["info"]
