@@ -57,7 +57,7 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
     Loading the same file twice changes nothing; a corrected version of a
     disclosure (same unit, year and kind) replaces the old one.
 
-    With --neo4j (or NEO4J_URI) the lineage graph goes to Neo4j instead: each
+    With --neo4j (or NEO4J_URI, unless --store is given) the lineage graph goes to Neo4j instead: each
     disclosure in one transaction that replaces its old subgraph, so a failed
     or interrupted load never leaves half a disclosure. Constraints and
     indexes are created first if missing.
@@ -75,6 +75,11 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
     files = expand_paths(paths)
     if not files:
         raise fail_input(f"{' '.join(paths)}: no *.txt files found")
+    if store and neo4j_uri:
+        source = click.get_current_context().get_parameter_source("neo4j_uri")
+        if source != click.core.ParameterSource.ENVIRONMENT:
+            raise fail_input("give --store or --neo4j, not both")
+        neo4j_uri = None  # an explicit --store wins over NEO4J_URI from the environment
     run = Run()
     with Progress(console=stderr, transient=True, disable=len(files) < 3) as progress:
         if neo4j_uri:

@@ -234,3 +234,12 @@ def test_a_disclosure_the_server_refuses_is_not_written_and_the_error_names_its_
     assert message.endswith("disclosures loaded before it: 1")
     assert cypher("MATCH (d:Disclosure) RETURN d.id AS id") == [{"id": good.disclosure}]
     assert cypher("MATCH (n {disclosure: $d}) RETURN count(n) AS c", d=QX)[0]["c"] == 0
+
+
+def test_an_explicit_store_wins_over_neo4j_uri_from_the_environment(tmp_path):
+    env = {"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"}  # nothing listens there
+    result = run_cli(["load", str(seed_path("001")), "--store", str(tmp_path / "s.db")], env)
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path / 's.db'}: 1 added" in result.stderr
+    both = run_cli(["load", str(seed_path("001")), "--store", str(tmp_path / "s.db"), "--neo4j", "bolt://127.0.0.1:1"], {})
+    assert both.exit_code == 2 and "give --store or --neo4j, not both" in both.stderr
