@@ -36,7 +36,7 @@ TITLE = "Budget lineage: the graph of a budget disclosure"
 
 # One sentence per label (docs/neo4j-schema.md); a test keeps this in step with schema.LABELS.
 LABEL_NOTES: dict[str, str] = {
-    N.DISCLOSURE: "one published disclosure (部门预算 or 单位预算) of one unit and year; its `id` is on every node it owns.",
+    N.DISCLOSURE: "one published disclosure (部门预算 or 单位预算) of one unit and year; its id is on every node it owns.",
     UNIT: "the publishing unit, shared by its disclosures across years.",
     N.SOURCE: "a funding source column of the 收入总表 (一般公共预算拨款收入 …) that flows into the 收入 pool.",
     N.POOL: "one of the three pools of a disclosure: 收入, 基本支出, 项目支出.",
