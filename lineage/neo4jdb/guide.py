@@ -22,6 +22,7 @@ does not send: `serve()` does.
 
 from __future__ import annotations
 
+import re
 import shlex
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -132,6 +133,15 @@ def _slide(title: str, lead: str, body: str) -> str:
     )
 
 
+def _prose(text: str) -> str:
+    """Header prose as HTML: escaped, with `backticked` spans as code.
+
+    >>> _prose("as `lineage check` says: a < b")
+    'as <code>lineage check</code> says: a &lt; b'
+    """
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text, quote=False))
+
+
 def _code(text: str) -> str:
     return f"<code>{escape(text)}</code>"
 
@@ -185,7 +195,7 @@ def _query_slide(query: Query) -> str:
     values = example_values(query)
     parts = []
     if query.description:
-        parts.append(f"<p>{escape(query.description)}</p>")
+        parts.append(f"<p>{_prose(query.description)}</p>")
     if query.params:
         items = []
         for p in query.params:
