@@ -68,3 +68,36 @@ def test_the_loaders_own_statements_pass_neo4js_parser(lint, tmp_path, parsed):
     target.write_text(";\n".join(statements) + ";\n", encoding="utf-8")
     result = lint(target)
     assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_every_library_query_names_only_labels_types_and_properties_the_loader_writes(lint, tmp_path, parsed):
+    """Linted against the schema of the seeds as loaded, a misspelt label or property is a diagnostic."""
+    import json
+
+    from lineage.checks import run_checks
+    from lineage.neo4jdb.rows import disclosure_rows
+
+    labels, types, keys = set(), set(), set()
+    for number in ("000", "001", "002", "003", "004"):
+        d = parsed(number)
+        rows = disclosure_rows(d, run_checks(d))
+        for label, nodes in rows.nodes.items():
+            labels.add(label)
+            keys.update(k for node in nodes for k in node)
+        for rels in rows.rels:
+            types.add(rels.type)
+            keys.update(k for rel in rels.rows for k in rel["props"])
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"labels": sorted(labels), "relationshipTypes": sorted(types),
+                                  "propertyKeys": sorted(keys)}), encoding="utf-8")
+    queries = sorted((LINT_DIR.parents[1] / "cypher").glob("*.cypher"))
+    assert queries
+    result = lint("--schema", schema, *queries)
+    assert (result.returncode, result.stdout) == (0, "")
+    # and the check bites: a misspelt property and label are reported
+    typo = tmp_path / "typo.cypher"
+    typo.write_text("MATCH (p:Projet)-[f:FLOWS_TO]->() RETURN f.amountMinr\n", encoding="utf-8")
+    result = lint("--schema", schema, typo)
+    assert result.returncode == 1
+    assert "Label Projet is not present in the database" in result.stdout
+    assert "amountMinr is not present in the database" in result.stdout
