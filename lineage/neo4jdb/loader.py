@@ -97,7 +97,7 @@ def _delete_statement() -> str:
 DELETE = _delete_statement()
 
 
-def union_statements(branches: list[tuple[str, list[Row]]], size: int = BATCH) -> Iterator[tuple[str, dict]]:
+def union_statements(branches: list[tuple[str, list[Row]]], size: int) -> Iterator[tuple[str, dict]]:
     """(statement, parameters) pairs writing every branch's rows, at most `size` rows per branch each.
 
     A branch is a write clause over `row` with its rows; each becomes
@@ -118,17 +118,17 @@ def union_statements(branches: list[tuple[str, list[Row]]], size: int = BATCH) -
         yield "\nUNION ALL\n".join(parts), params
 
 
-def write_statements(rows: DisclosureRows) -> Iterator[tuple[str, dict]]:
+def write_statements(rows: DisclosureRows, batch: int = BATCH) -> Iterator[tuple[str, dict]]:
     """The writes after the delete: every node, then every relationship (which needs both ends)."""
     labels = [label for label in S.SHARED_LABELS + S.DISCLOSURE_LABELS if rows.nodes.get(label)]
-    yield from union_statements([(_node_branch(label), rows.nodes[label]) for label in labels])
-    yield from union_statements([(_rel_branch(rels), rels.rows) for rels in rows.rels])
+    yield from union_statements([(_node_branch(label), rows.nodes[label]) for label in labels], batch)
+    yield from union_statements([(_rel_branch(rels), rels.rows) for rels in rows.rels], batch)
 
 
-def write_disclosure(tx: neo4j.Transaction, rows: DisclosureRows) -> bool:
+def write_disclosure(tx: neo4j.Transaction, rows: DisclosureRows, batch: int = BATCH) -> bool:
     """Replace one disclosure's subgraph inside `tx`; True when an older version was there."""
     deleted = {record["label"]: record["deleted"] for record in tx.run(DELETE, id=rows.disclosure)}
-    for statement, params in write_statements(rows):
+    for statement, params in write_statements(rows, batch):
         tx.run(statement, params).consume()
     return deleted.get(N.DISCLOSURE, 0) > 0
 
@@ -143,7 +143,7 @@ class LoadResult:
 
 def load(
     driver: neo4j.Driver, items: Iterable[DisclosureRows], database: Optional[str] = None,
-    on_loaded: Callable[[LoadResult], None] = lambda result: None,
+    on_loaded: Callable[[LoadResult], None] = lambda result: None, batch: int = BATCH,
 ) -> list[LoadResult]:
     """Create the schema if missing, then load each disclosure in its own transaction."""
     results = []
@@ -151,7 +151,7 @@ def load(
         S.ensure_schema(session)
         for rows in items:
             try:
-                replaced = session.execute_write(write_disclosure, rows)
+                replaced = session.execute_write(write_disclosure, rows, batch)
             except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
                 detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
                 raise Neo4jError(

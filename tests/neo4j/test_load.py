@@ -86,6 +86,29 @@ def test_reloading_a_changed_disclosure_leaves_no_stale_nodes_or_edges(neo4j_dri
     assert counts(cypher) == (before[0] - lost_nodes, before[1] - lost_rels)
 
 
+def test_union_statements_batch_every_branch_and_lose_no_row():
+    from lineage.neo4jdb.loader import union_statements
+
+    a = [{"id": str(i)} for i in range(5)]
+    b = [{"id": "x"}]
+    out = list(union_statements([("CREATE (n:A) SET n = row", a), ("CREATE (n:B) SET n = row", b)], size=2))
+    assert [sorted(params) for _, params in out] == [["rows0", "rows1"], ["rows0"], ["rows0"]]
+    assert out[0][0] == ("UNWIND $rows0 AS row CREATE (n:A) SET n = row RETURN count(*) AS written\nUNION ALL\n"
+                         "UNWIND $rows1 AS row CREATE (n:B) SET n = row RETURN count(*) AS written")
+    assert [r for _, params in out for r in params["rows0"]] == a
+    assert list(union_statements([], size=2)) == []
+
+
+def test_small_batches_build_the_same_graph(neo4j_driver, neo4j_server, cypher, seed_rows):
+    load(neo4j_driver, seed_rows.values(), neo4j_server.database)
+    whole = counts(cypher)
+    flows = cypher("MATCH ()-[f:FLOWS_TO]->() RETURN sum(f.amountMinor) AS s")[0]["s"]
+    cypher("MATCH (n) DETACH DELETE n")
+    load(neo4j_driver, seed_rows.values(), neo4j_server.database, batch=7)  # many rounds per statement kind
+    assert counts(cypher) == whole
+    assert cypher("MATCH ()-[f:FLOWS_TO]->() RETURN sum(f.amountMinor) AS s")[0]["s"] == flows
+
+
 KILLED_LOADER = textwrap.dedent("""
     import sys, time
     import neo4j
@@ -98,8 +121,8 @@ KILLED_LOADER = textwrap.dedent("""
     original = loader.write_disclosure
     calls = []
 
-    def write_then_hang(tx, rows):
-        result = original(tx, rows)
+    def write_then_hang(tx, rows, *args):
+        result = original(tx, rows, *args)
         calls.append(rows.disclosure)
         if len(calls) == 2:  # the second disclosure is written but not committed
             print("written", flush=True)
