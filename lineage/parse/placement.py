@@ -15,7 +15,9 @@ then report as a warning.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
+from itertools import product
 
 from lineage.amounts import parse_amount, rounding_band
 from lineage.parse.columns import SUMS, canonical_column
@@ -168,6 +170,45 @@ def _milli(value: Decimal) -> int:
     return int(value * 1000)
 
 
+class _Domain:
+    """One row's candidate vectors, indexed so the ones inside a box are found without trying each.
+
+    In the income tables a row has hundreds of candidates, and once the rows it
+    must add up with are chosen only one or two fit. Every candidate takes its
+    column values from a few distinct ones (the printed amounts and 0), so the
+    values a box admits per column are found by bisection, and when their
+    combinations are fewer than the candidates, each is looked up by vector.
+    """
+
+    def __init__(self, vectors: list[tuple[int, ...]]):
+        self.vectors = vectors
+        self.by_vector: dict[tuple[int, ...], list[int]] = {}
+        for idx, v in enumerate(vectors):
+            self.by_vector.setdefault(v, []).append(idx)
+        self.column_values = [sorted({v[k] for v in vectors}) for k in range(len(vectors[0]))]
+        self.low = tuple(values[0] for values in self.column_values)
+        self.high = tuple(values[-1] for values in self.column_values)
+
+    def inside(self, lows: list[int], highs: list[int]) -> list[int]:
+        """Indices, ascending, of the candidates v with lows[k] <= v[k] <= highs[k] in every column."""
+        options = []
+        combinations = 1
+        for values, lo, hi in zip(self.column_values, lows, highs):
+            admitted = values[bisect_left(values, lo):bisect_right(values, hi)]
+            if not admitted:
+                return []
+            options.append(admitted)
+            combinations *= len(admitted)
+        if combinations <= len(self.by_vector):
+            found = [idx for v in product(*options) for idx in self.by_vector.get(v, [])]
+        else:
+            found = [
+                idx for idx, v in enumerate(self.vectors)
+                if all(lo <= x <= hi for x, lo, hi in zip(v, lows, highs))
+            ]
+        return sorted(found)
+
+
 def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
     """For each row, the indices of its candidates that occur in some combination
     satisfying every group; None when the search ran out of budget.
@@ -175,48 +216,62 @@ def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
     Depth-first over rows in printed order (a total before the rows under it),
     pruned by bounds: once a group's total is chosen, the chosen parts plus the
     least and the most the unchosen parts can add must still reach it. Amounts
-    are integers (thousandths, exact for amounts and the half-cent band) over the table's columns, and only the groups touching
-    the row just chosen are re-checked, which keeps the search fast.
+    are integers (thousandths, exact for amounts and the half-cent band) over
+    the table's columns. Every such condition on the row about to be chosen is
+    a box, column by column, around its vector (see `_box`), so the search
+    visits exactly the candidates inside it, found through `_Domain.inside`
+    rather than by testing each.
     """
     order = sorted(domains)
     ncols = len(table.columns)
-    vec = {i: [tuple(_milli(d.get(c, Decimal(0))) for c in table.columns) for d in domains[i]] for i in order}
-    low = {i: tuple(min(v[k] for v in vec[i]) for k in range(ncols)) for i in order}
-    high = {i: tuple(max(v[k] for v in vec[i]) for k in range(ncols)) for i in order}
+    rows = {
+        i: _Domain([tuple(_milli(d.get(c, Decimal(0))) for c in table.columns) for d in domains[i]]) for i in order
+    }
     bands = [_milli(rounding_band(len(parts))) for _, parts in groups]
-    touching: dict[int, list[int]] = {i: [] for i in order}
+    # Per group, the least and the most its parts can add, column by column: the
+    # chosen parts count their chosen vector, the others their domain's bounds.
+    least = [[sum(rows[p].low[k] for p in parts) for k in range(ncols)] for _, parts in groups]
+    most = [[sum(rows[p].high[k] for p in parts) for k in range(ncols)] for _, parts in groups]
+    totals_of: dict[int, list[int]] = {i: [] for i in order}
+    parts_of: dict[int, list[int]] = {i: [] for i in order}
     for g, (total, parts) in enumerate(groups):
-        for i in [total] + parts:
-            if i in touching:
-                touching[i].append(g)
-    # Columns where some member of a group can be non-zero; the rest hold trivially.
-    active = [
-        [k for k in range(ncols) if any(high[i][k] or low[i][k] for i in [total] + parts if i in high)]
-        for total, parts in groups
-    ]
+        totals_of[total].append(g)
+        for p in parts:
+            parts_of[p].append(g)
     seen: dict[int, set[int]] = {i: set() for i in order}
     chosen: dict[int, tuple[int, ...]] = {}
     choice: dict[int, int] = {}
     steps = 0
 
-    def feasible(row: int) -> bool:
-        for g in touching[row]:
-            total, parts = groups[g]
+    def box(row: int) -> tuple[list[int], list[int]]:
+        """The bounds the row's vector must keep, column by column, for every group
+        touching it to stay reachable: as the total, within the band of what its
+        parts can add; as a part of a chosen total, such that the total stays within
+        the band of what the other parts can add (the unchosen ones between their bounds).
+        """
+        lows, highs = list(rows[row].low), list(rows[row].high)
+        for g in totals_of[row]:
+            for k in range(ncols):
+                lows[k] = max(lows[k], least[g][k] - bands[g])
+                highs[k] = min(highs[k], most[g][k] + bands[g])
+        for g in parts_of[row]:
+            total = groups[g][0]
             if total not in chosen:
                 continue
-            t, band = chosen[total], bands[g]
-            for k in active[g]:
-                lo = hi = 0
-                for p in parts:
-                    if p in chosen:
-                        lo += chosen[p][k]
-                        hi += chosen[p][k]
-                    else:
-                        lo += low[p][k]
-                        hi += high[p][k]
-                if lo - band > t[k] or hi + band < t[k]:
-                    return False
-        return True
+            t, d = chosen[total], rows[row]
+            for k in range(ncols):
+                # the group's bounds without this row's own
+                lows[k] = max(lows[k], t[k] - (most[g][k] - d.high[k]) - bands[g])
+                highs[k] = min(highs[k], t[k] - (least[g][k] - d.low[k]) + bands[g])
+        return lows, highs
+
+    def place(row: int, v: tuple[int, ...], sign: int) -> None:
+        """Count the row's vector (sign 1) in its groups' bounds instead of its domain's, or undo that (-1)."""
+        d = rows[row]
+        for g in parts_of[row]:
+            for k in range(ncols):
+                least[g][k] += sign * (v[k] - d.low[k])
+                most[g][k] += sign * (v[k] - d.high[k])
 
     def walk(k: int) -> bool:
         nonlocal steps
@@ -228,11 +283,15 @@ def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
                 seen[i].add(choice[i])
             return True
         row = order[k]
-        for idx, v in enumerate(vec[row]):
+        for idx in rows[row].inside(*box(row)):
+            v = rows[row].vectors[idx]
             chosen[row], choice[row] = v, idx
-            if feasible(row) and not walk(k + 1):
-                return False
+            place(row, v, 1)
+            complete = walk(k + 1)
+            place(row, v, -1)
             del chosen[row], choice[row]
+            if not complete:
+                return False
         return True
 
     return seen if walk(0) else None
