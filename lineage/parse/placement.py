@@ -45,20 +45,24 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
     # but no 基本/项目 columns) says nothing about this table.
     sums = [(t, parts) for t, parts in SUMS.get(kind, []) if t in columns and any(p in columns for p in parts)]
     col_index = {c: i for i, c in enumerate(columns)}
-    # A sum can be checked once every column it names has been decided.
-    ready_at: dict[int, list[tuple[str, list[str]]]] = {}
+    # Exact integers for speed: amounts and bands scaled by one power of ten that
+    # leaves no fraction (at least 1000 for the half-cent band).
+    scale = 10 ** max([3] + [-v.as_tuple().exponent for v in values])  # type: ignore[union-attr, operator]
+    scaled = [int(v * scale) for v in values]  # type: ignore[operator]
+    # A sum can be checked once every column it names has been decided:
+    # ready_at[col] = (total column, part columns, band) to check there.
+    ready_at: list[list[tuple[int, list[int], int]]] = [[] for _ in columns]
     for total, parts in sums:
-        named = [total] + [p for p in parts if p in col_index]
-        last = max(col_index[c] for c in named)
-        ready_at.setdefault(last, []).append((total, [p for p in parts if p in col_index]))
+        named = [col_index[p] for p in parts if p in col_index]
+        last = max([col_index[total]] + named)
+        ready_at[last].append((col_index[total], named, int(rounding_band(len(named)) * scale)))
     found: list[Candidate] = []
-    assignment: Candidate = {}
+    placed = [0] * len(columns)  # scaled value per column, 0 for a blank
+    taken: list[tuple[str, Decimal]] = []  # (column, printed value) placed so far
 
     def holds(upto: int) -> bool:
-        for total, parts in ready_at.get(upto, []):
-            t = assignment.get(total, Decimal(0))
-            parts_sum = sum((assignment.get(p, Decimal(0)) for p in parts), Decimal(0))
-            if abs(t - parts_sum) > rounding_band(len(parts)):
+        for total, parts, band in ready_at[upto]:
+            if abs(placed[total] - sum([placed[p] for p in parts])) > band:
                 return False
         return True
 
@@ -67,19 +71,20 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
             return
         if col == len(columns):
             if val == len(values):
-                found.append(dict(assignment))
+                found.append(dict(taken))
             return
         remaining_cols = len(columns) - col
         remaining_vals = len(values) - val
         if remaining_vals > remaining_cols:
             return
-        name = columns[col]
         # put the next value here
         if val < len(values):
-            assignment[name] = values[val]  # type: ignore[assignment]
+            placed[col] = scaled[val]
+            taken.append((columns[col], values[val]))  # type: ignore[arg-type]
             if holds(col):
                 walk(col + 1, val + 1)
-            del assignment[name]
+            taken.pop()
+            placed[col] = 0
         # or leave this column blank
         if remaining_vals < remaining_cols and holds(col):
             walk(col + 1, val)
