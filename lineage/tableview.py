@@ -5,10 +5,12 @@ provenance of a row's amounts.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterable, Optional
 
 from lineage.model import Disclosure, Provenance, Row, Table
+from lineage.parse.columns import canonical_column
 
 ITEM_ROLES = ("subject", "project")
 
@@ -64,3 +66,28 @@ def leaves(table: Table) -> Optional[list[Row]]:
 def undetermined(row: Row) -> set[str]:
     """Columns an ambiguous row may or may not hold an amount in."""
     return {c for cand in row.candidates for c in cand} - set(row.values)
+
+
+def strip_numbering(name: str) -> str:
+    """A row name without spaces and its 一、二、 numbering.
+
+    >>> strip_numbering("一、一般公共预算拨款收入")
+    '一般公共预算拨款收入'
+    """
+    return re.sub(r"^[\s一二三四五六七八九十]+、", "", re.sub(r"\s+", "", name))
+
+
+def source_column(name: str) -> Optional[str]:
+    """The 收入总表 column (funding source) an income line of a 收支总表 names, or None.
+
+    Municipal layouts print sources as 资金 (一般公共预算资金, 事业收入资金).
+
+    >>> [source_column(n) for n in ("一、一般公共预算拨款收入", "一般公共预算资金", "事业收入资金", "本年收入合计")]
+    ['一般公共预算拨款收入', '一般公共预算拨款收入', '事业收入', None]
+    """
+    stripped = strip_numbering(name)
+    for candidate in (stripped, re.sub(r"资金$", "收入", stripped), re.sub(r"资金$", "", stripped)):
+        column = canonical_column(candidate)
+        if column and column != "合计":
+            return column
+    return None

@@ -11,16 +11,14 @@ a claim with the facts of its subject.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
 from lineage.checks.balances import side_total
-from lineage.tableview import evidence, item_rows, total_row
+from lineage.tableview import evidence, item_rows, source_column, strip_numbering, total_row
 from lineage.model import Disclosure, Provenance, Row, Table
-from lineage.parse.columns import canonical_column
 from lineage.parse.kinds import KIND_LABELS
 
 
@@ -80,10 +78,6 @@ FUNCTION_COLUMN = {
     "gp_by_function": ("合计", "gp.function"),
     "fund_by_function": ("合计", "fund.function"),
 }
-
-
-def _strip_numbering(name: str) -> str:
-    return re.sub(r"^[\s一二三四五六七八九十]+、", "", re.sub(r"\s+", "", name))
 
 
 class Facts:
@@ -173,11 +167,11 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
     for r in t.rows:
         if not r.values or r.role == "total":
             continue
-        name = _strip_numbering(r.name)
+        name = strip_numbering(r.name)
         amount = next(iter(r.values.values()))
         if r.side == "income":
-            col = canonical_column(name) or canonical_column(re.sub(r"资金$", "收入", name))
-            if col and col != "合计":
+            col = source_column(name)
+            if col:
                 facts.add(Fact(f"{prefix}source:{col}", amount, t.kind, evidence(d, t, [r])))
         elif r.side == "expenditure" and name.endswith("支出") and "合计" not in name and "总计" not in name:
             facts.add(Fact(f"{prefix}function_name:{name}", amount, t.kind, evidence(d, t, [r])))

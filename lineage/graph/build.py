@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
-from lineage.tableview import item_rows, leaves, provenance, total_row
+from lineage.tableview import item_rows, leaves, provenance, source_column, strip_numbering, total_row
 from lineage.graph import names as N
 from lineage.model import Disclosure, Indicator, Provenance
 
@@ -71,18 +71,32 @@ def add_disclosure(g: nx.MultiDiGraph, d: Disclosure) -> None:
     _targets(g, d, _projects(g, d, project))
 
 
-def _sources(g: nx.MultiDiGraph, d: Disclosure, income: str) -> None:
+def _printed_sources(d: Disclosure) -> list[tuple[str, Decimal, Provenance]]:
+    """Each funding source with its amount and where it is printed.
+
+    From the 收入总表's 合计 row, one column per source; where a disclosure
+    does not print a 收入总表 (its contents may still list it), from the
+    income lines of the 部门收支总表, which name the same sources.
+    """
     t = d.table("income_summary")
     total = total_row(t) if t else None
-    if not t or not total:
-        return
-    for column, amount in total.values.items():
-        if column == "合计":
-            continue
-        src = _node(g, N.node_id(d.id, "src", column), N.SOURCE, d, name=column)
-        kind = _node(g, f"{N.FUNDING_KIND}|{column}", N.FUNDING_KIND, name=column)
+    if t and total:
+        return [(column, amount, provenance(d, t, total)) for column, amount in total.values.items() if column != "合计"]
+    t = d.table("income_expenditure_summary")
+    if not t:
+        return []
+    return [
+        (source_column(r.name) or strip_numbering(r.name), next(iter(r.values.values())), provenance(d, t, r))
+        for r in t.rows if r.side == "income" and r.role == "item" and r.values
+    ]
+
+
+def _sources(g: nx.MultiDiGraph, d: Disclosure, income: str) -> None:
+    for name, amount, prov in _printed_sources(d):
+        src = _node(g, N.node_id(d.id, "src", name), N.SOURCE, d, name=name)
+        kind = _node(g, f"{N.FUNDING_KIND}|{name}", N.FUNDING_KIND, name=name)
         g.add_edge(src, kind, key=N.CLASSIFIED_AS, **{N.LABEL: N.CLASSIFIED_AS})
-        _flow(g, d, src, income, amount, provenance(d, t, total))
+        _flow(g, d, src, income, amount, prov)
 
 
 def _functions(g: nx.MultiDiGraph, d: Disclosure, income: str, basic: str, project: str) -> None:
