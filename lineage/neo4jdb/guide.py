@@ -39,7 +39,7 @@ TITLE = "Budget lineage: the graph of a budget disclosure"
 LABEL_NOTES: dict[str, str] = {
     N.DISCLOSURE: "one published disclosure (部门预算 or 单位预算) of one unit and year; its id is on every node it owns.",
     UNIT: "the publishing unit, shared by its disclosures across years.",
-    N.SOURCE: "a funding source column of the 收入总表 (一般公共预算拨款收入 …) that flows into the 收入 pool.",
+    N.SOURCE: "a funding source (一般公共预算拨款收入 …) of the 收入总表, or of the 部门收支总表 where no 收入总表 is printed; it flows into the 收入 pool.",
     N.POOL: "one of the three pools of a disclosure: 收入, 基本支出, 项目支出.",
     N.FUNCTION: "a functional subject (功能分类 项, 7 digits) as this unit printed it, with its name.",
     N.ECONOMIC: "an economic subject (经济分类 款, 5 digits) of basic expenditure, as printed.",
