@@ -160,23 +160,30 @@ def _sum_groups(table) -> list[tuple[int, list[int]]]:
     return groups
 
 
-def _domain(table, row) -> list[Candidate] | None:
-    """The placements a row may take; None when even the wide search is cut off."""
+def _domain(table, row, wide: dict) -> list[Candidate] | None:
+    """The placements a row may take; None when even the wide search is cut off.
+
+    `wide` keeps the wide searches of one `resolve_ambiguities` call: rows that
+    print the same amounts (a total and its repeats) share them.
+    """
     if not row.ambiguous:
         return [dict(row.values)]
     if len(row.candidates) < MAX_CANDIDATES:
         return list(row.candidates)
-    wide = candidates(table.kind, table.columns, row.printed, WIDE_LIMIT)
-    return None if len(wide) >= WIDE_LIMIT else wide
+    key = (table.kind, tuple(table.columns), tuple(row.printed))
+    if key not in wide:
+        found = candidates(table.kind, table.columns, row.printed, WIDE_LIMIT)
+        wide[key] = None if len(found) >= WIDE_LIMIT else found
+    # copies: a row narrowed to some of them must not share its dicts with another row
+    return None if wide[key] is None else [dict(c) for c in wide[key]]
 
 
-def _milli(value: Decimal) -> int:
-    """Exact integer thousandths: amounts (0.01) and rounding bands (0.005) alike."""
-    return int(value * 1000)
+class _OverBudget(Exception):
+    """The column-total search did more than SEARCH_BUDGET steps on one table."""
 
 
 class _Domain:
-    """One row's candidate vectors, indexed so the ones inside a box are found without trying each.
+    """Candidates of one row as integer vectors by id, indexed so the ones inside a box are found without trying each.
 
     In the income tables a row has hundreds of candidates, and once the rows it
     must add up with are chosen only one or two fit. Every candidate takes its
@@ -185,17 +192,18 @@ class _Domain:
     combinations are fewer than the candidates, each is looked up by vector.
     """
 
-    def __init__(self, vectors: list[tuple[int, ...]]):
+    def __init__(self, vectors: dict[int, tuple[int, ...]]):
         self.vectors = vectors
         self.by_vector: dict[tuple[int, ...], list[int]] = {}
-        for idx, v in enumerate(vectors):
+        for idx, v in vectors.items():
             self.by_vector.setdefault(v, []).append(idx)
-        self.column_values = [sorted({v[k] for v in vectors}) for k in range(len(vectors[0]))]
+        columns = zip(*vectors.values())
+        self.column_values = [sorted(set(values)) for values in columns]
         self.low = tuple(values[0] for values in self.column_values)
         self.high = tuple(values[-1] for values in self.column_values)
 
     def inside(self, lows: list[int], highs: list[int]) -> list[int]:
-        """Indices, ascending, of the candidates v with lows[k] <= v[k] <= highs[k] in every column."""
+        """Ids of the candidates v with lows[k] <= v[k] <= highs[k] in every column."""
         options = []
         combinations = 1
         for values, lo, hi in zip(self.column_values, lows, highs):
@@ -205,112 +213,180 @@ class _Domain:
             options.append(admitted)
             combinations *= len(admitted)
         if combinations <= len(self.by_vector):
-            found = [idx for v in product(*options) for idx in self.by_vector.get(v, [])]
-        else:
-            found = [
-                idx for idx, v in enumerate(self.vectors)
-                if all(lo <= x <= hi for x, lo, hi in zip(v, lows, highs))
-            ]
-        return sorted(found)
+            return [idx for v in product(*options) for idx in self.by_vector.get(v, [])]
+        return [
+            idx for idx, v in self.vectors.items() if all(lo <= x <= hi for x, lo, hi in zip(v, lows, highs))
+        ]
+
+    def keep(self, ids: set[int]) -> _Domain:
+        return _Domain({idx: v for idx, v in self.vectors.items() if idx in ids})
+
+
+def _integer_domains(table, domains) -> tuple[dict[int, _Domain], int]:
+    """Each row's candidates as exact integer vectors over the table's columns
+    (blank = 0), and the power of ten they were scaled by: the least, at least
+    1000 for the half-cent rounding band, that leaves no amount a fraction.
+
+    >>> from types import SimpleNamespace
+    >>> t = SimpleNamespace(columns=["合计", "基本支出"])
+    >>> rows, scale = _integer_domains(t, {0: [{"合计": Decimal("1.2345")}]})
+    >>> rows[0].vectors, scale
+    ({0: (12345, 0)}, 10000)
+    """
+    exponents = {v.as_tuple().exponent for cands in domains.values() for c in cands for v in c.values()}
+    scale = 10 ** max([3] + [-e for e in exponents])  # type: ignore[operator]
+    scaled: dict[Decimal, int] = {}
+    rows = {}
+    for i, cands in domains.items():
+        vectors = {}
+        for idx, c in enumerate(cands):
+            for v in c.values():
+                if v not in scaled:
+                    scaled[v] = int(v * scale)
+            vectors[idx] = tuple(scaled[c[col]] if col in c else 0 for col in table.columns)
+        rows[i] = _Domain(vectors)
+    return rows, scale
+
+
+def _group_supports(total: _Domain, parts: list[_Domain], band: int, budget: list[int]) -> list[set[int]]:
+    """Ids of the total's and of each part's candidates that occur in some choice
+    where the total and the sum of the parts differ by at most `band` in every column.
+
+    The choice is made total first, then part by part, keeping what is left of
+    the total (the residual); two choices with the same residual so far have the
+    same completions, so the work grows with the distinct residuals, not with
+    the combinations. A residual the remaining parts can no longer bring within
+    the band (given the least and the most they can add) is not kept. A sweep
+    back from the residuals that end within the band keeps the steps on a
+    complete choice. `budget` holds the steps left for the table.
+
+    The order of the parts does not change what is kept, only how much is
+    tried: parts with one candidate go first (they only shift the residual),
+    then the widest, as in subset sums, so that few small parts are left when
+    the bounds start to cut.
+    """
+    order = sorted(range(len(parts)), key=lambda j: (len(parts[j].vectors) > 1, -_spread(parts[j])))
+    ordered = [parts[j] for j in order]
+    ncols = len(total.low)
+    # least and most ordered[i:] can add, column by column
+    rest_low, rest_high = [[0] * ncols], [[0] * ncols]
+    for d in reversed(ordered):
+        rest_low.insert(0, [a + b for a, b in zip(rest_low[0], d.low)])
+        rest_high.insert(0, [a + b for a, b in zip(rest_high[0], d.high)])
+    ts = total.inside([lo - band for lo in rest_low[0]], [hi + band for hi in rest_high[0]])
+    steps: list[list[tuple[tuple[int, ...] | None, int, tuple[int, ...]]]] = [
+        [(None, idx, total.vectors[idx]) for idx in ts]
+    ]
+    layer = {r for _, _, r in steps[0]}
+    for i, d in enumerate(ordered):
+        step = []
+        for r in layer:
+            lows = [x - hi - band for x, hi in zip(r, rest_high[i + 1])]
+            highs = [x - lo + band for x, lo in zip(r, rest_low[i + 1])]
+            for idx in d.inside(lows, highs):
+                step.append((r, idx, tuple(x - y for x, y in zip(r, d.vectors[idx]))))
+        budget[0] -= len(layer) + len(step)
+        if budget[0] < 0:
+            raise _OverBudget
+        steps.append(step)
+        layer = {r for _, _, r in step}
+    kept: list[set[int]] = []
+    complete = layer  # every residual of the last step is within the band
+    for step in reversed(steps):
+        used = {(r, idx) for r, idx, after in step if after in complete}
+        kept.insert(0, {idx for _, idx in used})
+        complete = {r for r, _ in used}
+    by_part = dict(zip(order, kept[1:]))
+    return [kept[0]] + [by_part[j] for j in range(len(parts))]
+
+
+def _spread(d: _Domain) -> int:
+    """How far apart a row's candidates lie, summed over the columns."""
+    return sum(hi - lo for lo, hi in zip(d.low, d.high))
 
 
 def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
     """For each row, the indices of its candidates that occur in some combination
     satisfying every group; None when the search ran out of budget.
 
-    Depth-first over rows in printed order (a total before the rows under it),
-    pruned by bounds: once a group's total is chosen, the chosen parts plus the
-    least and the most the unchosen parts can add must still reach it. Amounts
-    are integers (thousandths, exact for amounts and the half-cent band) over
-    the table's columns. Every such condition on the row about to be chosen is
-    a box, column by column, around its vector (see `_box`), so the search
-    visits exactly the candidates inside it, found through `_Domain.inside`
-    rather than by testing each.
+    Each row is a part of at most one group (`_sum_groups` builds them so): the
+    groups meet only at single rows and form a tree hanging from the rows that
+    are no part. On a tree, a candidate occurs in a complete combination exactly
+    when it survives two sweeps: upwards, a total keeps the candidates some
+    choice of its parts (each able to satisfy its own groups) adds up to;
+    downwards, a part keeps the candidates of some choice adding up to one of
+    its total's remaining candidates. Each group is so solved on its own,
+    rather than multiplying its choices with every other group's.
     """
-    order = sorted(domains)
-    ncols = len(table.columns)
-    rows = {
-        i: _Domain([tuple(_milli(d.get(c, Decimal(0))) for c in table.columns) for d in domains[i]]) for i in order
-    }
-    bands = [_milli(rounding_band(len(parts))) for _, parts in groups]
-    # Per group, the least and the most its parts can add, column by column: the
-    # chosen parts count their chosen vector, the others their domain's bounds.
-    least = [[sum(rows[p].low[k] for p in parts) for k in range(ncols)] for _, parts in groups]
-    most = [[sum(rows[p].high[k] for p in parts) for k in range(ncols)] for _, parts in groups]
-    totals_of: dict[int, list[int]] = {i: [] for i in order}
-    parts_of: dict[int, list[int]] = {i: [] for i in order}
+    rows, scale = _integer_domains(table, domains)
+    totals_of: dict[int, list[int]] = {i: [] for i in rows}
+    part_of: dict[int, int] = {}
     for g, (total, parts) in enumerate(groups):
         totals_of[total].append(g)
         for p in parts:
-            parts_of[p].append(g)
-    seen: dict[int, set[int]] = {i: set() for i in order}
-    chosen: dict[int, tuple[int, ...]] = {}
-    choice: dict[int, int] = {}
-    steps = 0
+            if p in part_of:
+                raise ValueError(f"row {p} is a part of two groups; the search assumes a tree")
+            part_of[p] = g
+    bands = [int(rounding_band(len(parts)) * scale) for _, parts in groups]
+    budget = [SEARCH_BUDGET]
+    # per group, the total's candidates it was last solved for, and the answer
+    solved: dict[int, tuple[set[int], list[set[int]]]] = {}
 
-    def box(row: int) -> tuple[list[int], list[int]]:
-        """The bounds the row's vector must keep, column by column, for every group
-        touching it to stay reachable: as the total, within the band of what its
-        parts can add; as a part of a chosen total, such that the total stays within
-        the band of what the other parts can add (the unchosen ones between their bounds).
-        """
-        lows, highs = list(rows[row].low), list(rows[row].high)
+    def solve(g: int) -> list[set[int]]:
+        total, parts = groups[g]
+        ids = set(rows[total].vectors)
+        if g not in solved or solved[g][0] != ids:
+            solved[g] = ids, _group_supports(rows[total], [rows[p] for p in parts], bands[g], budget)
+        return solved[g][1]
+
+    def up(row: int) -> bool:
+        """Keep the row's candidates its groups below can complete; False when none is left."""
         for g in totals_of[row]:
-            for k in range(ncols):
-                lows[k] = max(lows[k], least[g][k] - bands[g])
-                highs[k] = min(highs[k], most[g][k] + bands[g])
-        for g in parts_of[row]:
-            total = groups[g][0]
-            if total not in chosen:
-                continue
-            t, d = chosen[total], rows[row]
-            for k in range(ncols):
-                # the group's bounds without this row's own
-                lows[k] = max(lows[k], t[k] - (most[g][k] - d.high[k]) - bands[g])
-                highs[k] = min(highs[k], t[k] - (least[g][k] - d.low[k]) + bands[g])
-        return lows, highs
-
-    def place(row: int, v: tuple[int, ...], sign: int) -> None:
-        """Count the row's vector (sign 1) in its groups' bounds instead of its domain's, or undo that (-1)."""
-        d = rows[row]
-        for g in parts_of[row]:
-            for k in range(ncols):
-                least[g][k] += sign * (v[k] - d.low[k])
-                most[g][k] += sign * (v[k] - d.high[k])
-
-    def walk(k: int) -> bool:
-        nonlocal steps
-        steps += 1
-        if steps > SEARCH_BUDGET:
-            return False
-        if k == len(order):
-            for i in order:
-                seen[i].add(choice[i])
-            return True
-        row = order[k]
-        for idx in rows[row].inside(*box(row)):
-            v = rows[row].vectors[idx]
-            chosen[row], choice[row] = v, idx
-            place(row, v, 1)
-            complete = walk(k + 1)
-            place(row, v, -1)
-            del chosen[row], choice[row]
-            if not complete:
+            if not all(up(p) for p in groups[g][1]):
                 return False
+            kept = solve(g)[0]
+            if not kept:
+                return False
+            rows[row] = rows[row].keep(kept)
         return True
 
-    return seen if walk(0) else None
+    def down(row: int) -> None:
+        """Keep the candidates of the parts under the row that complete one of its candidates.
+
+        A group whose total kept every candidate it was solved for upwards has
+        its answer already: its parts' candidates have not changed since.
+        """
+        for g in totals_of[row]:
+            parts = groups[g][1]
+            for p, kept in zip(parts, solve(g)[1:]):
+                rows[p] = rows[p].keep(kept)
+            for p in parts:
+                down(p)
+
+    roots = [i for i in rows if i not in part_of]
+    try:
+        if not all(up(root) for root in roots):
+            return {i: set() for i in domains}
+        for root in roots:
+            down(root)
+    except _OverBudget:
+        return None
+    return {i: set(d.vectors) for i, d in rows.items()}
 
 
-def resolve_by_column_totals(table) -> None:
-    """Decide or narrow ambiguous rows so the table's totals add up column by column."""
+def resolve_by_column_totals(table, wide: dict | None = None) -> None:
+    """Decide or narrow ambiguous rows so the table's totals add up column by column.
+
+    `wide`: the wide searches already made in this resolution (see `_domain`).
+    """
+    wide = {} if wide is None else wide
     groups = _sum_groups(table)
     involved = {i for t, ps in groups for i in [t] + ps}
     if not any(table.rows[i].ambiguous for i in involved):
         return
     domains: dict[int, list[Candidate]] = {}
     for i in involved:
-        d = _domain(table, table.rows[i])
+        d = _domain(table, table.rows[i], wide)
         if d is None:
             _note(table, involved, NOTE_GAVE_UP)
             return
@@ -359,8 +435,11 @@ def _income_evidence(disclosure) -> tuple[Candidate, list[int]]:
     return found, lines
 
 
-def resolve_income_from_summary(disclosure) -> bool:
-    """Narrow the 收入总表 total row with the income items of 收支总表. True when it changed."""
+def resolve_income_from_summary(disclosure, wide: dict) -> bool:
+    """Narrow the 收入总表 total row with the income items of 收支总表. True when it changed.
+
+    `wide`: the wide searches already made in this resolution (see `_domain`).
+    """
     table = disclosure.table("income_summary")
     if table is None:
         return False
@@ -370,7 +449,7 @@ def resolve_income_from_summary(disclosure) -> bool:
     for row in table.rows:
         if row.role != "total" or not row.ambiguous or not evidence:
             continue
-        domain = _domain(table, row) or []
+        domain = _domain(table, row, wide) or []
         kept = [c for c in domain if all(c.get(col) == v for col, v in evidence.items())]
         if kept and len(kept) < len(domain):
             where = "、".join(str(n) for n in lines)
@@ -381,7 +460,8 @@ def resolve_income_from_summary(disclosure) -> bool:
 
 def resolve_ambiguities(disclosure) -> None:
     """Decide what the tables' arithmetic and the other tables can decide (see above)."""
+    wide: dict = {}
     for table in disclosure.tables:
-        resolve_by_column_totals(table)
-    if resolve_income_from_summary(disclosure):
-        resolve_by_column_totals(disclosure.table("income_summary"))
+        resolve_by_column_totals(table, wide)
+    if resolve_income_from_summary(disclosure, wide):
+        resolve_by_column_totals(disclosure.table("income_summary"), wide)
