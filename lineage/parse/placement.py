@@ -56,12 +56,24 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         named = [col_index[p] for p in parts if p in col_index]
         last = max([col_index[total]] + named)
         ready_at[last].append((col_index[total], named, int(rounding_band(len(named)) * scale)))
+    # checked_from[col]: every sum checked at col or later, for the placements
+    # that leave all of those columns blank.
+    checked_from = [[c for at in ready_at[col:] for c in at] for col in range(len(columns) + 1)]
+    # reach[val]: the least and the most values[val:] can add to any columns (the
+    # negatives, the positives); open_at[col]: the sums whose total is decided
+    # before col but some part only at col or later, as (total, decided parts,
+    # band). What is still to place must bring such a sum within its band.
+    reach = [(sum(v for v in scaled[i:] if v < 0), sum(v for v in scaled[i:] if v > 0)) for i in range(len(scaled) + 1)]
+    open_at = [
+        [(t, [p for p in ps if p < col], band) for at in ready_at[col:] for t, ps, band in at if t < col]
+        for col in range(len(columns) + 1)
+    ]
     found: list[Candidate] = []
     placed = [0] * len(columns)  # scaled value per column, 0 for a blank
     taken: list[tuple[str, Decimal]] = []  # (column, printed value) placed so far
 
-    def holds(upto: int) -> bool:
-        for total, parts, band in ready_at[upto]:
+    def holds(checks: list[tuple[int, list[int], int]]) -> bool:
+        for total, parts, band in checks:
             if abs(placed[total] - sum([placed[p] for p in parts])) > band:
                 return False
         return True
@@ -69,24 +81,30 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
     def walk(col: int, val: int) -> None:
         if len(found) >= limit:
             return
-        if col == len(columns):
-            if val == len(values):
+        if val == len(values):
+            # every value placed: the one way on leaves the other columns blank
+            if holds(checked_from[col]):
                 found.append(dict(taken))
             return
         remaining_cols = len(columns) - col
         remaining_vals = len(values) - val
         if remaining_vals > remaining_cols:
             return
+        least, most = reach[val]
+        for total, decided, band in open_at[col]:
+            gap = placed[total] - sum([placed[p] for p in decided])
+            if gap < least - band or gap > most + band:
+                return
+        checks = ready_at[col]
         # put the next value here
-        if val < len(values):
-            placed[col] = scaled[val]
-            taken.append((columns[col], values[val]))  # type: ignore[arg-type]
-            if holds(col):
-                walk(col + 1, val + 1)
-            taken.pop()
-            placed[col] = 0
+        placed[col] = scaled[val]
+        taken.append((columns[col], values[val]))  # type: ignore[arg-type]
+        if not checks or holds(checks):
+            walk(col + 1, val + 1)
+        taken.pop()
+        placed[col] = 0
         # or leave this column blank
-        if remaining_vals < remaining_cols and holds(col):
+        if remaining_vals < remaining_cols and (not checks or holds(checks)):
             walk(col + 1, val)
 
     walk(0, 0)
