@@ -48,6 +48,9 @@ def parse_file(path: str | Path) -> Disclosure:
         disclosure.problems += [
             Problem(file=doc.path, line=line, message=msg, table=raw.kind) for line, msg in problems
         ]
+    # Claims first: the text's column totals help decide placements the layout lost.
+    claims, claim_problems = read_claims(doc, meta.year)
+    disclosure.claims = claims
     resolve_ambiguities(disclosure)
     for table in disclosure.tables:
         disclosure.problems += [
@@ -59,8 +62,7 @@ def parse_file(path: str | Path) -> Disclosure:
         first = next((a.line for a in anchors if a.kind), None)
         raise InputError(doc.path, "budget tables missing: no money table (收支总表, 支出总表 …) could be read", first)
     performance, perf_problems = read_performance(doc, anchors)
-    claims, claim_problems = read_claims(doc, meta.year)
-    disclosure.performance, disclosure.claims = performance, claims
+    disclosure.performance = performance
     for kind, found in (("project_performance", perf_problems), (None, claim_problems)):
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)

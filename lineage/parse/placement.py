@@ -5,8 +5,9 @@ The flattened layout drops blank cells: "206 99 99 305911 其他科学技术支�
 The printed order survives, so the candidates are the order-preserving
 assignments of the values to the table's columns that satisfy every sum the
 table obeys (合计 = 基本 + 项目 …, blank = 0). One candidate: placed. Several:
-the row stays ambiguous with all of them, unless other evidence (column totals,
-another table of the same document) decides — see `resolve`.
+the row stays ambiguous with all of them, unless other evidence decides: column
+totals, another table of the same document, or the column totals the document's
+explanation text states — see `resolve_ambiguities`.
 Sums are compared within the rounding band ((n + 1) × 0.005 for n parts):
 placement must not fail on an honest rounding difference, which the checks
 then report as a warning.
@@ -476,10 +477,72 @@ def resolve_income_from_summary(disclosure, wide: dict) -> bool:
     return changed
 
 
+# What an explanation-text claim states about a table's 合计 row:
+# (claim subject, claim scope) → (table kind, column). "基本支出 177.07 万元，占48.23%"
+# in the paragraph on the 支出预算 is the 基本支出 column of the 部门支出总表.
+TOTAL_CLAIMS: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("expenditure_total", None): ("expenditure_summary", "合计"),
+    ("basic", "expenditure_total"): ("expenditure_summary", "基本支出"),
+    ("project", "expenditure_total"): ("expenditure_summary", "项目支出"),
+    ("basic", "gp_total"): ("gp_by_function", "基本支出"),
+    ("project", "gp_total"): ("gp_by_function", "项目支出"),
+    ("basic", "fund_total"): ("fund_by_function", "基本支出"),
+    ("project", "fund_total"): ("fund_by_function", "项目支出"),
+}
+
+
+def _text_evidence(disclosure, kind: str) -> tuple[Candidate, list[int]]:
+    """Column totals of one table that the explanation text states: {column: amount}, and the lines.
+
+    Only amounts of the disclosure's own year and amount unit count, and a
+    column the text states twice with different amounts is left out: the
+    text may disagree with itself, and then it decides nothing.
+    """
+    stated: dict[str, set] = {}
+    lines: dict[str, list[int]] = {}
+    for c in disclosure.claims:
+        target = TOTAL_CLAIMS.get((c.subject, c.scope))
+        if (target is None or target[0] != kind or c.kind != "amount" or c.unit != disclosure.amount_unit
+                or (disclosure.year and c.year != disclosure.year)):
+            continue
+        stated.setdefault(target[1], set()).add(c.value)
+        lines.setdefault(target[1], []).append(c.line)
+    found = {col: next(iter(values)) for col, values in stated.items() if len(values) == 1}
+    return found, sorted({n for col in found for n in lines[col]})
+
+
+def resolve_totals_from_text(disclosure, wide: dict) -> list:
+    """Narrow ambiguous 合计 rows with the column totals the explanation text states; the tables changed.
+
+    The flattened layouts lose blank cells, so "合计 367.12 177.07 190.05" fits
+    基本/项目 as well as 上缴上级/对附属单位 columns, and the arithmetic is
+    symmetric. The document's own text ("基本支出177.07万元…项目支出190.05万元")
+    says which: a placement it contradicts is dropped, and the row's note names
+    the text's lines. A text that fits no placement decides nothing.
+    """
+    changed = []
+    for table in disclosure.tables:
+        total = next((r for r in table.rows if r.role == "total" and r.ambiguous), None)
+        if total is None:
+            continue
+        evidence, lines = _text_evidence(disclosure, table.kind)
+        if not evidence:
+            continue
+        domain = _domain(table, total, wide) or []
+        kept = [c for c in domain if all(c.get(col, 0) == v for col, v in evidence.items())]
+        if kept and len(kept) < len(domain):
+            where = "、".join(str(n) for n in lines)
+            _narrow(total, kept, f"由说明第{where}行确定", f"说明第{where}行排除了部分候选")
+            changed.append(table)
+    return changed
+
+
 def resolve_ambiguities(disclosure) -> None:
-    """Decide what the tables' arithmetic and the other tables can decide (see above)."""
+    """Decide what the tables' arithmetic, the other tables and the text can decide (see above)."""
     wide: dict = {}
     for table in disclosure.tables:
         resolve_by_column_totals(table, wide)
     if resolve_income_from_summary(disclosure, wide):
         resolve_by_column_totals(disclosure.table("income_summary"), wide)
+    for table in resolve_totals_from_text(disclosure, wide):
+        resolve_by_column_totals(table, wide)
