@@ -15,13 +15,13 @@ then report as a warning.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from itertools import product
 
 from lineage.amounts import parse_amount, rounding_band
-from lineage.parse.columns import SUMS, canonical_column
+from lineage.parse.columns import SUMS
+from lineage.tableview import source_column
 
 Candidate = dict[str, Decimal]
 
@@ -446,9 +446,9 @@ def _income_evidence(disclosure) -> tuple[Candidate, list[int]]:
     for row in summary.rows:
         if row.side != "income" or row.role != "item" or len(row.printed) != 1:
             continue
-        col = canonical_column(re.sub(r"^[一二三四五六七八九十]+、", "", row.name.strip()))
+        col = source_column(row.name)
         value = parse_amount(row.printed[0])
-        if col and col != "合计" and value is not None:
+        if col and value is not None:
             found[col] = value
             lines.append(row.line)
     return found, lines
