@@ -14,7 +14,7 @@ MATCH (da:Disclosure)
 WHERE da.id = $a OR da.unitName CONTAINS $a
 MATCH (db:Disclosure)
 WHERE db.id = $b OR db.unitName CONTAINS $b
-UNWIND [da, db] AS d
+UNWIND CASE WHEN da = db THEN [da] ELSE [da, db] END AS d  // a unit compared with itself is counted once
 MATCH (d)<-[:OF_DISCLOSURE]-(:Pool {name: '基本支出'})-[f:FLOWS_TO]->(:EconomicSubject)
       -[:CLASSIFIED_AS]->(:EconomicCode)-[:PART_OF*0..2]->(c:EconomicCode)
 WHERE c.level = '类' OR (c.level = '款' AND $kuan)

@@ -12,7 +12,7 @@ MATCH (da:Disclosure)
 WHERE da.id = $a OR da.unitName CONTAINS $a
 MATCH (db:Disclosure)
 WHERE db.id = $b OR db.unitName CONTAINS $b
-UNWIND [da, db] AS d
+UNWIND CASE WHEN da = db THEN [da] ELSE [da, db] END AS d  // a unit compared with itself is counted once
 MATCH (d)<-[:OF_DISCLOSURE]-(:Pool {name: '收入'})-[f:FLOWS_TO]->(:FunctionalSubject)
       -[:CLASSIFIED_AS]->(:FunctionCode)-[:PART_OF*0..2]->(c:FunctionCode)
 WHERE c.level IN ['类', '款']

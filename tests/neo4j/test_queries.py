@@ -143,6 +143,15 @@ def test_compare_by_function_of_003_and_004_reads_the_documents(query):
     assert rows[("款", "20699")]["aAmount"] == "26.57" and rows[("款", "20699")]["bAmount"] is None
 
 
+def test_a_unit_compared_with_itself_is_counted_once(query):
+    # 003 lines 144-149: 类 206 570.41 — not twice that when a and b name the same disclosure
+    for name in ("compare_units_function", "compare_units_economic"):
+        rows = query(name, a="凉山", b="凉山州科学技术协会")
+        assert rows and all(r["aMinor"] == r["bMinor"] for r in rows), name
+    rows = {(r["level"], r["code"]): r for r in query("compare_units_function", a="凉山", b="凉山")}
+    assert rows[("类", "206")]["aAmount"] == "570.41"
+
+
 @pytest.mark.parametrize("a,b", [("003", "004"), ("001", "003"), ("000", "002")])
 def test_compare_by_function_agrees_with_lineage_compare(query, seeds_in_neo4j, a, b):
     da, db = seeds_in_neo4j[a][0], seeds_in_neo4j[b][0]
