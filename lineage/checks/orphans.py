@@ -141,3 +141,46 @@ class UnattributedIndicators(Rule):
                     d, count=len(pt.unattributed), unit="",
                     evidence=[Provenance(file=d.source.path, table=pt.kind, line=i.line, text=i.level3) for i in pt.unattributed],
                 )
+
+
+@register
+class TargetAmountDiffers(Rule):
+    """A project's 预算数 in its performance target differs from its amount in the 项目支出表.
+
+    Example: 001 prints 2024年老科协专项工作经费 as 56.05 in 表3-2 (line 862)
+    and as 56.05 in its 绩效目标表 (line 1424) — they agree, as they must: the
+    target is set for the money the project table lists. Both are printed
+    amounts, so they are compared exactly. A project listed twice in the money
+    table (repeated names are separate grants) is compared with the sum of its
+    rows, within the rounding band.
+    """
+
+    id = "OR05"
+    name = "orphans.target_amount"
+    template = "项目「{project}」绩效目标预算数 {found}{unit}，项目支出表 {expected}{unit}（差 {diff}）"
+
+    def check(self, d: Disclosure) -> Iterable[Finding]:
+        t = d.table("gp_projects")
+        if t is None:
+            return
+        rows: dict[str, list] = {}
+        for r in item_rows(t):
+            if r.code and "金额" in r.values:
+                rows.setdefault(project_key(r.name), []).append(r)
+        for pt in d.performance.tables:
+            if pt.duplicate_of is not None:
+                continue
+            for p in pt.projects:
+                money = rows.get(project_key(p.name))
+                if not money or p.amount is None:
+                    continue
+                listed = sum((r.values["金额"] for r in money), Decimal(0))
+                proof = evidence(d, t, money) + [Provenance(file=d.source.path, table=pt.kind, line=p.line, text=p.name)]
+                if len(money) > 1:
+                    f = self.sum_finding(d, expected=listed, found=p.amount, n_parts=len(money), project=p.name, evidence=proof)
+                elif listed != p.amount:
+                    f = self.finding(d, expected=listed, found=p.amount, project=p.name, evidence=proof)
+                else:
+                    f = None
+                if f:
+                    yield f

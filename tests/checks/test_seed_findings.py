@@ -91,3 +91,18 @@ def test_004_rounding_only(findings):
     assert ("BL02", 93) in {(f.code, f.evidence[0].line) for f in fs if f.severity == "warning"}
     # Apart from the tables it does not print (表七, 表九 …), nothing is an error.
     assert {code for code, _ in errors(fs)} <= {"TB01"}
+
+
+def test_target_amounts_agree_with_the_project_table_and_a_changed_one_is_an_error(findings, parsed):
+    # 001: 2024年老科协专项工作经费 56.05 in 表3-2 (line 862) and 56.05 in the 绩效目标表 (line 1424);
+    # 003: 凉山州级科普专项经费 128.00 (line 375) and 128.00 (line 482) — every seed's targets agree.
+    for seed in ("000", "001", "002", "003", "004"):
+        assert not [f for f in findings(seed) if f.code == "OR05"], seed
+    d = parsed("001")
+    table = d.performance.tables[0]
+    target = next(p for p in table.projects if p.name == "2024年老科协专项工作经费")
+    changed = d.model_copy(update={"performance": d.performance.model_copy(update={"tables": [
+        table.model_copy(update={"projects": [
+            p.model_copy(update={"amount": p.amount + 1}) if p is target else p for p in table.projects]})]})})
+    (f,) = run_checks(changed, only={"OR05"})
+    assert (f.severity, str(f.expected), str(f.found), f.lines) == ("error", "56.05", "57.05", [862, 1424])
