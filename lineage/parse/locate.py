@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lineage.parse.kinds import kind_of_title
+from lineage.parse.kinds import TITLE_WORD, kind_of_title
 from lineage.read import Document
 
 CN_NUM = "一二三四五六七八九十"
@@ -52,7 +52,7 @@ def title_of_line(norm: str) -> tuple[str | None, str | None, str]:
     True
     """
     text = norm.strip()
-    if not text or len(text) > 60:
+    if len(text) > 60 or TITLE_WORD not in text:  # markers and titles all print 表
         return None, None, ""
     number = None
     m = _MARKER.match(text)
