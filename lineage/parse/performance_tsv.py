@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from typing import Optional
 
@@ -33,8 +34,9 @@ class Cell:
     text: str  # as printed
     norm: str  # normalised, stripped
 
-    @property
+    @cached_property
     def kind(self) -> str:
+        """What the cell holds; asked many times per row, so worked out once."""
         n = self.norm
         if pc.operator_of(n):
             return "op"
