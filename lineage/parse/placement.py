@@ -50,32 +50,37 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
     # leaves no fraction (at least 1000 for the half-cent band).
     scale = 10 ** max([3] + [-v.as_tuple().exponent for v in values])  # type: ignore[union-attr, operator]
     scaled = [int(v * scale) for v in values]  # type: ignore[operator]
+    # Each sum keeps its residual (total minus parts placed so far), updated as
+    # a value is placed or taken back, so a check never re-adds its parts:
+    # effects[col] = (sum, +1 for its total / -1 for a part) per sum col is in.
     # A sum can be checked once every column it names has been decided:
-    # ready_at[col] = (total column, part columns, band) to check there.
-    ready_at: list[list[tuple[int, list[int], int]]] = [[] for _ in columns]
-    for total, parts in sums:
+    # ready_at[col] = (sum, band) to check there.
+    effects: list[list[tuple[int, int]]] = [[] for _ in columns]
+    ready_at: list[list[tuple[int, int]]] = [[] for _ in columns]
+    first_at: list[int] = []  # the total's column: the sum is open from there on
+    for s, (total, parts) in enumerate(sums):
         named = [col_index[p] for p in parts if p in col_index]
-        last = max([col_index[total]] + named)
-        ready_at[last].append((col_index[total], named, int(rounding_band(len(named)) * scale)))
+        effects[col_index[total]].append((s, 1))
+        for p in named:
+            effects[p].append((s, -1))
+        ready_at[max([col_index[total]] + named)].append((s, int(rounding_band(len(named)) * scale)))
+        first_at.append(col_index[total])
     # checked_from[col]: every sum checked at col or later, for the placements
     # that leave all of those columns blank.
     checked_from = [[c for at in ready_at[col:] for c in at] for col in range(len(columns) + 1)]
     # reach[val]: the least and the most values[val:] can add to any columns (the
     # negatives, the positives); open_at[col]: the sums whose total is decided
-    # before col but some part only at col or later, as (total, decided parts,
-    # band). What is still to place must bring such a sum within its band.
+    # before col but some part only at col or later. What is still to place
+    # must bring such a sum within its band.
     reach = [(sum(v for v in scaled[i:] if v < 0), sum(v for v in scaled[i:] if v > 0)) for i in range(len(scaled) + 1)]
-    open_at = [
-        [(t, [p for p in ps if p < col], band) for at in ready_at[col:] for t, ps, band in at if t < col]
-        for col in range(len(columns) + 1)
-    ]
+    open_at = [[c for at in ready_at[col:] for c in at if first_at[c[0]] < col] for col in range(len(columns) + 1)]
     found: list[Candidate] = []
-    placed = [0] * len(columns)  # scaled value per column, 0 for a blank
+    residual = [0] * len(sums)  # total minus parts, over the values placed so far
     taken: list[tuple[str, Decimal]] = []  # (column, printed value) placed so far
 
-    def holds(checks: list[tuple[int, list[int], int]]) -> bool:
-        for total, parts, band in checks:
-            if abs(placed[total] - sum([placed[p] for p in parts])) > band:
+    def holds(checks: list[tuple[int, int]]) -> bool:
+        for s, band in checks:
+            if abs(residual[s]) > band:
                 return False
         return True
 
@@ -92,18 +97,21 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         if remaining_vals > remaining_cols:
             return
         least, most = reach[val]
-        for total, decided, band in open_at[col]:
-            gap = placed[total] - sum([placed[p] for p in decided])
+        for s, band in open_at[col]:
+            gap = residual[s]
             if gap < least - band or gap > most + band:
                 return
         checks = ready_at[col]
         # put the next value here
-        placed[col] = scaled[val]
+        value = scaled[val]
+        for s, sign in effects[col]:
+            residual[s] += sign * value
         taken.append((columns[col], values[val]))  # type: ignore[arg-type]
         if not checks or holds(checks):
             walk(col + 1, val + 1)
         taken.pop()
-        placed[col] = 0
+        for s, sign in effects[col]:
+            residual[s] -= sign * value
         # or leave this column blank
         if remaining_vals < remaining_cols and (not checks or holds(checks)):
             walk(col + 1, val)
