@@ -140,11 +140,22 @@ def _functional(text: str) -> list[Match]:
     return out
 
 
-def _words(text: str, words: list[tuple[str, str, Optional[str]]], rank: int) -> list[Match]:
+Words = list[tuple[re.Pattern, str, Optional[str]]]
+
+
+def _compiled(words: list[tuple[str, str, Optional[str]]]) -> Words:
+    """The wordings with their patterns compiled once: every figure of the text tries them all."""
+    return [(re.compile(pattern), subject, scope) for pattern, subject, scope in words]
+
+
+_AMOUNT, _WEAK, _COUNT = _compiled(_AMOUNT_WORDS), _compiled(_WEAK_WORDS), _compiled(_COUNT_WORDS)
+
+
+def _words(text: str, words: Words, rank: int) -> list[Match]:
     return [
         Match(subject, scope, m.group(0), m.start(), m.end(), rank)
         for pattern, subject, scope in words
-        for m in re.finditer(pattern, text)
+        for m in pattern.finditer(text)
     ]
 
 
@@ -161,9 +172,9 @@ def find_subject(text: str, count: bool = False) -> Optional[Match]:
     'performance_projects'
     """
     if count:
-        found = _words(text, _COUNT_WORDS, 1)
+        found = _words(text, _COUNT, 1)
     else:
-        found = _words(text, _AMOUNT_WORDS, 1) + _words(text, _WEAK_WORDS, 0) + _functional(text)
+        found = _words(text, _AMOUNT, 1) + _words(text, _WEAK, 0) + _functional(text)
     if not found:
         return None
     best = max(found, key=lambda m: (m.end, m.rank, m.end - m.start))
