@@ -260,7 +260,10 @@ def _integer_domains(table, domains) -> tuple[dict[int, _Domain], int]:
     >>> rows[0].vectors, scale
     ({0: (12345, 0)}, 10000)
     """
-    exponents = {v.as_tuple().exponent for cands in domains.values() for c in cands for v in c.values()}
+    # Candidates of a row share their Decimal objects: each distinct one is asked
+    # its exponent once (by identity, since 1.0 == 1.00 but their exponents differ).
+    distinct = {id(v): v for cands in domains.values() for c in cands for v in c.values()}
+    exponents = {v.as_tuple().exponent for v in distinct.values()}
     scale = 10 ** max([3] + [-e for e in exponents])  # type: ignore[operator]
     scaled: dict[Decimal, int] = {}
     rows = {}
