@@ -60,8 +60,14 @@ def _role(raw_row: RawRow, unit_code: str | None) -> str:
     return "subject"
 
 
-def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str]) -> tuple[Row, str | None]:
-    """One model row, and a problem message when its values could not be placed."""
+def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
+              placements: dict | None = None) -> tuple[Row, str | None]:
+    """One model row, and a problem message when its values could not be placed.
+
+    `placements` keeps the candidates already found in this table by printed
+    amounts: a total, its repeats and single-subject rows often print the same.
+    """
+    placements = {} if placements is None else placements
     code = parse_code(raw_row.code_groups)
     scheme = code.scheme
     if code.code and scheme is None:  # a code that does not start with 2 or 3: the table says which
@@ -94,7 +100,11 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str]) ->
             else:
                 row.values[col] = value
     elif raw_row.amounts:
-        cands = placement.candidates(raw.kind, columns, raw_row.amounts)
+        key = tuple(raw_row.amounts)
+        if key not in placements:
+            placements[key] = placement.candidates(raw.kind, columns, raw_row.amounts)
+        # copies: rows are narrowed and decided one by one later
+        cands = [dict(c) for c in placements[key]]
         if len(cands) == 1:
             row.values = cands[0]
         elif not cands:
@@ -114,8 +124,9 @@ def build_table(raw: RawTable) -> tuple[Table, list[tuple[int, str]]]:
         end_line=raw.end_line, empty=raw.empty, columns=columns,
     )
     problems = list(raw.problems)
+    placements: dict = {}
     for i, raw_row in enumerate(raw.rows):
-        row, problem = build_row(raw, i, raw_row, columns)
+        row, problem = build_row(raw, i, raw_row, columns, placements)
         table.rows.append(row)
         if problem:
             problems.append((raw_row.line, problem))
