@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from itertools import product
+from operator import sub
 
 from lineage.amounts import parse_amount, rounding_band
 from lineage.parse.columns import SUMS
@@ -310,11 +311,12 @@ def _group_supports(total: _Domain, parts: list[_Domain], band: int, budget: lis
     layer = {r for _, _, r in steps[0]}
     for i, d in enumerate(ordered):
         step = []
+        # a residual r admits this part's v when r - v can still end within the band
+        most = [hi + band for hi in rest_high[i + 1]]
+        least = [lo - band for lo in rest_low[i + 1]]
         for r in layer:
-            lows = [x - hi - band for x, hi in zip(r, rest_high[i + 1])]
-            highs = [x - lo + band for x, lo in zip(r, rest_low[i + 1])]
-            for idx in d.inside(lows, highs):
-                step.append((r, idx, tuple(x - y for x, y in zip(r, d.vectors[idx]))))
+            for idx in d.inside(list(map(sub, r, most)), list(map(sub, r, least))):
+                step.append((r, idx, tuple(map(sub, r, d.vectors[idx]))))
         budget[0] -= len(layer) + len(step)
         if budget[0] < 0:
             raise _OverBudget
