@@ -39,6 +39,9 @@ def read_metadata(doc: Document) -> Metadata:
         text = _PART.sub("", ln.norm.strip())
         if not text:
             continue
+        if "预算" not in text:  # all three heading patterns need it; cheaper than trying them
+            prev = text
+            continue
         for pattern in (_NAME_YEAR, _YEAR_NAME):
             m = pattern.search(text)
             if m:
@@ -55,11 +58,11 @@ def read_metadata(doc: Document) -> Metadata:
                     names[prev] += 1
         prev = text
     for ln in doc.lines:
-        m = _UNIT_LINE.search(ln.norm)
+        m = _UNIT_LINE.search(ln.norm) if ":" in ln.norm or "：" in ln.norm else None
         if m:
             names[m.group("name")] += 0.01  # type: ignore[assignment]  # tie-breaker only
     units: Counter[str] = Counter()
-    for ln in doc.lines:
+    for ln in (ln for ln in doc.lines if "单位" in ln.norm or "金额" in ln.norm):
         for m in _AMOUNT_UNIT.finditer(ln.norm):
             units[m.group("unit") or m.group("unit2")] += 1
     # "县科学技术协会" in the text is "渠县科学技术协会" in the heading: count a
