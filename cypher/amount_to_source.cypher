@@ -21,5 +21,5 @@ RETURN d.id AS disclosure,
        f.amount AS amount,
        f.unit AS unit,
        f.derived AS derived,
-       [(x:Finding)-[:FOUND_IN]->(d) WHERE f.line IN x.lines | x.code + ' ' + x.severity + ': ' + x.message] AS findings
+       [(x:Finding)-[:FOUND_IN]->(:CheckReport)-[:OF_DISCLOSURE]->(d) WHERE f.line IN x.lines | x.code + ' ' + x.severity + ': ' + x.message] AS findings
 ORDER BY disclosure, line, from, to

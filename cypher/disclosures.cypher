@@ -3,7 +3,7 @@
 // sources pay into 收入 (inflowMinor) and what 收入 pays to functional subjects (outflowMinor), the number of
 // projects in the 项目支出表, of performance targets no money table lists (targetsWithoutProject, OR02), of
 // indicators (all printed, and those the text ties to no project: unattributedIndicators, OR04), and the
-// findings of `lineage check` counted by severity (error, warning, info).
+// findings of `lineage check` counted by severity (error, warning, info; from the disclosure's CheckReport).
 // Param: $disclosure string = '' — a disclosure id or part of a unit name; '' for all disclosures
 // Example: lineage query disclosures
 MATCH (d:Disclosure)
@@ -12,7 +12,7 @@ MATCH (d)<-[:OF_DISCLOSURE]-(income:Pool {name: '收入'})
 WITH d,
      reduce(s = 0, x IN [(income)<-[f:FLOWS_TO]-() | f.amountMinor] | s + x) AS inflowMinor,
      reduce(s = 0, x IN [(income)-[f:FLOWS_TO]->() | f.amountMinor] | s + x) AS outflowMinor,
-     [(x:Finding)-[:FOUND_IN]->(d) | x.severity] AS severities
+     head([(d)<-[:OF_DISCLOSURE]-(r:CheckReport) | r]) AS report
 RETURN d.id AS disclosure,
        d.unitName AS unitName,
        d.year AS year,
@@ -27,7 +27,7 @@ RETURN d.id AS disclosure,
        COUNT { (:Target)-[:OF_DISCLOSURE]->(d) } AS targetsWithoutProject,
        COUNT { (:Indicator {disclosure: d.id}) } AS indicators,
        COUNT { (:Indicator {disclosure: d.id, attributed: false}) } AS unattributedIndicators,
-       size([s IN severities WHERE s = 'error']) AS errors,
-       size([s IN severities WHERE s = 'warning']) AS warnings,
-       size([s IN severities WHERE s = 'info']) AS infos
+       report.errors AS errors,
+       report.warnings AS warnings,
+       report.infos AS infos
 ORDER BY unitName, year

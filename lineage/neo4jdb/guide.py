@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Callable, Optional, Sequence
 
 from lineage.neo4jdb.catalog import Param, Query, QueryError
-from lineage.neo4jdb.schema import FINDING, UNIT
+from lineage.neo4jdb.schema import FINDING, REPORT, UNIT
 from lineage.graph import names as N
 
 TITLE = "Budget lineage: the graph of a budget disclosure"
@@ -48,6 +48,7 @@ LABEL_NOTES: dict[str, str] = {
     N.INDICATOR: "a performance indicator (三级指标) of a project or target: operator, value and unit; "
                  "attributed = false when the text does not say whose it is (then it hangs from the Disclosure).",
     N.UNITEMISED: "what a pool receives but the disclosure does not itemise (a derived residual, never printed).",
+    REPORT: "the checks of a disclosure: how many findings, errors, warnings; its findings hang from it.",
     FINDING: "a check finding (BL02, DC01 …) with its message and the evidence line numbers.",
     N.FUNDING_KIND: "the kind of a funding source, shared by every unit that has it.",
     N.FUNCTION_CODE: "a node of the shared 功能分类 tree (类 3, 款 5, 项 7 digits); every unit spending on it links here.",

@@ -19,7 +19,7 @@ and no line.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -150,6 +150,13 @@ def _budget(d: Disclosure, attrs: dict) -> Row:
     return {"budget": budget, "budgetMinor": to_minor(budget), "unit": d.amount_unit}
 
 
+def _report_row(d: Disclosure, findings: list[Finding]) -> Row:
+    """The findings' hub node: counts by severity, for the Browser caption and for overviews."""
+    count = Counter(f.severity for f in findings)
+    return {"id": N.node_id(d.id, "checks"), "disclosure": d.id, "name": "检查结果", "findings": len(findings),
+            "errors": count["error"], "warnings": count["warning"], "infos": count["info"]}
+
+
 def _finding_rows(d: Disclosure, findings: list[Finding]) -> list[Row]:
     return [
         clean({
@@ -180,7 +187,10 @@ def disclosure_rows(d: Disclosure, findings: list[Finding]) -> DisclosureRows:
     unit_id = d.unit_name
     nodes[S.UNIT].append(clean({"id": unit_id, "name": d.unit_name, "code": d.unit_code}))
     rel(S.PUBLISHED_BY, d.id, N.DISCLOSURE, unit_id, S.UNIT, {})
+    report = _report_row(d, findings)
+    nodes[S.REPORT].append(report)
+    rel(N.OF_DISCLOSURE, report["id"], S.REPORT, d.id, N.DISCLOSURE, {})
     for row in _finding_rows(d, findings):
         nodes[S.FINDING].append(row)
-        rel(S.FOUND_IN, row["id"], S.FINDING, d.id, N.DISCLOSURE, {})
+        rel(S.FOUND_IN, row["id"], S.FINDING, report["id"], S.REPORT, {})
     return DisclosureRows(d.id, dict(nodes), list(rels.values()))

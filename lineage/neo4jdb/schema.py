@@ -22,12 +22,15 @@ from lineage.graph import names as N
 
 UNIT = "Unit"
 FINDING = "Finding"
+# One per disclosure, between it and its findings: Browser expands at most 100 neighbours
+# of a node, and a disclosure has that many findings, which would hide its pools.
+REPORT = "CheckReport"
 PUBLISHED_BY = "PUBLISHED_BY"  # (:Disclosure)-[:PUBLISHED_BY]->(:Unit)
-FOUND_IN = "FOUND_IN"  # (:Finding)-[:FOUND_IN]->(:Disclosure)
+FOUND_IN = "FOUND_IN"  # (:Finding)-[:FOUND_IN]->(:CheckReport)-[:OF_DISCLOSURE]->(:Disclosure)
 
 # Nodes owned by one disclosure: deleted and rewritten when it is reloaded.
 DISCLOSURE_LABELS = (
-    N.DISCLOSURE, N.SOURCE, N.POOL, N.FUNCTION, N.ECONOMIC, N.PROJECT, N.TARGET, N.INDICATOR, N.UNITEMISED, FINDING,
+    N.DISCLOSURE, N.SOURCE, N.POOL, N.FUNCTION, N.ECONOMIC, N.PROJECT, N.TARGET, N.INDICATOR, N.UNITEMISED, REPORT, FINDING,
 )
 # Nodes shared by every disclosure: merged, never deleted by a reload.
 SHARED_LABELS = (UNIT, N.FUNDING_KIND, N.FUNCTION_CODE, N.ECONOMIC_CODE)

@@ -398,3 +398,18 @@ def test_disclosures_overview(query, seeds_in_neo4j):
         assert (rows[d.id]["errors"], rows[d.id]["warnings"], rows[d.id]["infos"]) == (
             counts["error"], counts["warning"], counts["info"]
         )
+
+
+def test_every_disclosure_expands_in_browser_within_its_neighbour_limit(query, seeds_in_neo4j, neo4j_driver, neo4j_server):
+    """Browser shows at most 100 neighbours of a node (maxNeighbours): a Disclosure's pools must not drown in findings."""
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (d:Disclosure) RETURN d.id AS id, COUNT { (d)--() } AS neighbours, "
+        "COUNT { (d)<-[:OF_DISCLOSURE]-(:Pool) } AS pools, "
+        "COUNT { (d)<-[:OF_DISCLOSURE]-(:CheckReport)<-[:FOUND_IN]-(:Finding) } AS findings",
+        database_=neo4j_server.database,
+    )
+    for r in records:
+        d, findings = seeds_in_neo4j[next(n for n, (x, _) in seeds_in_neo4j.items() if x.id == r["id"])]
+        assert r["neighbours"] < 100 and r["pools"] == 3, r["id"]
+        assert r["findings"] == len(findings), r["id"]  # 001 has more than 100, all one click further
+    assert max(len(f) for _, f in seeds_in_neo4j.values()) > 100
