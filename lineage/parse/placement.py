@@ -490,36 +490,47 @@ def resolve_income_from_summary(disclosure, wide: dict) -> bool:
     return changed
 
 
-# What an explanation-text claim states about a table's 合计 row:
-# (claim subject, claim scope) → (table kind, column). "基本支出 177.07 万元，占48.23%"
-# in the paragraph on the 支出预算 is the 基本支出 column of the 部门支出总表.
-TOTAL_CLAIMS: dict[tuple[str, str | None], tuple[str, str]] = {
-    ("expenditure_total", None): ("expenditure_summary", "合计"),
-    ("basic", "expenditure_total"): ("expenditure_summary", "基本支出"),
-    ("project", "expenditure_total"): ("expenditure_summary", "项目支出"),
-    ("basic", "gp_total"): ("gp_by_function", "基本支出"),
-    ("project", "gp_total"): ("gp_by_function", "项目支出"),
-    ("basic", "fund_total"): ("fund_by_function", "基本支出"),
-    ("project", "fund_total"): ("fund_by_function", "项目支出"),
-}
+# What an explanation-text claim states about a table's 合计 row: (claim subject, claim scope,
+# a word the claim's own wording must contain or None) → (table kind, column). "基本支出 177.07
+# 万元，占48.23%" in the paragraph on the 支出预算 is the 基本支出 column of the 部门支出总表;
+# "一般公共预算当年拨款233.12万元" is the 当年 column of the 一般公共预算 table by function.
+TOTAL_CLAIMS: list[tuple[str, str | None, str | None, str, str]] = [
+    ("expenditure_total", None, None, "expenditure_summary", "合计"),
+    ("basic", "expenditure_total", None, "expenditure_summary", "基本支出"),
+    ("project", "expenditure_total", None, "expenditure_summary", "项目支出"),
+    ("gp_total", None, "当年", "gp_by_function", "当年财政拨款安排"),
+    ("basic", "gp_total", None, "gp_by_function", "基本支出"),
+    ("project", "gp_total", None, "gp_by_function", "项目支出"),
+    ("basic", "fund_total", None, "fund_by_function", "基本支出"),
+    ("project", "fund_total", None, "fund_by_function", "项目支出"),
+]
 
 
-def _text_evidence(disclosure, kind: str) -> tuple[Candidate, list[int]]:
+def _claimed_column(claim, kind: str) -> str | None:
+    """The column of table `kind` whose 合计 the claim states, or None."""
+    for subject, scope, word, table, column in TOTAL_CLAIMS:
+        if (claim.subject, claim.scope, table) == (subject, scope, kind) and (word is None or word in claim.subject_label):
+            return column
+    return None
+
+
+def _text_evidence(disclosure, table) -> tuple[Candidate, list[int]]:
     """Column totals of one table that the explanation text states: {column: amount}, and the lines.
 
     Only amounts of the disclosure's own year and amount unit count, and a
     column the text states twice with different amounts is left out: the
-    text may disagree with itself, and then it decides nothing.
+    text may disagree with itself, and then it decides nothing. Columns the
+    table does not have (layouts differ) are not evidence about it.
     """
     stated: dict[str, set] = {}
     lines: dict[str, list[int]] = {}
     for c in disclosure.claims:
-        target = TOTAL_CLAIMS.get((c.subject, c.scope))
-        if (target is None or target[0] != kind or c.kind != "amount" or c.unit != disclosure.amount_unit
+        column = _claimed_column(c, table.kind)
+        if (column not in table.columns or c.kind != "amount" or c.unit != disclosure.amount_unit
                 or (disclosure.year and c.year != disclosure.year)):
             continue
-        stated.setdefault(target[1], set()).add(c.value)
-        lines.setdefault(target[1], []).append(c.line)
+        stated.setdefault(column, set()).add(c.value)
+        lines.setdefault(column, []).append(c.line)
     found = {col: next(iter(values)) for col, values in stated.items() if len(values) == 1}
     return found, sorted({n for col in found for n in lines[col]})
 
@@ -538,7 +549,7 @@ def resolve_totals_from_text(disclosure, wide: dict) -> list:
         total = next((r for r in table.rows if r.role == "total" and r.ambiguous), None)
         if total is None:
             continue
-        evidence, lines = _text_evidence(disclosure, table.kind)
+        evidence, lines = _text_evidence(disclosure, table)
         if not evidence:
             continue
         domain = _domain(table, total, wide) or []

@@ -115,3 +115,15 @@ def test_a_text_that_contradicts_itself_or_every_placement_decides_nothing(monke
     assert resolve_totals_from_text(d, {}) == [] and total.ambiguous
     d.claims = [_claim("project", "190.05", 7)]
     assert resolve_totals_from_text(d, {}) and total.values["项目支出"] == Decimal("190.05") and total.note == "由说明第7行确定"
+
+
+def test_the_text_decides_current_year_against_carried_over_in_001s_table_3(parsed):
+    d = parsed("001")
+    table = next(t for t in d.tables if t.kind == "gp_by_function")
+    total = next(r for r in table.rows if r.role == "total")
+    # line 742 "合    计 233.12 233.12": 当年财政拨款安排 or 上年结转安排? Line 217: "一般公共预算当年拨款233.12万元".
+    # Line 291 (一般公共预算基本支出 177.07) names a column this table does not have: not evidence here.
+    assert {k: str(v) for k, v in total.values.items()} == {"合计": "233.12", "当年财政拨款安排": "233.12"}
+    assert total.note == "由说明第217行确定"
+    assert not any(r.ambiguous for r in table.rows)
+    assert _placed(d, "gp_by_function")["机构运行"] == {"合计": "143.09", "当年财政拨款安排": "143.09"}  # line 748
