@@ -9,6 +9,7 @@ from lineage import __version__
 from .check_cmd import check_cmd
 from .compare_cmd import compare_cmd
 from .export_cmd import export_cmd
+from .find_cmd import find_cmd
 from .guide_cmd import guide_cmd
 from .load_cmd import load_cmd
 from .parse_cmd import parse_cmd
@@ -29,5 +30,5 @@ def cli() -> None:
     """
 
 
-for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd, query_cmd, export_cmd, guide_cmd):
+for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd, query_cmd, export_cmd, guide_cmd, find_cmd):
     cli.add_command(command)
