@@ -413,3 +413,12 @@ def test_every_disclosure_expands_in_browser_within_its_neighbour_limit(query, s
         assert r["neighbours"] < 100 and r["pools"] == 3, r["id"]
         assert r["findings"] == len(findings), r["id"]  # 001 has more than 100, all one click further
     assert max(len(f) for _, f in seeds_in_neo4j.values()) > 100
+
+
+def test_largest_projects_agrees_with_lineage_projects(query, seeds_in_neo4j):
+    from lineage.graph.projects import largest_projects
+
+    g = build_graph([d for d, _ in seeds_in_neo4j.values()])
+    library = [(p.project, str(p.amount), p.line, p.disclosure, len(p.indicators)) for p in largest_projects(g, 10)]
+    rows = query("largest_projects", limit="10")
+    assert [(r["project"], r["amount"], r["line"], r["disclosure"], r["indicatorCount"]) for r in rows] == library

@@ -1,0 +1,60 @@
+"""`lineage projects`: the largest projects of the stored disclosures, with their indicators (no server needed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+
+import click
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from lineage.graph import build_graph
+from lineage.graph.projects import largest_projects
+from lineage.report.jsonable import dumps
+from lineage.store import Store, store_path
+
+from .common import colour_report, emit, format_option, output_option, store_option
+
+
+@click.command("projects")
+@click.option("--unit", default=None, help="Only this disclosure (id) or units whose name contains this.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many projects.")
+@store_option
+@format_option(("text", "json", "csv"))
+@output_option
+def projects_cmd(unit, limit, store, fmt, output) -> None:
+    """The largest projects (项目支出) with their amount, source line and performance indicators.
+
+    A project without indicators spends money with no stated result (see
+    lineage check, rule OR01). The Neo4j query largest_projects answers the
+    same question on a server.
+
+    \b
+    Examples:
+      lineage projects
+      lineage projects --unit 凉山 --limit 3
+      lineage projects --format csv -o projects.csv
+    """
+    with Store(store_path(store)) as st:
+        rows = largest_projects(build_graph(d for d, _ in st.all()), limit, unit)
+    if fmt == "json":
+        emit(dumps([asdict(r) for r in rows]), output)
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(["project", "code", "amount", "unit", "disclosure", "line", "indicators"])
+        writer.writerows([r.project, r.code or "", r.amount, r.unit, r.disclosure, r.line or "", "; ".join(r.indicators)] for r in rows)
+        emit(buf.getvalue(), output)
+        return
+    view = RichTable(box=None, header_style="bold", pad_edge=False)
+    for column, justify in (("项目", "left"), ("金额", "right"), ("单位", "left"), ("行", "right"), ("绩效指标", "left")):
+        view.add_column(column, justify=justify, overflow="fold")
+    for r in rows:
+        shown = "\n".join(r.indicators) if r.indicators else "[red]无绩效指标[/red]"
+        view.add_row(f"{r.project}\n[dim]{r.unit_name} {r.code or ''}[/dim]", str(r.amount), r.unit, str(r.line or ""), shown)
+    buf = io.StringIO()
+    Console(file=buf, width=160, force_terminal=colour_report(output)).print(view)
+    emit(buf.getvalue().rstrip("\n"), output)
