@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import json
 
-import pytest
-from click.testing import CliRunner
-
-from lineage_cli.main import cli
-from tests.conftest import SEEDS
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("projects") / "lineage.db"
-    result = CliRunner().invoke(cli, ["load", str(SEEDS), "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
-def projects(store, *args):
-    result = CliRunner().invoke(cli, ["projects", *args, "--store", str(store), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def test_the_largest_projects_of_all_units(store):
-    rows = projects(store, "--limit", "2")
+def test_the_largest_projects_of_all_units(run_json):
+    rows = run_json("projects", "--limit", "2")
     # 002 line 401: 2023年科普专项 150.00, no performance target printed for it;
     # 003 line 375: 凉山州级科普专项经费 128.00, its target (line 482) prints 7 indicators
     assert [(r["project"], r["amount"], r["line"], len(r["indicators"])) for r in rows] == [
         ("2023年科普专项", "150.00", 401, 0), ("凉山州级科普专项经费", "128.00", 375, 7)]
 
 
-def test_one_unit_with_its_indicators_in_printed_order(store):
-    (row,) = projects(store, "--unit", "渠县")
+def test_one_unit_with_its_indicators_in_printed_order(run_json):
+    (row,) = run_json("projects", "--unit", "渠县")
     # 001 line 862: 2024年老科协专项工作经费 56.05; its target (line 1424) lists 9 indicators from line 1462 on
     assert (row["project"], row["amount"], row["unit"], row["line"]) == ("2024年老科协专项工作经费", "56.05", "万元", 862)
     assert len(row["indicators"]) == 9 and row["indicators"][0] == "老科协开展科普活动 ≥ 90 场次"
