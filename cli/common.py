@@ -6,6 +6,8 @@ Exit codes: 0 fine, 1 error-level findings, 2 usage or input error.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import sys
 import tempfile
@@ -73,6 +75,24 @@ def emit(text: str, output: str | None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def csv_text(header: list[str], rows) -> str:
+    """A CSV report: the header, then one line per row (Decimals as printed)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def stored_graph(store: str | None):
+    """The lineage graph of every disclosure in the embedded store."""
+    from lineage.graph import build_graph
+    from lineage.store import Store, store_path
+
+    with Store(store_path(store)) as st:
+        return build_graph(d for d, _ in st.all())
 
 
 def expand_paths(paths: tuple[str, ...]) -> list[Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 import click
@@ -12,7 +11,7 @@ from rich.table import Table as RichTable
 from lineage.graph.compare import compare
 from lineage.report.jsonable import dumps
 
-from .common import colour_report, emit, format_option, input_errors, output_option, resolve_one, store_option
+from .common import colour_report, csv_text, emit, format_option, input_errors, output_option, resolve_one, store_option
 
 
 @click.command("compare")
@@ -40,12 +39,10 @@ def compare_cmd(units, store, fmt, output) -> None:
                     "only_in": comp.only_in}), output)
         return
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(["item"] + [f"{u} ({a})" for u, a in zip(comp.units, comp.amount_unit)] + [f"{u} %" for u in comp.units])
-        for label, values, shares in comp.lines:
-            w.writerow([label.strip()] + ["" if v is None else v for v in values] + ["" if s is None else s for s in shares])
-        emit(buf.getvalue(), output)
+        header = ["item"] + [f"{u} ({a})" for u, a in zip(comp.units, comp.amount_unit)] + [f"{u} %" for u in comp.units]
+        emit(csv_text(header, (
+            [label.strip()] + ["" if v is None else v for v in values] + ["" if s is None else s for s in shares]
+            for label, values, shares in comp.lines)), output)
         return
     view = RichTable(box=None, header_style="bold", pad_edge=False)
     view.add_column("项目")

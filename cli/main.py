@@ -16,6 +16,7 @@ from .parse_cmd import parse_cmd
 from .projects_cmd import projects_cmd
 from .query_cmd import query_cmd
 from .rules_cmd import rules_cmd
+from .subject_cmd import subject_cmd
 from .trace_cmd import trace_cmd
 
 
@@ -31,5 +32,5 @@ def cli() -> None:
     """
 
 
-for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd, query_cmd, export_cmd, guide_cmd, find_cmd, projects_cmd):
+for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd, query_cmd, export_cmd, guide_cmd, find_cmd, projects_cmd, subject_cmd):
     cli.add_command(command)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import asdict
 
@@ -10,12 +9,10 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from lineage.graph import build_graph
 from lineage.graph.projects import largest_projects
 from lineage.report.jsonable import dumps
-from lineage.store import Store, store_path
 
-from .common import colour_report, emit, format_option, output_option, store_option
+from .common import colour_report, csv_text, emit, format_option, output_option, store_option, stored_graph
 
 
 @click.command("projects")
@@ -37,17 +34,13 @@ def projects_cmd(unit, limit, store, fmt, output) -> None:
       lineage projects --unit 凉山 --limit 3
       lineage projects --format csv -o projects.csv
     """
-    with Store(store_path(store)) as st:
-        rows = largest_projects(build_graph(d for d, _ in st.all()), limit, unit)
+    rows = largest_projects(stored_graph(store), limit, unit)
     if fmt == "json":
         emit(dumps([asdict(r) for r in rows]), output)
         return
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(["project", "code", "amount", "unit", "disclosure", "line", "indicators"])
-        writer.writerows([r.project, r.code or "", r.amount, r.unit, r.disclosure, r.line or "", "; ".join(r.indicators)] for r in rows)
-        emit(buf.getvalue(), output)
+        emit(csv_text(["project", "code", "amount", "unit", "disclosure", "line", "indicators"], (
+            [r.project, r.code or "", r.amount, r.unit, r.disclosure, r.line or "", "; ".join(r.indicators)] for r in rows)), output)
         return
     view = RichTable(box=None, header_style="bold", pad_edge=False)
     for column, justify in (("项目", "left"), ("金额", "right"), ("单位", "left"), ("行", "right"), ("绩效指标", "left")):

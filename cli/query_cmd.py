@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 import click
@@ -13,7 +12,7 @@ from lineage.neo4jdb import catalog
 from lineage.report.jsonable import dumps
 from lineage.report.records_view import cell, plain_value
 
-from .common import colour_report, emit, fail_input, format_option, output_option
+from .common import colour_report, csv_text, emit, fail_input, format_option, output_option
 from .neo4j_options import driver_for, neo4j_options, target
 
 
@@ -79,11 +78,7 @@ def render(keys: list[str], rows: list[list], fmt: str, color: bool = False) -> 
     if fmt == "json":
         return dumps([{k: plain_value(v) for k, v in zip(keys, row)} for row in rows])
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(keys)
-        writer.writerows([cell(v) for v in row] for row in rows)
-        return buf.getvalue()
+        return csv_text(keys, ([cell(v) for v in row] for row in rows))
     view = RichTable(box=None, header_style="bold", pad_edge=False)
     for k in keys:
         view.add_column(k, justify="right" if k.endswith("Minor") or k in {"amount", "share"} else "left")

@@ -422,3 +422,16 @@ def test_largest_projects_agrees_with_lineage_projects(query, seeds_in_neo4j):
     library = [(p.project, str(p.amount), p.line, p.disclosure, len(p.indicators)) for p in largest_projects(g, 10)]
     rows = query("largest_projects", limit="10")
     assert [(r["project"], r["amount"], r["line"], r["disclosure"], r["indicatorCount"]) for r in rows] == library
+
+
+def test_subject_across_units_agrees_with_lineage_subject(query, seeds_in_neo4j):
+    from lineage.graph.subject import subject_across_units
+
+    g = build_graph([d for d, _ in seeds_in_neo4j.values()])
+    for code in ("206", "20607", "2060701", "208"):
+        library = {x.disclosure: (x.inflow, x.basic, x.project, x.other, x.subjects, sorted(x.sources))
+                   for x in subject_across_units(g, code)}
+        rows = {r["disclosure"]: (Decimal(r["inflowMinor"]) / 100, Decimal(r["basicMinor"]) / 100,
+                                  Decimal(r["projectMinor"]) / 100, Decimal(r["otherMinor"]) / 100, r["subjects"], sorted(r["sources"]))
+                for r in query("subject_across_units", code=code)}
+        assert rows == library, code
