@@ -1,6 +1,6 @@
 """Read-only helpers over parsed tables, shared by the parser's reconciliation,
-the checks and the graph: which rows are items, which are leaves, and the
-provenance of a row's amounts.
+the checks and the graph: which rows are items, which are leaves, the
+provenance of a row's amounts, and how row and project names compare.
 """
 
 from __future__ import annotations
@@ -75,6 +75,18 @@ def strip_numbering(name: str) -> str:
     '一般公共预算拨款收入'
     """
     return re.sub(r"^[\s一二三四五六七八九十]+、", "", re.sub(r"\s+", "", name))
+
+
+def project_key(name: str) -> str:
+    """Project names compared without spaces, punctuation width or a code prefix.
+
+    >>> project_key("51340022T000000278902-学术交流业务经费")
+    '学术交流业务经费'
+    >>> project_key("科创中国·天府科技云服务大会") == project_key("科创中国.天府科技云服务大会")
+    True
+    """
+    name = re.sub(r"^\s*\d{8}[A-Z]\d{12}\s*-\s*", "", name)
+    return re.sub(r"[\s·.．“”\"'()（）\-]", "", name)
 
 
 def source_column(name: str) -> Optional[str]:

@@ -8,20 +8,8 @@ from typing import Iterable
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
-from lineage.tableview import evidence, item_rows
+from lineage.tableview import evidence, item_rows, project_key
 from lineage.model import Disclosure, Provenance
-
-
-def project_key(name: str) -> str:
-    """Project names compared without spaces, punctuation width or a code prefix.
-
-    >>> project_key("51340022T000000278902-学术交流业务经费")
-    '学术交流业务经费'
-    >>> project_key("科创中国·天府科技云服务大会") == project_key("科创中国.天府科技云服务大会")
-    True
-    """
-    name = re.sub(r"^\s*\d{8}[A-Z]\d{12}\s*-\s*", "", name)
-    return re.sub(r"[\s·.．“”\"'()（）\-]", "", name)
 
 
 def _targets(d: Disclosure):

@@ -28,7 +28,7 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
-from lineage.tableview import item_rows, leaves, provenance, source_column, strip_numbering, total_row
+from lineage.tableview import item_rows, leaves, project_key, provenance, source_column, strip_numbering, total_row
 from lineage.graph import names as N
 from lineage.model import Disclosure, Indicator, Provenance
 
@@ -137,8 +137,6 @@ def _economics(g: nx.MultiDiGraph, d: Disclosure, basic: str) -> None:
 
 def _projects(g: nx.MultiDiGraph, d: Disclosure, project_pool: str) -> dict[str, str]:
     """Project nodes of the 项目支出表, fed by the 项目支出 pool; returns them by project_key(name)."""
-    from lineage.checks.orphans import project_key
-
     t = d.table("gp_projects")
     project_nodes: dict[str, str] = {}
     if t:
@@ -161,8 +159,6 @@ def _targets(g: nx.MultiDiGraph, d: Disclosure, project_nodes: dict[str, str]) -
     """Performance targets: a project's indicators hang from its Project node; a target no money table
     lists becomes a Target node, and indicators the text does not tie to a project hang from the
     disclosure (attributed false), so nothing printed is lost and nothing is guessed."""
-    from lineage.checks.orphans import project_key
-
     for pt in d.performance.tables:
         if pt.duplicate_of is not None:
             continue
