@@ -209,6 +209,7 @@ class Claim(BaseModel):
     # The total a part is listed under ("fiscal_total" for 科学技术支出 listed after
     # 财政拨款收支预算总数; "gp_total/basic" for 人员经费), None for a total itself.
     scope: Optional[str] = None
+    note: Optional[str] = None  # how the figure was read, when not as printed (a unit not printed)
 
 
 class Disclosure(BaseModel):

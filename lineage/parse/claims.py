@@ -75,6 +75,7 @@ class _Figure:
     unit: str
     start: int
     end: int
+    note: Optional[str] = None  # how the figure was read, when not as printed
 
 
 @dataclass
@@ -140,6 +141,7 @@ class _SentenceReader:
         self.current: Optional[_Subject] = None
         self.pending: Optional[_Pending] = None
         self.first = True
+        self.money_unit: Optional[str] = None  # 万元/元 of the last amount this sentence printed
 
     def _clean(self, text: str) -> str:
         """Blank out notes and stray text, keeping every character's position (and line)."""
@@ -189,7 +191,16 @@ class _SentenceReader:
         if value is None:
             self.state.problems.append((line, f"malformed figure {num!r} {unit}: not a number"))
             return False
-        fig = _Figure(value, unit or "万元", m.start(), m.end())
+        note = None
+        if not unit:
+            # "预算数为 0.08 万元，与 2022 年预算 0.09 基本持平": a previous value printed
+            # without a unit is read in the unit of the amount it is compared with, and
+            # the claim's note says so; with no such amount it is no figure.
+            if self.money_unit is None:
+                return None
+            unit = self.money_unit
+            note = f"{num} 未印单位，按其所比较的前一金额的单位 {unit} 读取"
+        fig = _Figure(value, unit, m.start(), m.end(), note)
         about, compared_year = _years(self.text[: m.start()])
         year = about or self.state.year
         clause = _clause(seg)[1]
@@ -284,7 +295,12 @@ class _SentenceReader:
         about, _ = _years(self.text[: m.start()])
         line = self.s.line_of[m.start()]
         lines = sorted(set((pending.lines if pending else []) + self.s.lines(prev_end, m.end())))
-        fig = _Figure(Decimal(0), pending.figure.unit if pending else "万元", m.start(), m.end())
+        if pending:
+            fig = _Figure(Decimal(0), pending.figure.unit, m.start(), m.end(), pending.figure.note)
+        elif self.money_unit:
+            fig = _Figure(Decimal(0), self.money_unit, m.start(), m.end())
+        else:  # "公务接待费与 2022 年预算持平": no amount printed, so no unit either
+            fig = _Figure(Decimal(0), "万元", m.start(), m.end(), "持平且未印金额，单位按万元记")
         self._claim(
             fig, subject, "change", about or self.state.year, lines or [line],
             previous=pending.figure.value if pending else None,
@@ -342,11 +358,14 @@ class _SentenceReader:
                 unit=fig.unit,
                 year=year,
                 scope=scope,
+                note=fig.note,
                 **extra,
             )
         )
         if kind in ("amount", "count"):
             self.current = subject
+        if fig.unit in ("万元", "元"):
+            self.money_unit = fig.unit
 
 
 def _heading(state: _State, s: Sentence) -> None:

@@ -276,6 +276,17 @@ def test_002_per_subject_sentences(claims):
     _find(found, 97, "function:2101199", "change", value=Decimal("0"), previous=Decimal("0.09"), direction="flat")
 
 
+def test_002_unit_not_printed_is_noted(claims):
+    """97: "预算数为 0.08 万元，与 2022 年预算 0.09 基本持平" prints no unit after 0.09:
+    it is read in the 万元 of the 0.08 it is compared with, and the claim says so.
+    119: "2023 年预算安排 0.66 万元，与 2022 年度持平" prints its unit: no note."""
+    found, _ = claims("002")
+    flat97 = _find(found, 97, "function:2101199", "change", previous=Decimal("0.09"))
+    assert flat97.unit == "万元" and "0.09" in flat97.note and "未印单位" in flat97.note
+    assert _find(found, 97, "function:2101199", value=Decimal("0.08")).note is None
+    assert [(c.kind, c.note) for c in found if c.line == 119] == [("amount", None), ("change", None)]
+
+
 # ---------------------------------------------------------------- 003 (tab-separated, 2024)
 
 def test_003_totals_sources_split(claims):
