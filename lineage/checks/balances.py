@@ -8,6 +8,7 @@ from typing import Iterable, Optional
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
+from lineage.checks.walk import tables
 from lineage.parse.reconcile import total_differences
 from lineage.tableview import evidence, value
 from lineage.model import Disclosure, Row, Table
@@ -103,9 +104,7 @@ class RowArithmetic(Rule):
     template = "{table} {subject}：「{total}」{expected}{unit}，{parts} 之和 {found}{unit}（差 {diff}）"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
-        for t in d.tables:
-            if t.duplicate_of is not None:
-                continue
+        for t in tables(d):
             for total_col, part_cols in SUMS.get(t.kind, []):
                 parts = [c for c in part_cols if c in t.columns]
                 if total_col not in t.columns or not parts:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Optional
 
 from lineage.checks.balances import side_total
+from lineage.checks.walk import project_rows, tables
 from lineage.tableview import evidence, item_rows, source_column, strip_numbering, total_row
 from lineage.model import Disclosure, Provenance, Row, Table
 from lineage.parse.kinds import KIND_LABELS
@@ -95,8 +96,8 @@ class Facts:
 
 def gather(d: Disclosure) -> Facts:
     facts = Facts()
-    for t in d.tables:
-        if t.duplicate_of is not None or t.empty:
+    for t in tables(d):
+        if t.empty:
             continue
         _from_total_row(d, t, facts)
         _from_function_rows(d, t, facts)
@@ -105,7 +106,7 @@ def gather(d: Disclosure) -> Facts:
         if t.kind == "fiscal_by_economic":
             _from_fiscal_by_economic(d, t, facts)
         if t.kind == "gp_projects":
-            projects = [r for r in item_rows(t) if r.code]
+            projects = project_rows(t)
             facts.add(Fact("gp_project_count", Decimal(len(projects)), t.kind, evidence(d, t, projects), derived=True))
     _combine_three_public(facts)
     return facts

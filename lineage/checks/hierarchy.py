@@ -7,6 +7,7 @@ from typing import Iterable
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
+from lineage.checks.walk import tables
 from lineage.tableview import evidence, item_rows, value
 from lineage.model import Disclosure, Row
 from lineage.parse.kinds import KIND_LABELS
@@ -33,9 +34,7 @@ class ChildrenSum(Rule):
     template = "{table} {code} {subject}「{column}」：{expected}{unit}，下级之和 {found}{unit}（差 {diff}）"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
-        for t in d.tables:
-            if t.duplicate_of is not None:
-                continue
+        for t in tables(d):
             rows = [r for r in item_rows(t) if r.code and not r.ambiguous]
             for parent in rows:
                 kids = children(rows, parent)

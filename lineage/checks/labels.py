@@ -8,6 +8,7 @@ from typing import Iterable
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
+from lineage.checks.walk import tables
 from lineage.tableview import evidence, item_rows
 from lineage.model import Disclosure
 
@@ -32,8 +33,8 @@ class CodeTwoNames(Rule):
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
         seen: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        for t in d.tables:
-            if t.kind == "gp_projects" or t.duplicate_of is not None:
+        for t in tables(d):
+            if t.kind == "gp_projects":
                 continue
             for r in item_rows(t):
                 # Only full codes name one subject: "301 02" rows of 2-1 list items under one 款.

@@ -16,6 +16,7 @@ from lineage.amounts import rounding_band
 from lineage.checks.facts import Fact, Facts, gather
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
+from lineage.checks.walk import performance_tables
 from lineage.model import Claim, Disclosure, Provenance
 
 # Claim subject → fact keys that state the same quantity (first found wins).
@@ -251,7 +252,7 @@ class ClaimedCount(Rule):
                         d, expected=s, found=total.value, unit="个", line=total.line, label="项目个数",
                         source="各类项目个数之和", evidence=[claim_evidence(d, total)] + [claim_evidence(d, p) for p in parts],
                     )
-            tables = [pt for pt in d.performance.tables if pt.duplicate_of is None and pt.kind == "project_performance"]
+            tables = performance_tables(d, "project_performance")
             if tables:
                 n = sum(len(pt.projects) for pt in tables)
                 if n and Decimal(n) != total.value:

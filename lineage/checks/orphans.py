@@ -8,12 +8,9 @@ from typing import Iterable
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
-from lineage.tableview import evidence, item_rows, project_key
-from lineage.model import Disclosure, Provenance
-
-
-def _targets(d: Disclosure):
-    return [p for pt in d.performance.tables if pt.duplicate_of is None for p in pt.projects]
+from lineage.checks.walk import performance_tables, project_rows, target_evidence, targets
+from lineage.tableview import evidence, project_key
+from lineage.model import Disclosure, Provenance, Row
 
 
 @register
@@ -32,12 +29,11 @@ class ProjectWithoutTarget(Rule):
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
         t = d.table("gp_projects")
-        targets = _targets(d)
-        if t is None or not targets:
+        keys = {project_key(p.name) for _, p in targets(d)}
+        if t is None or not keys:
             return
-        keys = {project_key(p.name) for p in targets}
-        for r in item_rows(t):
-            if r.code and project_key(r.name) not in keys:
+        for r in project_rows(t):
+            if project_key(r.name) not in keys:
                 amount = next(iter(r.values.values()), None)
                 yield self.finding(
                     d, project=r.name, amount=amount if amount is not None else "", subjects=[Subject(code=r.code, name=r.name)],
@@ -65,19 +61,15 @@ class TargetWithoutProject(Rule):
         t = d.table("gp_projects")
         if t is None:
             return
-        keys = {project_key(r.name) for r in item_rows(t) if r.code}
-        for pt in d.performance.tables:
-            if pt.duplicate_of is not None:
-                continue
-            for p in pt.projects:
-                if p.code and re.match(r"^\d{8}[RY]", p.code):
-                    continue  # personnel/operating targets belong to 基本支出
-                if project_key(p.name) not in keys:
-                    yield self.finding(
-                        d, project=p.name, amount=p.amount if p.amount is not None else "",
-                        subjects=[Subject(code=p.code, name=p.name)],
-                        evidence=[Provenance(file=d.source.path, table=pt.kind, line=p.line, text=p.name)],
-                    )
+        keys = {project_key(r.name) for r in project_rows(t)}
+        for pt, p in targets(d):
+            if p.code and re.match(r"^\d{8}[RY]", p.code):
+                continue  # personnel/operating targets belong to 基本支出
+            if project_key(p.name) not in keys:
+                yield self.finding(
+                    d, project=p.name, amount=p.amount if p.amount is not None else "",
+                    subjects=[Subject(code=p.code, name=p.name)], evidence=[target_evidence(d, pt, p)],
+                )
 
 
 @register
@@ -94,19 +86,16 @@ class WeightsNotHundred(Rule):
     template = "项目「{project}」指标权重合计 {found}，应为 100"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
-        for pt in d.performance.tables:
-            if pt.duplicate_of is not None:
+        for pt, p in targets(d):
+            weights = [i.weight for i in p.indicators]
+            if not weights or any(w is None for w in weights):
                 continue
-            for p in pt.projects:
-                weights = [i.weight for i in p.indicators]
-                if not weights or any(w is None for w in weights):
-                    continue
-                total = sum(weights, Decimal(0))  # type: ignore[arg-type]
-                if total != 100:
-                    yield self.finding(
-                        d, expected=Decimal(100), found=total, unit="", project=p.name,
-                        evidence=[Provenance(file=d.source.path, table=pt.kind, line=p.line, text=p.name)],
-                    )
+            total = sum(weights, Decimal(0))  # type: ignore[arg-type]
+            if total != 100:
+                yield self.finding(
+                    d, expected=Decimal(100), found=total, unit="", project=p.name,
+                    evidence=[target_evidence(d, pt, p)],
+                )
 
 
 @register
@@ -123,8 +112,8 @@ class UnattributedIndicators(Rule):
     template = "{count} 个绩效指标无法对应到项目"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
-        for pt in d.performance.tables:
-            if pt.duplicate_of is None and pt.unattributed:
+        for pt in performance_tables(d):
+            if pt.unattributed:
                 yield self.finding(
                     d, count=len(pt.unattributed), unit="",
                     evidence=[Provenance(file=d.source.path, table=pt.kind, line=i.line, text=i.level3) for i in pt.unattributed],
@@ -151,24 +140,21 @@ class TargetAmountDiffers(Rule):
         t = d.table("gp_projects")
         if t is None:
             return
-        rows: dict[str, list] = {}
-        for r in item_rows(t):
-            if r.code and "金额" in r.values:
+        rows: dict[str, list[Row]] = {}
+        for r in project_rows(t):
+            if "金额" in r.values:
                 rows.setdefault(project_key(r.name), []).append(r)
-        for pt in d.performance.tables:
-            if pt.duplicate_of is not None:
+        for pt, p in targets(d):
+            money = rows.get(project_key(p.name))
+            if not money or p.amount is None:
                 continue
-            for p in pt.projects:
-                money = rows.get(project_key(p.name))
-                if not money or p.amount is None:
-                    continue
-                listed = sum((r.values["金额"] for r in money), Decimal(0))
-                proof = evidence(d, t, money) + [Provenance(file=d.source.path, table=pt.kind, line=p.line, text=p.name)]
-                if len(money) > 1:
-                    f = self.sum_finding(d, expected=listed, found=p.amount, n_parts=len(money), project=p.name, evidence=proof)
-                elif listed != p.amount:
-                    f = self.finding(d, expected=listed, found=p.amount, project=p.name, evidence=proof)
-                else:
-                    f = None
-                if f:
-                    yield f
+            listed = sum((r.values["金额"] for r in money), Decimal(0))
+            proof = evidence(d, t, money) + [target_evidence(d, pt, p)]
+            if len(money) > 1:
+                f = self.sum_finding(d, expected=listed, found=p.amount, n_parts=len(money), project=p.name, evidence=proof)
+            elif listed != p.amount:
+                f = self.finding(d, expected=listed, found=p.amount, project=p.name, evidence=proof)
+            else:
+                f = None
+            if f:
+                yield f
