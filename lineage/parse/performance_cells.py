@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Optional
 
 from lineage.model import Indicator
+from lineage.read import compact
 
 LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标"]
 LEVEL2 = [
@@ -32,19 +33,6 @@ _OP_PREFIX = re.compile(r"^(>=|<=|≥|≤|=|>|<|定性)\s*(\S.*)$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _VALUE_UNIT = re.compile(r"^(\d[\d.,]*)\s*(.*)$")
 _DIRECTIONS = {"正向指标": "正向", "反向指标": "反向", "正向": "正向", "反向": "反向"}
-
-
-def compact(text: str) -> str:
-    """Remove the spaces PDF extraction puts inside Chinese text.
-
-    >>> compact("经济效益 指标")
-    '经济效益指标'
-    >>> compact("年度 12 月前")
-    '年度12月前'
-
-    str.split() drops exactly the characters regex \\s matches, without a regex call.
-    """
-    return "".join(text.split())
 
 
 def operator_of(cell: str) -> Optional[str]:

@@ -21,7 +21,7 @@ from lineage.amounts import TABLE_AMOUNT_RE, parse_amount
 from lineage.model import DepartmentTarget, Indicator, PerformanceTable, ProjectTarget, Task
 from lineage.parse import performance_cells as pc
 from lineage.parse.locate import title_of_line
-from lineage.read import Document
+from lineage.read import Document, compact
 
 Problems = list[tuple[int, str]]
 Line = tuple[int, str, str]  # (line number, normalised text, printed text)
@@ -52,7 +52,7 @@ def content_lines(doc: Document, start: int, end: int) -> list[Line]:
 
 
 def _is_header(norm: str) -> bool:
-    c = pc.compact(norm)
+    c = compact(norm)
     return ("项目名称" in c and "指标" in c) or "一级指标二级指标" in c
 
 
@@ -97,7 +97,7 @@ class IndicatorRun:
         if self.open_direction and norm == "标":
             self.open_direction = False
             return True
-        m = _DIRECTION.match(pc.compact(norm))
+        m = _DIRECTION.match(compact(norm))
         if not m or self.last is None or self.pending:
             return False
         if self.last.direction:
@@ -108,7 +108,7 @@ class IndicatorRun:
 
     def indicator(self, line: Line, before: str, op: str, tail: list[str]) -> Indicator:
         no = line[0]
-        text = "".join(pc.compact(ln[1]) for ln in self.pending) + pc.compact(before)
+        text = "".join(compact(ln[1]) for ln in self.pending) + compact(before)
         levels, name = pc.peel_levels(text)
         l1, l2, level_problem = pc.assign_levels(levels)
         ind = Indicator(line=no, lines=[ln[0] for ln in self.pending] + [no], level1=l1, level2=l2,
@@ -151,7 +151,7 @@ class _ProjectReader:
         self.table.end_line = no
         after_header, self.after_header = self.after_header, False
         if self.unit_open:
-            self.unit = (self.unit or "") + pc.compact(text)
+            self.unit = (self.unit or "") + compact(text)
             self.unit_open = not _UNIT_END.search(norm) and len(self.unit) < 40
             return
         if _is_header(norm):
@@ -166,7 +166,7 @@ class _ProjectReader:
             self._amount(no, norm, first_row=after_header)
         elif _UNIT.match(norm):
             self._break(no)
-            self.unit = pc.compact(text)
+            self.unit = compact(text)
             self.unit_open = not _UNIT_END.search(norm)
         elif self.goal is None and self.run.direction_fragment(norm):
             self.run.last.lines.append(no)
@@ -196,7 +196,7 @@ class _ProjectReader:
 
     def _orphan(self, lines: list[Line]) -> None:
         if lines:
-            words = "".join(pc.compact(ln[1]) for ln in lines)
+            words = "".join(compact(ln[1]) for ln in lines)
             self.problems.append((lines[0][0], f"text with no project or indicator (lines {lines[0][0]}-{lines[-1][0]}): {words[:30]}"))
 
     def _close_goal(self, keep: int | None = None) -> list[Line]:
@@ -206,7 +206,7 @@ class _ProjectReader:
         lines = self.goal if keep is None else self.goal[:keep]
         rest = [] if keep is None else self.goal[keep:]
         if lines and self.project is not None:
-            self.project.goal = (self.project.goal or "") + "".join(pc.compact(ln[2]) for ln in lines)
+            self.project.goal = (self.project.goal or "") + "".join(compact(ln[2]) for ln in lines)
             self.project.lines += [ln[0] for ln in lines]
         self.goal = None
         return rest
@@ -233,7 +233,7 @@ class _ProjectReader:
             name_lines = self.run.pending[cut:]
         self.run.pending = []
         amount = parse_amount(norm)
-        name = "".join(pc.compact(ln[2]) for ln in name_lines)
+        name = "".join(compact(ln[2]) for ln in name_lines)
         t = self.table
         if not name and (first_row or not (t.projects or t.unattributed or t.total is not None)):
             self._total(no, norm)
@@ -281,16 +281,16 @@ def read_department(doc: Document, start: int, end: int) -> tuple[DepartmentTarg
     for ln in lines:
         no, norm, text = ln
         target.end_line = no
-        c = pc.compact(norm)
+        c = compact(norm)
         if section is None and ("(元)" in c or "(万元)" in c):
             target.split_unit = "元" if "(元)" in c else "万元"
         if c.startswith(("其他说明",)):
             section = "end"
         elif c.startswith(("整体绩效目标", "年度总体目标", "当年整体绩效目标")):
-            section, target.goal = "goal", pc.compact(text)[len(c.split("目标")[0]) + 2:]
+            section, target.goal = "goal", compact(text)[len(c.split("目标")[0]) + 2:]
         elif c.startswith("年度主要任务"):
             section, task = "tasks", None
-            name = pc.compact(text)[len("年度主要任务"):]
+            name = compact(text)[len("年度主要任务"):]
             if name:
                 task = Task(line=no, name=name)
                 target.tasks.append(task)
@@ -301,15 +301,15 @@ def read_department(doc: Document, start: int, end: int) -> tuple[DepartmentTarg
         elif len(norm.split()) >= 2 and all(TABLE_AMOUNT_RE.match(t) for t in norm.split()):
             _read_split(target, no, norm.split(), problems)
         elif section == "goal":
-            target.goal = (target.goal or "") + pc.compact(text)
+            target.goal = (target.goal or "") + compact(text)
         elif section == "tasks":
             if c.startswith("任务名称"):
                 continue
             if task is None:
-                task = Task(line=no, name=pc.compact(text))
+                task = Task(line=no, name=compact(text))
                 target.tasks.append(task)
             else:
-                task.content += pc.compact(text)
+                task.content += compact(text)
         elif section == "indicators" and not _is_header(norm):
             if run.direction_fragment(norm):
                 continue

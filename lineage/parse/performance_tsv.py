@@ -19,7 +19,7 @@ from typing import Optional
 from lineage.amounts import TABLE_AMOUNT_RE, parse_amount
 from lineage.model import DepartmentTarget, Indicator, PerformanceTable, ProjectTarget, Task
 from lineage.parse import performance_cells as pc
-from lineage.read import Document
+from lineage.read import Document, compact
 
 Problems = list[tuple[int, str]]
 
@@ -66,7 +66,7 @@ class Header:
     """Column positions of a header row, by the words of its cells."""
 
     def __init__(self, cells: list[Cell]):
-        self.words = {c.col: pc.compact(c.norm) for c in cells}
+        self.words = {c.col: compact(c.norm) for c in cells}
 
     def col(self, *needles: str) -> Optional[int]:
         return next((i for i, w in sorted(self.words.items()) if any(n in w for n in needles)), None)
@@ -85,7 +85,7 @@ class Header:
 
 
 def is_header(cells: list[Cell]) -> bool:
-    words = {pc.compact(c.norm) for c in cells}
+    words = {compact(c.norm) for c in cells}
     return bool(words & {"三级指标", "指标名称"}) or any(w.startswith("指标性质") for w in words)
 
 
@@ -121,7 +121,7 @@ def indicator_from(line: int, prefix: list[Cell], op: Optional[str], tail: list[
     texts = [c for c in prefix if c.kind == "text"]
     name = texts[-1] if texts and (not levels or texts[-1].col > levels[-1].col) else None
     l1, l2, level_problem = pc.assign_levels([c.norm for c in levels])
-    ind = Indicator(line=line, lines=[line], level1=l1, level2=l2, level3=pc.compact(name.text) if name else "", operator=op)
+    ind = Indicator(line=line, lines=[line], level1=l1, level2=l2, level3=compact(name.text) if name else "", operator=op)
     if level_problem:
         problems.append(level_problem)
     else:
@@ -186,10 +186,10 @@ class _ProjectReader:
         if code:
             m = _CODE.match(code.text) or _CODE.match(code.norm)
             amount = next((c for c in amounts if c.col > code.col), None)
-            self._start(no, pc.compact(m.group(2)), m.group(1), amount, units)
+            self._start(no, compact(m.group(2)), m.group(1), amount, units)
             used += [code, amount]
         elif positional:
-            self._start(no, pc.compact(positional[0].text), None, positional[1], units)
+            self._start(no, compact(positional[0].text), None, positional[1], units)
             used += list(positional)
         elif units and amounts and not has_indicator and len(prefix) == 2:
             self._total(no, amounts[0], units[0])
@@ -200,7 +200,7 @@ class _ProjectReader:
             self._start(no, "", None, amounts[0], units)
             used.append(amounts[0])
         if units:
-            self.unit = pc.compact(units[-1].text)
+            self.unit = compact(units[-1].text)
         return [c for c in prefix if c not in used and c.kind != "int"]
 
     def _positional_project(self, cells: list[Cell]) -> Optional[tuple[Cell, Cell]]:
@@ -214,7 +214,7 @@ class _ProjectReader:
         return None
 
     def _start(self, no: int, name: str, code: Optional[str], amount: Optional[Cell], units: list[Cell]) -> None:
-        unit = pc.compact(units[0].text) if units else self.unit
+        unit = compact(units[0].text) if units else self.unit
         self.project = ProjectTarget(line=no, lines=[no], code=code, name=name, unit_name=unit,
                                      amount=parse_amount(amount.norm) if amount else None)
         if amount is None:
@@ -262,7 +262,7 @@ class _ProjectReader:
             if goal_col is not None and c.col <= goal_col:
                 goal.append(c.text)
             elif self.last is not None and c.col == name_col:
-                self.last.level3 += pc.compact(c.text)
+                self.last.level3 += compact(c.text)
                 self.last.lines.append(no)
             elif self.last is not None and c.col == value_col and self.last.value is not None:
                 self.last.value += c.text
@@ -322,7 +322,7 @@ def read_department(doc: Document, start: int, end: int) -> tuple[DepartmentTarg
     previous: Optional[Indicator] = None
     for no in rows:
         cells = cells_of(doc, no)
-        words = [pc.compact(c.norm) for c in cells]
+        words = [compact(c.norm) for c in cells]
         if any("资金总额" in w for w in words):
             split_labels = [w for w in words if "预算" not in w]
             state = None
@@ -337,9 +337,9 @@ def read_department(doc: Document, start: int, end: int) -> tuple[DepartmentTarg
         elif is_header(cells) or "一级指标" in words:
             header, state = Header(cells), "indicators"
         elif state == "tasks":
-            parts = [c for c in cells if pc.compact(c.norm) != "年度主要任务"]
+            parts = [c for c in cells if compact(c.norm) != "年度主要任务"]
             if parts:
-                target.tasks.append(Task(line=no, name=pc.compact(parts[0].text), content=join_text([c.text for c in parts[1:]])))
+                target.tasks.append(Task(line=no, name=compact(parts[0].text), content=join_text([c.text for c in parts[1:]])))
         elif state == "indicators":
             k, op, tail = _find_operator(cells, header)
             prefix = cells if k is None else cells[:k]

@@ -41,6 +41,19 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE)
 
 
+def compact(text: str) -> str:
+    """Remove the spaces PDF extraction puts inside Chinese text ("一般公 共预算").
+
+    >>> compact("经济效益 指标")
+    '经济效益指标'
+    >>> compact("年度 12 月前")
+    '年度12月前'
+
+    str.split() drops exactly the characters regex \\s matches, without a regex call.
+    """
+    return "".join(text.split())
+
+
 @dataclass(frozen=True)
 class Line:
     no: int  # 1-based line number in the file

@@ -31,7 +31,7 @@ from lineage.parse.columns import COLUMNS
 from lineage.parse.kinds import PERFORMANCE_KINDS
 from lineage.parse.locate import Anchor
 from lineage.parse.raw import RawRow, RawTable
-from lineage.read import Document
+from lineage.read import Document, compact
 
 NAME = "flat"
 
@@ -226,14 +226,14 @@ def _header_words(kind: str, header_text: str) -> list[str]:
     """
     if kind == "fiscal_by_economic":
         return []
-    compact = re.sub(r"\s+", "", header_text)
+    words = compact(header_text)
     found = []
     for col in COLUMNS.get(kind, []):
         parts = col.split("/")
         if len(parts) > 2:
             continue
         word = parts[0] if parts[-1] == "小计" else parts[-1]
-        if word in compact:
+        if word in words:
             found.append(col)
     return found
 
@@ -295,8 +295,7 @@ class _TableReader:
             if i == 0 and len(parts) > 1 and all(len(p) > 1 for p in parts):
                 # a blank income item, then the expenditure item carrying the amounts
                 name, side = parts[-1], "expenditure"
-            compact = re.sub(r"\s+", "", name)
-            role = "total" if compact.endswith(("合计", "总计")) else "item"
+            role = "total" if compact(name).endswith(("合计", "总计")) else "item"
             self.rows.append(RawRow(no, [no], [], name, amounts, role=role, side=side))
 
 
@@ -306,8 +305,8 @@ def _side(name: str) -> str:
     >>> _side("八、上年结转"), _side("十、卫生健康支出"), _side("收入总计")
     ('income', 'expenditure', 'income')
     """
-    compact = re.sub(r"\s+", "", name)
-    if "收入" in compact or "上年结转" in compact or "用事业基金弥补" in compact:
+    words = compact(name)
+    if "收入" in words or "上年结转" in words or "用事业基金弥补" in words:
         return "income"
     return "expenditure"
 
@@ -319,7 +318,7 @@ def _mark_roles(kind: str, rows: list[RawRow]) -> None:
         if r.role == "total_repeat":
             after_total = True
             continue
-        if _TOTAL_NAME.match(re.sub(r"\s+", "", r.name)):
+        if _TOTAL_NAME.match(compact(r.name)):
             r.role = "total"
             after_total = True
             continue

@@ -40,7 +40,7 @@ from lineage.parse.columns import COLUMNS, SUMS, canonical_column
 from lineage.parse.kinds import PERFORMANCE_KINDS
 from lineage.parse.locate import Anchor, find_anchors
 from lineage.parse.raw import RawRow, RawTable
-from lineage.read import Document
+from lineage.read import Document, compact
 
 NAME = "tsv"
 
@@ -55,10 +55,6 @@ _GROUP_SYNONYMS = [
     (re.compile(r"提前通知专项转移支付"), "提前通知专项转移支付"),
     (re.compile(r"^上年结转(安排)?$"), "上年结转安排"),
 ]
-
-
-def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def _is_amount(cell: str) -> bool:
@@ -133,11 +129,11 @@ def _extents(doc: Document, anchors: list[Anchor]) -> list[_Extent]:
 
 
 def _segment(text: str) -> str:
-    compact = _compact(text)
+    words = compact(text)
     for pattern, name in _GROUP_SYNONYMS:
-        if pattern.search(compact):
+        if pattern.search(words):
             return name
-    return compact
+    return words
 
 
 def header_paths(rows: list[list[str]]) -> list[list[str]]:
@@ -202,7 +198,7 @@ def _is_data_line(cells: list[str]) -> bool:
     """A line below the header: it has an amount, or is a bare 合计 / 无数据 line."""
     if any(_is_amount(c) for c in cells):
         return True
-    words = [_compact(c) for c in cells if c.strip()]
+    words = [compact(c) for c in cells if c.strip()]
     return len(words) == 1 and bool(_TOTAL.match(words[0]) or _EMPTY_NOTE.search(words[0]))
 
 
@@ -224,7 +220,7 @@ def _layout_of(kind: str, header: list[list[str]]) -> _Layout:
     columns = {j: c for j, p in enumerate(paths) if (c := column_name(kind, p))}
     split = None
     if kind in TWO_SIDED and header:
-        split = next((j for j, c in enumerate(header[0]) if "支出" in _compact(c)), None)
+        split = next((j for j, c in enumerate(header[0]) if "支出" in compact(c)), None)
     return _Layout(kind, columns, split)
 
 
@@ -298,13 +294,13 @@ def _assign_roles(rows: list[RawRow], two_sided: bool) -> None:
     total: Optional[RawRow] = None
     after_totals = True  # still in the block of total lines at the top
     for row in rows:
-        compact = _compact(row.name)
+        name = compact(row.name)
         if two_sided:
-            row.role = "total" if _SIDE_TOTAL.search(compact) else "item"
-        elif _TOTAL.match(compact):
+            row.role = "total" if _SIDE_TOTAL.search(name) else "item"
+        elif _TOTAL.match(name):
             row.role = "total"
             total = total or row
-        elif not row.code_groups and not compact:
+        elif not row.code_groups and not name:
             row.role = "total_repeat" if total else "total"
             total = total or row
         elif (
