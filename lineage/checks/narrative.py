@@ -10,7 +10,7 @@ quantity is.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from lineage.amounts import rounding_band
 from lineage.checks.facts import Fact, Facts, gather
@@ -84,6 +84,22 @@ def current_year_claims(d: Disclosure, kind: str) -> list[Claim]:
     return [c for c in d.claims if c.kind == kind and (c.year is None or c.year == d.year)]
 
 
+def contradicted_amounts(d: Disclosure) -> Iterator[tuple[Claim, Fact]]:
+    """This year's amounts in the text that no table stating their subject prints.
+
+    Each comes with the fact it is compared with (the first of its subject).
+    Only claims in the tables' unit are compared: a figure in 元 says nothing
+    about a table in 万元.
+    """
+    facts = gather(d)
+    for c in current_year_claims(d, "amount"):
+        if c.unit != d.amount_unit:
+            continue
+        found = any_scope(facts, c)
+        if found and all(f.value != c.value for f in found):
+            yield c, found[0]
+
+
 @register
 class ClaimedAmount(Rule):
     """An amount stated in the explanation text differs from the tables.
@@ -98,14 +114,7 @@ class ClaimedAmount(Rule):
     template = "说明第 {line} 行「{label}」{found}{unit}，{table} 为 {expected}{unit}（差 {diff}）"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
-        facts = gather(d)
-        for c in current_year_claims(d, "amount"):
-            if c.unit not in ("万元", "元") or c.unit != d.amount_unit:
-                continue
-            found = any_scope(facts, c)
-            if not found or any(f.value == c.value for f in found):
-                continue
-            ref = found[0]
+        for c, ref in contradicted_amounts(d):
             if ref.value * 2 == c.value:
                 continue  # reported by DC01, which names the cause
             severity = None
@@ -135,14 +144,12 @@ class ClaimCountsTwice(Rule):
     template = "说明第 {line} 行「{label}」{found}{unit} 恰为 {table} {expected}{unit} 的两倍：同一笔钱计算了两次"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
-        facts = gather(d)
-        for c in current_year_claims(d, "amount"):
-            found = any_scope(facts, c)
-            if found and all(f.value != c.value for f in found) and found[0].value * 2 == c.value:
+        for c, ref in contradicted_amounts(d):
+            if ref.value * 2 == c.value:
                 yield self.finding(
-                    d, expected=found[0].value, found=c.value, line=c.line,
-                    label=c.subject_label or c.subject, table=found[0].label,
-                    evidence=[claim_evidence(d, c)] + found[0].evidence,
+                    d, expected=ref.value, found=c.value, line=c.line,
+                    label=c.subject_label or c.subject, table=ref.label,
+                    evidence=[claim_evidence(d, c)] + ref.evidence,
                 )
 
 

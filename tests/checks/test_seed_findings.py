@@ -106,3 +106,13 @@ def test_target_amounts_agree_with_the_project_table_and_a_changed_one_is_an_err
             p.model_copy(update={"amount": p.amount + 1}) if p is target else p for p in table.projects]})]})})
     (f,) = run_checks(changed, only={"OR05"})
     assert (f.severity, str(f.expected), str(f.found), f.lines) == ("error", "56.05", "57.05", [862, 1424])
+
+
+def test_a_claim_in_another_unit_is_not_compared_with_the_tables(parsed):
+    # 001 line 201 prints 734.24 万元 = 2 × 367.12 (表2 line 604): DC01. The same figure in 元 is
+    # 0.073424 万元, neither the tables' amount nor twice it: NR01 and DC01 must both stay quiet.
+    d = parsed("001")
+    assert run_checks(d, only={"DC01"})
+    claims = [c.model_copy(update={"unit": "元"}) if c.line == 201 and c.kind == "amount" else c for c in d.claims]
+    changed = d.model_copy(update={"claims": claims})
+    assert not [f for f in run_checks(changed, only={"NR01", "DC01"}) if f.evidence[0].line == 201]
