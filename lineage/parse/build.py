@@ -22,6 +22,7 @@ FUNCTIONAL_KINDS = {
     "expenditure_summary", "gp_by_function", "gp_projects", "fund_by_function", "soe_by_function",
 }
 _TOTAL = re.compile(r"^\s*(合\s*计|总\s*计)\s*$")
+NOTE_ROW_SUMS = "位置未印出，由本表的合计关系唯一确定"
 
 
 def columns_of(raw: RawTable) -> list[str]:
@@ -85,6 +86,7 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
         name=raw_row.name.strip(),
         unit_code=code.unit_code,
         printed=[a.replace(",", "") for a in raw_row.amounts],
+        note=raw_row.note,
     )
     problem = None
     if raw_row.positions is not None:
@@ -107,6 +109,8 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
         cands = [dict(c) for c in placements[key]]
         if len(cands) == 1:
             row.values = cands[0]
+            if len(cands[0]) < len(columns):  # blank columns: the arithmetic, not the order, decided
+                row.note = NOTE_ROW_SUMS
         elif not cands:
             problem = f"金额 {' '.join(raw_row.amounts)} 无法按本表的合计关系放入任何列"
         else:

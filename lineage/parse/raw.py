@@ -26,6 +26,8 @@ class RawRow:
     positions: Optional[list[Optional[str]]] = None
     role: Optional[str] = None  # hint: total, total_repeat, unit, item, project
     side: Optional[str] = None  # income / expenditure for two-sided tables
+    # How the front end chose positions it could not read from the page (Row.note).
+    note: Optional[str] = None
 
 
 @dataclass

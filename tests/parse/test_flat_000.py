@@ -72,6 +72,10 @@ def test_two_sided_summary_split(d):
     assert by[("expenditure", "六、科学技术支出")] == ["1029.48"]  # line 140, right side
     f = d.table("fiscal_summary")
     assert ("expenditure", "科学技术支出") in {(r.side, r.name) for r in f.rows}  # 328 after a blank income item
+    # 316: "一、本年收入 584.91 一、本年支出 870.22 870.22": the lone income amount can only be the
+    # 预算数 (合计 would need its 一般公共预算 … parts); the arithmetic decided it and the row says so.
+    income = next(r for r in f.rows if r.line == 316 and r.side == "income")
+    assert income.values == {"预算数": D("584.91")} and "合计关系" in income.note
 
 
 def test_gp_basic_decided_by_column_totals(d):

@@ -80,6 +80,9 @@ def test_shifted_expenditure_rows_are_reported_and_placed(parsed, raws):
     rows = {r.line: r for r in parsed("003").table("expenditure_summary").rows}
     assert rows[145].values == {"合计": Decimal("12.00"), "项目支出": Decimal("12.00")}
     assert rows[150].values == {"合计": Decimal("80.86"), "基本支出": Decimal("80.86")}
+    # Placed by header and arithmetic, not by the printed cell: the row says so.
+    assert "不对齐" in rows[145].note and "合计关系" in rows[145].note
+    assert rows[141].note is None  # 141: 合 计 753.70 472.34 281.37, every cell under its header
 
 
 def test_own_totals_against_leaf_rows(parsed):

@@ -367,6 +367,8 @@ def _read_rows(doc: Document, ext: _Extent, raw: RawTable) -> None:
         row.positions = _closest_to_header(cands, columns, row.positions or [])
         how = "按表头与合计关系放置" if row.positions else "改按合计关系放置（build 列出各种可能）"
         raw.problems.append((row.line, f"{why}：金额 {' '.join(row.amounts)} {how}"))
+        if row.positions:
+            row.note = f"{why}，{how}"
 
 
 def _closest_to_header(
