@@ -28,7 +28,7 @@ def side_total(table: Table, side: str) -> Optional[Row]:
     return None
 
 
-def _amount(row: Row) -> Decimal:
+def first_amount(row: Row) -> Decimal:
     """The row's first column amount (two-sided tables: 预算数 or 合计)."""
     return next(iter(row.values.values()))
 
@@ -53,9 +53,9 @@ class IncomeEqualsExpenditure(Rule):
             if not t:
                 continue
             income, spend = side_total(t, "income"), side_total(t, "expenditure")
-            if income and spend and _amount(income) != _amount(spend):
+            if income and spend and first_amount(income) != first_amount(spend):
                 yield self.finding(
-                    d, expected=_amount(income), found=_amount(spend), table=KIND_LABELS[kind],
+                    d, expected=first_amount(income), found=first_amount(spend), table=KIND_LABELS[kind],
                     evidence=evidence(d, t, [income, spend]),
                 )
 

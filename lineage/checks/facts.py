@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional
 
-from lineage.checks.balances import side_total
+from lineage.checks.balances import first_amount, side_total
 from lineage.checks.walk import project_rows, tables
 from lineage.tableview import evidence, item_rows, source_column, strip_numbering, total_row
 from lineage.model import Disclosure, Provenance, Row, Table
@@ -155,21 +154,18 @@ def _from_function_rows(d: Disclosure, t: Table, facts: Facts) -> None:
 
 def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
     prefix = "" if t.kind == "income_expenditure_summary" else "fiscal."
-    for side, key in (("income", "income_total"), ("expenditure", "expenditure_total")):
-        row = side_total(t, side)
+    income, spend = side_total(t, "income"), side_total(t, "expenditure")
+    for row, key in ((income, "income_total"), (spend, "expenditure_total")):
         if row:
-            facts.add(Fact(prefix + key if prefix else key, next(iter(row.values.values())), t.kind, evidence(d, t, [row])))
-    if prefix:  # fiscal_summary: either side's total is the fiscal total
-        for side in ("income", "expenditure"):
-            row = side_total(t, side)
-            if row:
-                facts.add(Fact("fiscal_total", next(iter(row.values.values())), t.kind, evidence(d, t, [row])))
-                break
+            facts.add(Fact(prefix + key, first_amount(row), t.kind, evidence(d, t, [row])))
+    either = income or spend
+    if prefix and either:  # fiscal_summary: either side's total is the fiscal total
+        facts.add(Fact("fiscal_total", first_amount(either), t.kind, evidence(d, t, [either])))
     for r in t.rows:
         if not r.values or r.role == "total":
             continue
         name = strip_numbering(r.name)
-        amount = next(iter(r.values.values()))
+        amount = first_amount(r)
         if r.side == "income":
             col = source_column(name)
             if col:
@@ -187,7 +183,3 @@ def _from_fiscal_by_economic(d: Disclosure, t: Table, facts: Facts) -> None:
         if cols:
             value = sum((total.values[c] for c in cols), Decimal(0))
             facts.add(Fact(key, value, t.kind, evidence(d, t, [total]), derived=len(cols) > 1))
-
-
-def first(facts: list[Fact]) -> Optional[Fact]:
-    return facts[0] if facts else None

@@ -187,7 +187,8 @@ class ClaimedShare(Rule):
                 (a for a in d.claims if a.kind == "amount" and a.subject == c.subject and abs(a.line - c.line) <= 2), None
             )
             total_claim = next((a for a in d.claims if a.kind == "amount" and a.subject == c.of and a.line <= c.line), None)
-            total = total_claim.value if total_claim else (facts_for(facts, c.of)[0].value if facts_for(facts, c.of) else None)
+            stated = facts_for(facts, c.of)
+            total = total_claim.value if total_claim else (stated[0].value if stated else None)
             if amount is None or not total:
                 continue
             expected = _round_to(amount.value * 100 / total, c.value)

@@ -101,6 +101,6 @@ class ParseProblem(Rule):
     def check(self, d: Disclosure) -> Iterable[Finding]:
         for p in d.problems:
             yield self.finding(
-                d, message=p.message, unit="", severity=p.severity if p.severity != "info" else "info",
+                d, message=p.message, unit="", severity=p.severity,
                 evidence=[Provenance(file=p.file, table=p.table, line=p.line)],
             )
