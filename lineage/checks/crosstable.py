@@ -38,19 +38,10 @@ class SameQuantityAgrees(Rule):
                     continue
                 seen_tables.add(other.table)
                 n = max(len(other.evidence) if other.derived else 1, len(reference.evidence) if reference.derived else 1)
-                if other.derived or reference.derived:
-                    f = self.sum_finding(
-                        d, expected=reference.value, found=other.value, n_parts=n, key=key,
-                        table_a=reference.label, table_b=other.label,
-                        evidence=reference.evidence + other.evidence,
-                    )
-                elif other.value != reference.value:
-                    f = self.finding(
-                        d, expected=reference.value, found=other.value, key=key,
-                        table_a=reference.label, table_b=other.label,
-                        evidence=reference.evidence + other.evidence,
-                    )
-                else:
-                    f = None
+                f = self.agreement_finding(
+                    d, expected=reference.value, found=other.value, summed=other.derived or reference.derived,
+                    n_parts=n, key=key, table_a=reference.label, table_b=other.label,
+                    evidence=reference.evidence + other.evidence,
+                )
                 if f:
                     yield f

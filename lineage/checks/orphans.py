@@ -150,11 +150,9 @@ class TargetAmountDiffers(Rule):
                 continue
             listed = sum((r.values["金额"] for r in money), Decimal(0))
             proof = evidence(d, t, money) + [target_evidence(d, pt, p)]
-            if len(money) > 1:
-                f = self.sum_finding(d, expected=listed, found=p.amount, n_parts=len(money), project=p.name, evidence=proof)
-            elif listed != p.amount:
-                f = self.finding(d, expected=listed, found=p.amount, project=p.name, evidence=proof)
-            else:
-                f = None
+            f = self.agreement_finding(
+                d, expected=listed, found=p.amount, summed=len(money) > 1, n_parts=len(money),
+                project=p.name, evidence=proof,
+            )
             if f:
                 yield f

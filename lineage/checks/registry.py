@@ -71,6 +71,21 @@ class Rule:
         severity: Severity = "warning" if abs(found - expected) <= rounding_band(n_parts) else "error"
         return self.finding(d, expected=expected, found=found, severity=severity, **kw)  # type: ignore[arg-type]
 
+    def agreement_finding(
+        self, d: Disclosure, *, expected: Decimal, found: Decimal, summed: bool, n_parts: int, **kw: object
+    ) -> Optional[Finding]:
+        """A finding when two statements of one amount differ.
+
+        Two printed amounts must be equal (any difference has the rule's
+        severity); when either is a sum of printed amounts (`summed`), the
+        rounding band of its `n_parts` applies as in `sum_finding`.
+        """
+        if summed:
+            return self.sum_finding(d, expected=expected, found=found, n_parts=n_parts, **kw)
+        if expected == found:
+            return None
+        return self.finding(d, expected=expected, found=found, **kw)  # type: ignore[arg-type]
+
 
 def _fmt(v: Optional[Decimal]) -> str:
     return "" if v is None else format(v, "f")
