@@ -18,6 +18,13 @@ def _row(index, role, printed, code=None):
     return row
 
 
+def _table(total, first, second):
+    """A 3-1 table: its 合计 row and two items 301, 302, each as printed."""
+    table = Table(kind="gp_basic_by_economic", title="t", line=1, end_line=20, columns=COLS)
+    table.rows = [_row(0, "total", total), _row(1, "subject", first, code="301"), _row(2, "subject", second, code="302")]
+    return table
+
+
 def test_every_candidate_satisfies_the_sum():
     for cand in candidates("expenditure_summary", ["合计", "基本支出", "项目支出"], ["10.00", "4.00", "6.00"]):
         assert cand["合计"] == cand.get("基本支出", 0) + cand.get("项目支出", 0)
@@ -26,12 +33,7 @@ def test_every_candidate_satisfies_the_sum():
 def test_column_totals_decide_rows_the_row_alone_cannot():
     # 合计 5.00 = 人员 3.00 + 公用 2.00; the items "3.00 3.00" and "2.00 2.00"
     # are each ambiguous alone, but only one split adds up per column.
-    table = Table(kind="gp_basic_by_economic", title="t", line=1, end_line=20, columns=COLS)
-    table.rows = [
-        _row(0, "total", ["5.00", "3.00", "2.00"]),
-        _row(1, "subject", ["3.00", "3.00"], code="301"),
-        _row(2, "subject", ["2.00", "2.00"], code="302"),
-    ]
+    table = _table(["5.00", "3.00", "2.00"], ["3.00", "3.00"], ["2.00", "2.00"])
     assert table.rows[1].ambiguous
     resolve_by_column_totals(table)
     assert table.rows[1].values == {"合计": Decimal("3.00"), "人员经费": Decimal("3.00")}
@@ -41,12 +43,7 @@ def test_column_totals_decide_rows_the_row_alone_cannot():
 
 def test_symmetric_rows_stay_ambiguous():
     # 合计 4.00 = 2.00 + 2.00 with two equal items: either could be 人员.
-    table = Table(kind="gp_basic_by_economic", title="t", line=1, end_line=20, columns=COLS)
-    table.rows = [
-        _row(0, "total", ["4.00", "2.00", "2.00"]),
-        _row(1, "subject", ["2.00", "2.00"], code="301"),
-        _row(2, "subject", ["2.00", "2.00"], code="302"),
-    ]
+    table = _table(["4.00", "2.00", "2.00"], ["2.00", "2.00"], ["2.00", "2.00"])
     resolve_by_column_totals(table)
     assert table.rows[1].ambiguous and len(table.rows[1].candidates) == 2
 
