@@ -69,7 +69,7 @@ def test_the_text_decides_the_flattened_expenditure_summary_of_001(parsed):
     placed = _placed(d, "expenditure_summary")
     assert placed["机构运行"] == {"合计": "143.09", "基本支出": "143.09"}  # line 564
     assert placed["其他科学技术普及支出"] == {"合计": "56.05", "项目支出": "56.05"}  # line 566
-    assert placed["其他国有土地使用权出让收入安排的支出"] == {"合计": "134.00", "项目支出": "134.00"}  # lines 577-579
+    assert placed["其他国有土地使用权出让收入安排的支出"] == {"合计": "134.00", "项目支出": "134.00"}  # lines 578-581 (amounts on 581)
 
 
 def test_the_text_decides_the_flattened_expenditure_summary_of_000(parsed):
