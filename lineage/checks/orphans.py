@@ -47,9 +47,10 @@ class TargetWithoutProject(Rule):
 
     Example: a 绩效目标表 project that is not in 一般公共预算项目支出预算表 either
     is funded from elsewhere (then the tables should show it) or is not funded.
-    Personnel (人员类) and operating (运转类) targets of the basic expenditure are
-    not expected in the project table and are skipped when their amount is
-    covered by 基本支出.
+    Personnel (人员类) and operating (运转类) targets belong to 基本支出 and are
+    not expected in the project table: their codes carry R or Y after the
+    eight-digit unit code (003 line 508: 51340024R000010184587-州本级工资支出
+    （行政）) and they are skipped.
     """
 
     id = "OR02"
