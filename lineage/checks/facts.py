@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lineage.checks.balances import first_amount, side_total
-from lineage.checks.walk import project_rows, tables
+from lineage.checks.balances import TWO_SIDED, first_amount, side_total
+from lineage.checks.walk import tables
 from lineage.tableview import evidence, item_rows, source_column, strip_numbering, total_row
 from lineage.model import Disclosure, Provenance, Row, Table
 from lineage.parse.kinds import KIND_LABELS
@@ -100,13 +100,10 @@ def gather(d: Disclosure) -> Facts:
             continue
         _from_total_row(d, t, facts)
         _from_function_rows(d, t, facts)
-        if t.kind in ("income_expenditure_summary", "fiscal_summary"):
+        if t.kind in TWO_SIDED:
             _from_two_sided(d, t, facts)
         if t.kind == "fiscal_by_economic":
             _from_fiscal_by_economic(d, t, facts)
-        if t.kind == "gp_projects":
-            projects = project_rows(t)
-            facts.add(Fact("gp_project_count", Decimal(len(projects)), t.kind, evidence(d, t, projects), derived=True))
     _combine_three_public(facts)
     return facts
 

@@ -8,9 +8,18 @@ from typing import Iterable
 
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
-from lineage.checks.walk import performance_tables, project_rows, target_evidence, targets
-from lineage.tableview import evidence, project_key
-from lineage.model import Disclosure, Provenance, Row
+from lineage.checks.walk import performance_tables, target_evidence, targets
+from lineage.tableview import evidence, item_rows, project_key
+from lineage.model import Disclosure, Provenance, Row, Table
+
+
+def project_rows(t: Table) -> list[Row]:
+    """The projects of a 项目支出表: its coded item rows.
+
+    An uncoded item row there is a heading above its projects (科普活动), not
+    a project.
+    """
+    return [r for r in item_rows(t) if r.code]
 
 
 @register

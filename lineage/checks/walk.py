@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from lineage.model import Disclosure, PerformanceTable, Provenance, ProjectTarget, Row, Table
-from lineage.tableview import item_rows
+from lineage.model import Disclosure, PerformanceTable, Provenance, ProjectTarget, Table
 
 
 def tables(d: Disclosure) -> list[Table]:
@@ -34,12 +33,3 @@ def targets(d: Disclosure) -> Iterator[tuple[PerformanceTable, ProjectTarget]]:
 def target_evidence(d: Disclosure, pt: PerformanceTable, p: ProjectTarget) -> Provenance:
     """Where a project target is printed: the line of its name."""
     return Provenance(file=d.source.path, table=pt.kind, line=p.line, text=p.name)
-
-
-def project_rows(t: Table) -> list[Row]:
-    """The projects of a 项目支出表: its coded item rows.
-
-    An uncoded item row there is a heading above its projects (科普活动), not
-    a project.
-    """
-    return [r for r in item_rows(t) if r.code]
