@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from lineage.graph.compare import compare
+from lineage.report.compare import compare
 from lineage.report.jsonable import dumps
 
 from .common import colour_report, csv_text, emit, format_option, input_errors, output_option, resolve_one, store_option

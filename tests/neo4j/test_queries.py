@@ -15,7 +15,7 @@ import pytest
 
 from lineage.graph import names as N
 from lineage.graph.build import build_graph
-from lineage.graph.compare import compare
+from lineage.report.compare import compare
 from lineage.graph.trace import trace
 from lineage.neo4jdb import catalog
 
