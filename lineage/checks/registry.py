@@ -48,13 +48,15 @@ class Rule:
         severity: Optional[Severity] = None,
         **fields: object,
     ) -> Finding:
+        """The rule's finding; `unit` defaults to the disclosure's amount unit, "" means none."""
+        unit = d.amount_unit if unit is None else unit
         diff = None if expected is None or found is None else found - expected
         message = self.template.format(
-            expected=_fmt(expected), found=_fmt(found), diff=_fmt(diff), unit=unit or d.amount_unit, **fields
+            expected=_fmt(expected), found=_fmt(found), diff=_fmt(diff), unit=unit, **fields
         )
         return Finding(
             code=self.id, rule=self.name, severity=severity or self.severity, message=message,
-            disclosure=d.id, unit=unit or d.amount_unit, expected=expected, found=found,
+            disclosure=d.id, unit=unit or None, expected=expected, found=found,
             subjects=subjects or [], evidence=evidence,
         )
 

@@ -116,3 +116,11 @@ def test_a_claim_in_another_unit_is_not_compared_with_the_tables(parsed):
     claims = [c.model_copy(update={"unit": "元"}) if c.line == 201 and c.kind == "amount" else c for c in d.claims]
     changed = d.model_copy(update={"claims": claims})
     assert not [f for f in run_checks(changed, only={"NR01", "DC01"}) if f.evidence[0].line == 201]
+
+
+def test_indicator_weights_are_not_money(findings):
+    # 003 line 597-600: 州本级退休人员公用经费（事业退休） weighs 20 + 30 + 20 + 20 = 90 points, not 万元.
+    (f,) = [f for f in findings("003") if f.code == "OR03" and f.lines == [597]]
+    assert (str(f.expected), str(f.found), f.unit) == ("100", "90", None)
+    # A missing table has no amount either (002 contents line 19: 部门收入总表, not printed).
+    assert {f.unit for f in findings("002") if f.code == "TB01"} == {None}
