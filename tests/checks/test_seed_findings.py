@@ -43,7 +43,9 @@ def test_001_three_public_is_gp_plus_fund_and_stays_quiet(findings):
 
 
 def test_000_project_count_in_text_disagrees_with_targets(findings):
-    # 000 line 2043-2049: 19 个项目 (2 + 6 + 11); the 绩效目标表 lists 13 projects (lines 776-1300).
+    # 000 line 2043-2049: 19 个项目 (2 + 6 + 11); the 绩效目标表 (from line 776) lists 13 projects: their
+    # 预算数 at lines 864, 901, 912, 972, 1020, 1094, 1138, 1157, 1172, 1188, 1208, 1243, 1265 add up to
+    # the table's printed 470.70 (line 778).
     (f,) = [f for f in findings("000") if f.code == "NR04"]
     assert f.evidence[0].line == 2045 and str(f.found) == "19" and str(f.expected) == "13"
 
