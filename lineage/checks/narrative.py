@@ -104,9 +104,10 @@ def contradicted_amounts(d: Disclosure) -> Iterator[tuple[Claim, Fact]]:
 class ClaimedAmount(Rule):
     """An amount stated in the explanation text differs from the tables.
 
-    Example (001 line 201): "2024 年财政拨款收支预算总数 734.24 万元" while the
-    财政拨款收支预算总表 totals 367.12. Compared exactly (the text may drop
-    trailing zeros: "0.2万元" = 0.20).
+    Example (002 line 105): "人员经费 168.74 万元" while 一般公共预算基本支出
+    预算表 prints 人员经费 185.04 (line 354). Compared exactly (the text may
+    drop trailing zeros: "0.2万元" = 0.20). An amount exactly twice the
+    tables' is left to DC01, which names the cause.
     """
 
     id = "NR01"
