@@ -30,6 +30,7 @@ import networkx as nx
 
 from lineage.tableview import item_rows, leaves, project_key, provenance, source_column, strip_numbering, total_row
 from lineage.graph import names as N
+from lineage.graph.conservation import flows, total
 from lineage.model import Disclosure, Indicator, Provenance
 
 
@@ -118,8 +119,7 @@ def _functions(g: nx.MultiDiGraph, d: Disclosure, income: str, basic: str, proje
 
 
 def _residual(g: nx.MultiDiGraph, d: Disclosure, pool: str, name: str) -> None:
-    inflow = sum((e[N.AMOUNT] for _, _, e in g.in_edges(pool, data=True) if e[N.LABEL] == N.FLOW), Decimal(0))
-    outflow = sum((e[N.AMOUNT] for _, _, e in g.out_edges(pool, data=True) if e[N.LABEL] == N.FLOW), Decimal(0))
+    inflow, outflow = total(flows(g, pool, "in")), total(flows(g, pool, "out"))
     if inflow > outflow:
         target = _node(g, N.node_id(d.id, "unitemised", name), N.UNITEMISED, d, name=f"{name}（未细化）")
         _flow(g, d, pool, target, inflow - outflow, None, derived=True)

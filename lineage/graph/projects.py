@@ -15,6 +15,7 @@ from typing import Optional
 import networkx as nx
 
 from lineage.graph import names as N
+from lineage.graph.conservation import linked, printed_line
 
 
 @dataclass
@@ -47,17 +48,14 @@ def largest_projects(g: nx.MultiDiGraph, limit: int = 10, disclosure: Optional[s
         pool = N.node_id(node, "pool", "项目支出")
         if pool not in g:
             continue
-        for _, project, e in g.out_edges(pool, data=True):
-            if e.get(N.LABEL) != N.FLOW or g.nodes[project].get(N.LABEL) != N.PROJECT:
-                continue
+        for project, e in linked(g, pool, N.FLOW):
             p = g.nodes[project]
-            measured = sorted(
-                (g.nodes[i] for _, i, r in g.out_edges(project, data=True) if r.get(N.LABEL) == N.MEASURED_BY),
-                key=lambda a: a.get("line") or 0,
-            )
+            if p.get(N.LABEL) != N.PROJECT:
+                continue
+            measured = sorted((g.nodes[i] for i, _ in linked(g, project, N.MEASURED_BY)), key=lambda a: a.get("line") or 0)
             out.append(ProjectLine(
                 p.get("name", ""), p.get("code"), e[N.AMOUNT], attrs.get("unit", ""), node, attrs.get("name", ""),
-                e[N.PROV].line if e.get(N.PROV) else None, [_indicator(i) for i in measured],
+                printed_line(e), [_indicator(i) for i in measured],
             ))
     out.sort(key=lambda x: (-x.amount, x.disclosure, x.line or 0))
     return out[:limit]

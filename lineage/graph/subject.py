@@ -14,6 +14,7 @@ from decimal import Decimal
 import networkx as nx
 
 from lineage.graph import names as N
+from lineage.graph.conservation import flows, linked, total
 
 
 @dataclass
@@ -38,12 +39,10 @@ def subject_across_units(g: nx.MultiDiGraph, code: str) -> list[SubjectLine]:
         d = attrs[N.DISC]
         root = g.nodes[d]
         line = lines.setdefault(d, SubjectLine(d, root.get("name", ""), root.get("unit", ""), sources=_sources(g, d)))
-        inflow = sum((e[N.AMOUNT] for _, _, e in g.in_edges(node, data=True) if e.get(N.LABEL) == N.FLOW), Decimal(0))
+        inflow = total(flows(g, node, "in"))
         line.inflow += inflow
         line.subjects.append(f"{attrs['code']} {attrs.get('name', '')} {inflow}")
-        for _, target, e in g.out_edges(node, data=True):
-            if e.get(N.LABEL) != N.FLOW:
-                continue
+        for target, e in linked(g, node, N.FLOW):
             name = g.nodes[target].get("name")
             if name == "基本支出":
                 line.basic += e[N.AMOUNT]
@@ -56,4 +55,4 @@ def subject_across_units(g: nx.MultiDiGraph, code: str) -> list[SubjectLine]:
 
 def _sources(g: nx.MultiDiGraph, d: str) -> list[str]:
     income = N.node_id(d, "pool", "收入")
-    return [f"{g.nodes[s].get('name')} {e[N.AMOUNT]}" for s, _, e in g.in_edges(income, data=True) if e.get(N.LABEL) == N.FLOW] if income in g else []
+    return [f"{g.nodes[s].get('name')} {e[N.AMOUNT]}" for s, e in linked(g, income, N.FLOW, "in")] if income in g else []

@@ -16,7 +16,7 @@ from typing import Optional
 import networkx as nx
 
 from lineage.graph import names as N
-from lineage.graph.conservation import flows, total
+from lineage.graph.conservation import flows, linked, printed_line, total
 
 
 @dataclass
@@ -52,12 +52,10 @@ def _pct(part: Decimal, whole: Decimal) -> Optional[Decimal]:
 
 
 def _steps(g: nx.MultiDiGraph, node: str, code_prefix: Optional[str], factor: Optional[Decimal]) -> list[Step]:
-    outs = flows(g, node, "out")
-    whole = total(outs)
+    outs = linked(g, node, N.FLOW)
+    whole = total([e for _, e in outs])
     steps = []
-    for _, target, e in g.out_edges(node, data=True):
-        if e.get(N.LABEL) != N.FLOW:
-            continue
+    for target, e in outs:
         attrs = g.nodes[target]
         code = attrs.get("code")
         if code_prefix and attrs.get(N.LABEL) == N.FUNCTION and not (code or "").startswith(code_prefix):
@@ -65,18 +63,18 @@ def _steps(g: nx.MultiDiGraph, node: str, code_prefix: Optional[str], factor: Op
         amount = e[N.AMOUNT] if factor is None else (e[N.AMOUNT] * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         step = Step(
             target=target, name=attrs.get("name", target), code=code, amount=amount, share=_pct(e[N.AMOUNT], whole),
-            line=e[N.PROV].line if e.get(N.PROV) else None, derived=e.get(N.DERIVED, False), estimate=factor is not None,
+            line=printed_line(e), derived=e.get(N.DERIVED, False), estimate=factor is not None,
         )
         if attrs.get(N.LABEL) == N.FUNCTION:
             step.children = [
                 Step(target=t, name=g.nodes[t].get("name", t), code=None, amount=ee[N.AMOUNT], share=_pct(ee[N.AMOUNT], e[N.AMOUNT]),
-                     line=ee[N.PROV].line if ee.get(N.PROV) else None)
-                for _, t, ee in g.out_edges(target, data=True) if ee.get(N.LABEL) == N.FLOW
+                     line=printed_line(ee))
+                for t, ee in linked(g, target, N.FLOW)
             ]
         if attrs.get(N.LABEL) == N.PROJECT:
             step.children = [
                 Step(target=t, name=g.nodes[t].get("name", t), code=None, amount=Decimal(0), share=None, line=g.nodes[t].get("line"))
-                for _, t, ee in g.out_edges(target, data=True) if ee.get(N.LABEL) == N.MEASURED_BY
+                for t, _ in linked(g, target, N.MEASURED_BY)
             ]
         steps.append(step)
     return steps
@@ -88,7 +86,7 @@ def trace(g: nx.MultiDiGraph, disclosure_id: str, source: Optional[str] = None,
     income = N.node_id(disclosure_id, "pool", "收入")
     if income not in g:
         raise KeyError(disclosure_id)
-    sources = [(s, e) for s, _, e in g.in_edges(income, data=True) if e.get(N.LABEL) == N.FLOW]
+    sources = linked(g, income, N.FLOW, "in")
     income_total = total([e for _, e in sources])
     factor = None
     src_steps = []
@@ -98,7 +96,7 @@ def trace(g: nx.MultiDiGraph, disclosure_id: str, source: Optional[str] = None,
             continue
         if source:
             factor = e[N.AMOUNT] / income_total if income_total else None
-        src_steps.append(Step(s, name, None, e[N.AMOUNT], _pct(e[N.AMOUNT], income_total), e[N.PROV].line if e.get(N.PROV) else None))
+        src_steps.append(Step(s, name, None, e[N.AMOUNT], _pct(e[N.AMOUNT], income_total), printed_line(e)))
     stages = [Stage("sources", "资金来源 → 收入", income_total, income_total, src_steps)]
     for pool, label in ((income, "收入 → 功能科目"), (N.node_id(disclosure_id, "pool", "基本支出"), "基本支出 → 经济科目"),
                         (N.node_id(disclosure_id, "pool", "项目支出"), "项目支出 → 项目")):
