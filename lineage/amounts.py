@@ -9,7 +9,8 @@ disclosure's amount unit, 万元 or 元): `to_minor(Decimal("584.91")) == 58491`
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Optional
 
 # A printed amount: optional sign, digits with optional thousands separators,
 # optional decimals. Integers count too (the text says "164 万元").
@@ -63,3 +64,16 @@ def to_minor(value: Decimal) -> int:
     if scaled != scaled.to_integral_value():
         raise ValueError(f"{value} has more than two decimals")
     return int(scaled)
+
+
+def percent(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal]:
+    """part as a percentage of whole, to 0.01 (a derived figure for reports, never stored as printed); None without both.
+
+    >>> percent(Decimal("143.09"), Decimal("367.12"))
+    Decimal('38.98')
+    >>> percent(Decimal("1"), Decimal("0")) is None
+    True
+    """
+    if part is None or not whole:
+        return None
+    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -15,6 +15,7 @@ from typing import Optional
 
 import networkx as nx
 
+from lineage.amounts import percent
 from lineage.graph import names as N
 from lineage.graph.conservation import flows, linked, printed_line, total
 
@@ -45,12 +46,6 @@ class Stage:
         return self.inflow == self.outflow or self.inflow == 0
 
 
-def _pct(part: Decimal, whole: Decimal) -> Optional[Decimal]:
-    if not whole:
-        return None
-    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
 def _steps(g: nx.MultiDiGraph, node: str, code_prefix: Optional[str], factor: Optional[Decimal]) -> list[Step]:
     outs = linked(g, node, N.FLOW)
     whole = total([e for _, e in outs])
@@ -62,12 +57,12 @@ def _steps(g: nx.MultiDiGraph, node: str, code_prefix: Optional[str], factor: Op
             continue
         amount = e[N.AMOUNT] if factor is None else (e[N.AMOUNT] * factor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         step = Step(
-            target=target, name=attrs.get("name", target), code=code, amount=amount, share=_pct(e[N.AMOUNT], whole),
+            target=target, name=attrs.get("name", target), code=code, amount=amount, share=percent(e[N.AMOUNT], whole),
             line=printed_line(e), derived=e.get(N.DERIVED, False), estimate=factor is not None,
         )
         if attrs.get(N.LABEL) == N.FUNCTION:
             step.children = [
-                Step(target=t, name=g.nodes[t].get("name", t), code=None, amount=ee[N.AMOUNT], share=_pct(ee[N.AMOUNT], e[N.AMOUNT]),
+                Step(target=t, name=g.nodes[t].get("name", t), code=None, amount=ee[N.AMOUNT], share=percent(ee[N.AMOUNT], e[N.AMOUNT]),
                      line=printed_line(ee))
                 for t, ee in linked(g, target, N.FLOW)
             ]
@@ -96,7 +91,7 @@ def trace(g: nx.MultiDiGraph, disclosure_id: str, source: Optional[str] = None,
             continue
         if source:
             factor = e[N.AMOUNT] / income_total if income_total else None
-        src_steps.append(Step(s, name, None, e[N.AMOUNT], _pct(e[N.AMOUNT], income_total), printed_line(e)))
+        src_steps.append(Step(s, name, None, e[N.AMOUNT], percent(e[N.AMOUNT], income_total), printed_line(e)))
     stages = [Stage("sources", "资金来源 → 收入", income_total, income_total, src_steps)]
     for pool, label in ((income, "收入 → 功能科目"), (N.node_id(disclosure_id, "pool", "基本支出"), "基本支出 → 经济科目"),
                         (N.node_id(disclosure_id, "pool", "项目支出"), "项目支出 → 项目")):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Optional
 
+from lineage.amounts import percent
 from lineage.checks.facts import gather
 from lineage.tableview import leaves
 from lineage.model import Disclosure
@@ -33,12 +34,6 @@ class Comparison:
     only_in: dict[str, list[str]] = field(default_factory=dict)  # unit → subjects absent elsewhere
 
 
-def _pct(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal]:
-    if part is None or not whole:
-        return None
-    return (part * 100 / whole).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
 def _by_prefix(d: Disclosure, length: int) -> dict[str, Decimal]:
     t = d.table("expenditure_summary")
     out: dict[str, Decimal] = defaultdict(Decimal)
@@ -59,16 +54,16 @@ def compare(disclosures: list[Disclosure]) -> Comparison:
     totals = [fact(i, "expenditure_total") or fact(i, "income_total") for i in range(len(disclosures))]
     for key, label in ROWS:
         values = [fact(i, key) for i in range(len(disclosures))]
-        comp.lines.append((label, values, [_pct(v, t) for v, t in zip(values, totals)]))
+        comp.lines.append((label, values, [percent(v, t) for v, t in zip(values, totals)]))
     sources = sorted({k for f in facts for k in f.by_key if k.startswith("source:")})
     for key in sources:
         values = [fact(i, key) for i in range(len(disclosures))]
-        comp.lines.append((f"来源 {key.split(':', 1)[1]}", values, [_pct(v, t) for v, t in zip(values, totals)]))
+        comp.lines.append((f"来源 {key.split(':', 1)[1]}", values, [percent(v, t) for v, t in zip(values, totals)]))
     for length, level in ((3, "类"), (5, "款")):
         per_unit = [_by_prefix(d, length) for d in disclosures]
         for code in sorted({c for u in per_unit for c in u}):
             values = [u.get(code) for u in per_unit]
-            comp.lines.append((f"{level} {code}", values, [_pct(v, t) for v, t in zip(values, totals)]))
+            comp.lines.append((f"{level} {code}", values, [percent(v, t) for v, t in zip(values, totals)]))
     items = [set(_by_prefix(d, 7)) for d in disclosures]
     for unit, mine in zip(comp.units, items):
         others = set().union(*(o for o in items if o is not mine)) if len(items) > 1 else set()
