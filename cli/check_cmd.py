@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from lineage.checks import run_checks
 from lineage.parse.disclosure import parse_file
@@ -14,7 +12,7 @@ from lineage.report.findings_view import print_findings, report_csv, report_json
 from lineage.report.jsonable import dumps
 from lineage.store import Store, store_path
 
-from .common import EXIT_FINDINGS, colour_report, emit, expand_paths, fail_input, format_option, input_errors, output_option, store_option
+from .common import EXIT_FINDINGS, emit, expand_paths, fail_input, format_option, input_errors, output_option, store_option, text_report
 
 
 @click.command("check")
@@ -66,8 +64,7 @@ def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
     elif fmt == "csv":
         emit(report_csv(results), output)
     else:
-        buf = io.StringIO()
-        print_findings(results, Console(file=buf, width=140, force_terminal=colour_report(output)), min_severity)
-        emit(buf.getvalue().rstrip("\n"), output)
+        with text_report(output, 140) as console:
+            print_findings(results, console, min_severity)
     if any(f.severity == "error" for _, fs in results for f in fs):
         raise click.exceptions.Exit(EXIT_FINDINGS)

@@ -17,6 +17,7 @@ from typing import Iterator
 
 import click
 from rich.console import Console
+from rich.table import Table as RichTable
 
 from lineage.read import InputError
 
@@ -77,6 +78,22 @@ def emit(text: str, output: str | None) -> None:
         raise
 
 
+@contextmanager
+def text_report(output: str | None, width: int) -> Iterator[Console]:
+    """A console to print a text report on; on leaving, the report is emitted (coloured only on a terminal)."""
+    buf = io.StringIO()
+    yield Console(file=buf, width=width, force_terminal=colour_report(output))
+    emit(buf.getvalue().rstrip("\n"), output)
+
+
+def text_table(*columns: tuple[str, str]) -> RichTable:
+    """A borderless report table with bold (name, justify) columns that fold long cells."""
+    view = RichTable(box=None, header_style="bold", pad_edge=False)
+    for name, justify in columns:
+        view.add_column(name, justify=justify, overflow="fold")
+    return view
+
+
 def csv_text(header: list[str], rows) -> str:
     """A CSV report: the header, then one line per row (Decimals as printed)."""
     buf = io.StringIO()
@@ -105,10 +122,6 @@ def expand_paths(paths: tuple[str, ...]) -> list[Path]:
         else:
             out.append(path)
     return out
-
-
-def is_tty() -> bool:
-    return sys.stderr.isatty()
 
 
 def colour_report(output: str | None) -> bool:

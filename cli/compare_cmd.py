@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import click
-from rich.console import Console
-from rich.table import Table as RichTable
 
 from lineage.report.compare import compare
 from lineage.report.jsonable import dumps
 
-from .common import colour_report, csv_text, emit, format_option, input_errors, output_option, resolve_one, store_option
+from .common import csv_text, emit, format_option, input_errors, output_option, resolve_one, store_option, text_report, text_table
 
 
 @click.command("compare")
@@ -44,16 +40,11 @@ def compare_cmd(units, store, fmt, output) -> None:
             [label.strip()] + ["" if v is None else v for v in values] + ["" if s is None else s for s in shares]
             for label, values, shares in comp.lines)), output)
         return
-    view = RichTable(box=None, header_style="bold", pad_edge=False)
-    view.add_column("项目")
-    for u, a in zip(comp.units, comp.amount_unit):
-        view.add_column(f"{u}\n({a} / 占比)", justify="right")
+    view = text_table(("项目", "left"), *((f"{u}\n({a} / 占比)", "right") for u, a in zip(comp.units, comp.amount_unit)))
     for label, values, shares in comp.lines:
         view.add_row(label, *["" if v is None else f"{v}  {s if s is not None else ''}%" if s is not None else f"{v}" for v, s in zip(values, shares)])
-    buf = io.StringIO()
-    console = Console(file=buf, width=160, force_terminal=colour_report(output))
-    console.print(view)
-    for unit, only in comp.only_in.items():
-        if only:
-            console.print(f"仅 {unit} 有的项级科目: {', '.join(only)}")
-    emit(buf.getvalue().rstrip("\n"), output)
+    with text_report(output, 160) as console:
+        console.print(view)
+        for unit, only in comp.only_in.items():
+            if only:
+                console.print(f"仅 {unit} 有的项级科目: {', '.join(only)}")

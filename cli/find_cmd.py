@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict
 
 import click
-from rich.console import Console
-from rich.table import Table as RichTable
-
 from lineage.amounts import parse_amount
 from lineage.report.jsonable import dumps
 from lineage.report.where_printed import where_printed
 from lineage.store import Store, store_path
 
-from .common import colour_report, emit, fail_input, format_option, output_option, store_option
+from .common import emit, fail_input, format_option, output_option, store_option, text_report, text_table
 
 
 @click.command("find")
@@ -44,13 +40,9 @@ def find_cmd(amount, unit, store, fmt, output) -> None:
     if fmt == "json":
         emit(dumps([asdict(h) for h in hits]), output)
         return
-    view = RichTable(box=None, header_style="bold", pad_edge=False)
-    for column in ("disclosure", "line", "where", "columns", "printed", "findings"):
-        view.add_column(column, overflow="fold")
+    view = text_table(*((column, "left") for column in ("disclosure", "line", "where", "columns", "printed", "findings")))
     for h in hits:
         view.add_row(h.disclosure, str(h.line), h.where, "、".join(h.columns), h.printed, "\n".join(h.findings))
-    buf = io.StringIO()
-    console = Console(file=buf, width=200, force_terminal=colour_report(output))
-    console.print(view)
-    console.print(f"({len(hits)} places print {amount} in {store_path(store)})")
-    emit(buf.getvalue().rstrip("\n"), output)
+    with text_report(output, 200) as console:
+        console.print(view)
+        console.print(f"({len(hits)} places print {amount} in {store_path(store)})")

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import io
-
 import click
-from rich.console import Console
 
 from lineage.parse.disclosure import parse_file
 from lineage.report.jsonable import dumps
 from lineage.report.parse_view import disclosure_json, print_summary
 
-from .common import colour_report, emit, expand_paths, format_option, input_errors, output_option
+from .common import emit, expand_paths, format_option, input_errors, output_option, text_report
 
 
 @click.command("parse")
@@ -37,9 +34,7 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     if fmt == "json":
         emit(dumps([disclosure_json(d) for d in disclosures]), output)
         return
-    buf = io.StringIO()
-    console = Console(file=buf, width=120, force_terminal=colour_report(output))
-    for d in disclosures:
-        print_summary(d, console)
-        console.print()
-    emit(buf.getvalue().rstrip("\n"), output)
+    with text_report(output, 120) as console:
+        for d in disclosures:
+            print_summary(d, console)
+            console.print()

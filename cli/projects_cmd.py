@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict
 
 import click
-from rich.console import Console
-from rich.table import Table as RichTable
-
 from lineage.graph.projects import largest_projects
 from lineage.report.jsonable import dumps
 
-from .common import colour_report, csv_text, emit, format_option, output_option, store_option, stored_graph
+from .common import csv_text, emit, format_option, output_option, store_option, stored_graph, text_report, text_table
 
 
 @click.command("projects")
@@ -42,12 +38,9 @@ def projects_cmd(unit, limit, store, fmt, output) -> None:
         emit(csv_text(["project", "code", "amount", "unit", "disclosure", "line", "indicators"], (
             [r.project, r.code or "", r.amount, r.unit, r.disclosure, r.line or "", "; ".join(r.indicators)] for r in rows)), output)
         return
-    view = RichTable(box=None, header_style="bold", pad_edge=False)
-    for column, justify in (("项目", "left"), ("金额", "right"), ("单位", "left"), ("行", "right"), ("绩效指标", "left")):
-        view.add_column(column, justify=justify, overflow="fold")
+    view = text_table(("项目", "left"), ("金额", "right"), ("单位", "left"), ("行", "right"), ("绩效指标", "left"))
     for r in rows:
         shown = "\n".join(r.indicators) if r.indicators else "[red]无绩效指标[/red]"
         view.add_row(f"{r.project}\n[dim]{r.unit_name} {r.code or ''}[/dim]", str(r.amount), r.unit, str(r.line or ""), shown)
-    buf = io.StringIO()
-    Console(file=buf, width=160, force_terminal=colour_report(output)).print(view)
-    emit(buf.getvalue().rstrip("\n"), output)
+    with text_report(output, 160) as console:
+        console.print(view)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import io
-
 import click
-from rich.console import Console
-from rich.table import Table as RichTable
 
 from lineage.neo4jdb import catalog
 from lineage.report.jsonable import dumps
 from lineage.report.records_view import cell, plain_value
 
-from .common import colour_report, csv_text, emit, fail_input, format_option, output_option
+from .common import csv_text, emit, fail_input, format_option, output_option, text_report, text_table
 from .neo4j_options import driver_for, neo4j_options, target
 
 
@@ -71,21 +67,14 @@ def query_cmd(name, pairs, list_only, neo4j_uri, neo4j_user, neo4j_password, neo
     with driver_for(t) as driver:
         records, summary, keys = driver.execute_query(query.text, params, database_=t.database)
     rows = [[record[k] for k in keys] for record in records]
-    emit(render(keys, rows, fmt, color=colour_report(output)), output)
-
-
-def render(keys: list[str], rows: list[list], fmt: str, color: bool = False) -> str:
     if fmt == "json":
-        return dumps([{k: plain_value(v) for k, v in zip(keys, row)} for row in rows])
-    if fmt == "csv":
-        return csv_text(keys, ([cell(v) for v in row] for row in rows))
-    view = RichTable(box=None, header_style="bold", pad_edge=False)
-    for k in keys:
-        view.add_column(k, justify="right" if k.endswith("Minor") or k in {"amount", "share"} else "left")
-    for row in rows:
-        view.add_row(*[cell(v) for v in row])
-    buf = io.StringIO()
-    console = Console(file=buf, width=200, force_terminal=color)
-    console.print(view)
-    console.print(f"({len(rows)} rows)")
-    return buf.getvalue().rstrip("\n")
+        emit(dumps([{k: plain_value(v) for k, v in zip(keys, row)} for row in rows]), output)
+    elif fmt == "csv":
+        emit(csv_text(keys, ([cell(v) for v in row] for row in rows)), output)
+    else:
+        view = text_table(*((k, "right" if k.endswith("Minor") or k in {"amount", "share"} else "left") for k in keys))
+        for row in rows:
+            view.add_row(*[cell(v) for v in row])
+        with text_report(output, 200) as console:
+            console.print(view)
+            console.print(f"({len(rows)} rows)")

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict
 
 import click
-from rich.console import Console
-from rich.table import Table as RichTable
-
 from lineage.graph.subject import subject_across_units
 from lineage.report.jsonable import dumps
 
-from .common import colour_report, csv_text, emit, fail_input, format_option, output_option, store_option, stored_graph
+from .common import csv_text, emit, fail_input, format_option, output_option, store_option, stored_graph, text_report, text_table
 
 
 @click.command("subject")
@@ -45,13 +41,10 @@ def subject_cmd(code, store, fmt, output) -> None:
             [r.disclosure, r.unit, r.inflow, r.basic, r.project, r.other, "; ".join(r.subjects), "; ".join(r.sources)]
             for r in rows)), output)
         return
-    view = RichTable(box=None, header_style="bold", pad_edge=False)
-    for column, justify in (("单位", "left"), ("收入→科目", "right"), ("→基本支出", "right"), ("→项目支出", "right"),
-                            ("→其他", "right"), ("科目", "left"), ("本单位资金来源", "left")):
-        view.add_column(column, justify=justify, overflow="fold")
+    view = text_table(("单位", "left"), ("收入→科目", "right"), ("→基本支出", "right"), ("→项目支出", "right"),
+                      ("→其他", "right"), ("科目", "left"), ("本单位资金来源", "left"))
     for r in rows:
         view.add_row(f"{r.unit_name}\n[dim]{r.unit}[/dim]", str(r.inflow), str(r.basic), str(r.project), str(r.other),
                      "\n".join(r.subjects), "\n".join(r.sources))
-    buf = io.StringIO()
-    Console(file=buf, width=170, force_terminal=colour_report(output)).print(view)
-    emit(buf.getvalue().rstrip("\n"), output)
+    with text_report(output, 170) as console:
+        console.print(view)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict
 
 import click
-from rich.console import Console
 from rich.tree import Tree
 
 from lineage.graph import build_graph
-from lineage.graph.trace import trace
+from lineage.graph.trace import Stage, trace
 from lineage.report.jsonable import dumps
 
-from .common import colour_report, emit, format_option, input_errors, output_option, resolve_one, store_option
+from .common import emit, format_option, input_errors, output_option, resolve_one, store_option, text_report
 
 
 @click.command("trace")
@@ -44,21 +42,24 @@ def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output) -> None
     if fmt == "json":
         emit(dumps({"disclosure": d.id, "amount_unit": d.amount_unit, "stages": [asdict(s) | {"balanced": s.balanced} for s in stages]}), output)
         return
-    buf = io.StringIO()
-    console = Console(file=buf, width=140, force_terminal=colour_report(output))
-    console.print(f"[bold]{d.unit_name}[/bold] {d.year} · 金额单位 {d.amount_unit}")
-    for s in stages:
-        mark = "[green]平衡[/green]" if s.balanced else f"[red]不平衡：流入 {s.inflow}，流出 {s.outflow}[/red]"
-        tree = Tree(f"[bold]{s.name}[/bold]  {s.inflow}  {mark}")
-        for step in s.steps:
-            label = f"{step.code + ' ' if step.code else ''}{step.name}  {step.amount}"
-            label += f"  ({step.share}%)" if step.share is not None else ""
-            label += "  [dim]估算[/dim]" if step.estimate else ""
-            label += "  [dim]差额[/dim]" if step.derived else ""
-            label += f"  [dim]L{step.line}[/dim]" if show_lines and step.line else ""
-            branch = tree.add(label)
-            for child in step.children:
-                branch.add(f"→ {child.name}" + (f"  {child.amount}" if child.amount else "")
-                           + (f"  [dim]L{child.line}[/dim]" if show_lines and child.line else ""))
-        console.print(tree)
-    emit(buf.getvalue().rstrip("\n"), output)
+    with text_report(output, 140) as console:
+        console.print(f"[bold]{d.unit_name}[/bold] {d.year} · 金额单位 {d.amount_unit}")
+        for s in stages:
+            console.print(_stage_tree(s, show_lines))
+
+
+def _stage_tree(s: Stage, show_lines: bool) -> Tree:
+    """One stage as a tree: its balance, each step with share and marks, and what the step feeds."""
+    mark = "[green]平衡[/green]" if s.balanced else f"[red]不平衡：流入 {s.inflow}，流出 {s.outflow}[/red]"
+    tree = Tree(f"[bold]{s.name}[/bold]  {s.inflow}  {mark}")
+    for step in s.steps:
+        label = f"{step.code + ' ' if step.code else ''}{step.name}  {step.amount}"
+        label += f"  ({step.share}%)" if step.share is not None else ""
+        label += "  [dim]估算[/dim]" if step.estimate else ""
+        label += "  [dim]差额[/dim]" if step.derived else ""
+        label += f"  [dim]L{step.line}[/dim]" if show_lines and step.line else ""
+        branch = tree.add(label)
+        for child in step.children:
+            branch.add(f"→ {child.name}" + (f"  {child.amount}" if child.amount else "")
+                       + (f"  [dim]L{child.line}[/dim]" if show_lines and child.line else ""))
+    return tree
