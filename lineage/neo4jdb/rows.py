@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 import networkx as nx
 
@@ -32,6 +32,7 @@ from lineage.checks.facts import gather
 from lineage.checks.finding import Finding
 from lineage.graph import names as N
 from lineage.graph.build import build_graph
+from lineage.graph.conservation import flows, total
 from lineage.model import Disclosure, Provenance
 from lineage.neo4jdb import schema as S
 
@@ -107,10 +108,7 @@ def _flow_props(d: Disclosure, e: dict) -> Row:
 
 def _through(g: nx.MultiDiGraph, node: str) -> Decimal:
     """What flows through a money node: its inflow, or its outflow where nothing flows in (sources)."""
-    def total(edges: Iterable) -> Decimal:
-        return sum((e[N.AMOUNT] for *_, e in edges if e.get(N.LABEL) == N.FLOW), Decimal(0))
-
-    return total(g.in_edges(node, data=True)) or total(g.out_edges(node, data=True))
+    return total(flows(g, node, "in")) or total(flows(g, node, "out"))
 
 
 def _grand_total(d: Disclosure) -> Row:
