@@ -5,7 +5,8 @@ from __future__ import annotations
 
 def test_the_largest_projects_of_all_units(run_json):
     rows = run_json("projects", "--limit", "2")
-    # 002 line 401: 2023年科普专项 150.00, no performance target printed for it;
+    # 002 line 401: 2023年科普专项 150.00; its performance target (line 434) is printed under another name,
+    # 科普专项经费 150.00, so no indicators attach to it (lineage check reports OR01 and OR02);
     # 003 line 375: 凉山州级科普专项经费 128.00, its target (line 482) prints 7 indicators
     assert [(r["project"], r["amount"], r["line"], len(r["indicators"])) for r in rows] == [
         ("2023年科普专项", "150.00", 401, 0), ("凉山州级科普专项经费", "128.00", 375, 7)]
