@@ -278,7 +278,7 @@ def test_orphans_of_001_and_002(query):
     # 190.05) decides the 支出总表's columns, so every functional subject passes its money on to a pool.
     assert not any(r["kind"] in ("receives but passes nothing on", "passes on but receives nothing") for r in rows)
     assert not any(r["kind"] == "project without indicators" for r in rows)  # 9 indicators, lines 1462-1478
-    # 002 line 401: 2023年科普专项 150.00, no performance target printed for it
+    # 002 line 401: 2023年科普专项 150.00; its target is printed under another name (科普专项经费 150.00, line 434)
     rows = query("orphans", disclosure="成华")
     project = next(r for r in rows if r["kind"] == "project without indicators")
     assert (project["name"], project["amountMinor"], project["line"]) == ("2023年科普专项", 15000, 401)
@@ -367,7 +367,7 @@ def test_amount_to_source_ignores_thousands_separators_and_filters_units(query):
 
 def test_largest_projects_with_indicators(query):
     rows = query("largest_projects", limit="3")
-    # 002 line 401 2023年科普专项 150.00 (no target); 003 line 375 凉山州级科普专项经费 128.00;
+    # 002 line 401 2023年科普专项 150.00 (its target, line 434, names it 科普专项经费); 003 line 375 凉山州级科普专项经费 128.00;
     # 000 line 609 四川省科普基地信息服务体系建设及应用 76.24
     assert [(r["project"], r["amount"], r["line"]) for r in rows] == [
         ("2023年科普专项", "150.00", 401), ("凉山州级科普专项经费", "128.00", 375),
@@ -385,7 +385,7 @@ def test_largest_projects_with_indicators(query):
 
 def test_disclosures_overview(query, seeds_in_neo4j):
     rows = {r["disclosure"]: r for r in query("disclosures")}
-    # printed 支出总计: 001 367.12 (line 559), 003 753.70 (line 141), 004 11,993.56 (line 225)
+    # printed 支出总计 of the 收支总表: 001 367.12 (line 485), 003 753.70 (line 115), 004 11,993.56 (表六 line 207)
     assert (rows[QX]["total"], rows[LS]["total"], rows[CQ]["totalMinor"]) == ("367.12", "753.70", 1199356)
     # 001's 绩效目标表 (lines 1235-1480) names five projects; four are not in 表3-2 (see the orphans test)
     assert (rows[QX]["projects"], rows[QX]["targetsWithoutProject"]) == (1, 4)
