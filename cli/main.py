@@ -15,6 +15,7 @@ from .load_cmd import load_cmd
 from .parse_cmd import parse_cmd
 from .projects_cmd import projects_cmd
 from .query_cmd import query_cmd
+from .report_cmd import report_cmd
 from .rules_cmd import rules_cmd
 from .subject_cmd import subject_cmd
 from .trace_cmd import trace_cmd
@@ -32,5 +33,5 @@ def cli() -> None:
     """
 
 
-for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd, query_cmd, export_cmd, guide_cmd, find_cmd, projects_cmd, subject_cmd):
+for command in (load_cmd, parse_cmd, check_cmd, trace_cmd, compare_cmd, rules_cmd, query_cmd, export_cmd, guide_cmd, find_cmd, projects_cmd, subject_cmd, report_cmd):
     cli.add_command(command)
