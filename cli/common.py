@@ -23,6 +23,8 @@ from lineage.read import InputError
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+# What a folder given on the command line is searched for.
+DISCLOSURE_SUFFIXES = (".txt", ".pdf")
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -113,12 +115,12 @@ def stored_graph(store: str | None):
 
 
 def expand_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders expand to their *.txt files, sorted."""
+    """Files as given; folders expand to their *.txt and *.pdf files (any case), sorted."""
     out: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out += sorted(q for q in path.rglob("*.txt") if q.is_file())
+            out += sorted(q for q in path.rglob("*") if q.suffix.lower() in DISCLOSURE_SUFFIXES and q.is_file())
         else:
             out.append(path)
     return out
