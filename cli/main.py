@@ -6,6 +6,8 @@ import click
 
 from lineage import __version__
 
+from .crash import SafeGroup
+
 from .check_cmd import check_cmd
 from .compare_cmd import compare_cmd
 from .export_cmd import export_cmd
@@ -20,7 +22,7 @@ from .subject_cmd import subject_cmd
 from .trace_cmd import trace_cmd
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="lineage")
 def cli() -> None:
     """budget-lineage: Chinese budget disclosures (部门预算/单位预算公开) as a checked lineage graph.
@@ -29,6 +31,7 @@ def cli() -> None:
     Pipeline: parse -> graph -> check -> store (embedded) / Neo4j -> reports.
     Try:  lineage load data/seeds && lineage check
     Neo4j: lineage load data/seeds --neo4j neo4j://localhost:7687 && lineage query --list
+    Exit codes: 0 fine, 1 error-level findings, 2 usage or input error, 3 internal error.
     """
 
 
