@@ -21,8 +21,6 @@ from pathlib import Path
 
 import click
 
-from lineage.read import InputError
-
 EXIT_INTERNAL = 3
 ENV_CRASH_DIR = "LINEAGE_CRASH_DIR"
 
@@ -60,10 +58,12 @@ class SafeGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, BrokenPipeError):
             raise  # click's own handling: usage errors (2), explicit exits, Ctrl-C, a closed pipe
-        except InputError as exc:
-            click.echo(click.style("error:", fg="red") + f" {one_line(str(exc))}", err=True)
-            raise click.exceptions.Exit(2) from None
         except Exception as exc:  # noqa: BLE001 - this is the one place that catches everything
+            from lineage.read import InputError  # here, not at the top: `lineage --help` imports no library
+
+            if isinstance(exc, InputError):
+                click.echo(click.style("error:", fg="red") + f" {one_line(str(exc))}", err=True)
+                raise click.exceptions.Exit(2) from None
             where = write_traceback(exc)
             saved = f"full traceback in {where}" if where else "the traceback could not be written"
             click.echo(
