@@ -55,7 +55,7 @@ _GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
 _CODE = re.compile(r"^\[?(\d{2,})\]?$")
 _CODE_NAME = re.compile(r"^\[?(\d{3,})\]?\s*([^\d年月日].*)$")
 _TOTAL = re.compile(r"^(合计|总计)$")
-_EMPTY = re.compile(r"^无$|为空表|无数据|此表无|无此项|没有.{0,12}(预算|决算|数据)")
+_EMPTY = re.compile(r"^无$|为空表|无数据|此表无|无此项|没有.{0,12}(预算|决算|数据)")  # an empty table says so
 _META = re.compile(r"编制(部门|单位)|(金额)?单位\s*[:：]|^单位\s*[(（]?\s*(万元|元)")
 _PAGE_NO = re.compile(r"^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d+\s*页")
 _PROSE = re.compile(r"[，。；;]")
@@ -121,7 +121,10 @@ def _amount(text: str, amount_column: bool) -> bool:
 def _starts_rows(line: _Line) -> bool:
     """The first line below a header: an amount, a code at the left, a 合计, or an empty table's 无."""
     first = compact(line.words[0].norm)
-    if _TOTAL.match(first) or _EMPTY.search(first) or _CODE.match(first) or _CODE_NAME.match(first):
+    rest_amounts = all(_amount(w.norm, True) for w in line.words[1:])
+    if (_TOTAL.match(first) or _EMPTY.match(first)) and rest_amounts:
+        return True
+    if _CODE.match(first) or _CODE_NAME.match(first):
         return True
     return any(_amount(w.norm, False) for w in line.words)
 
