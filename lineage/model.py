@@ -50,6 +50,7 @@ class Provenance(BaseModel):
     table_number: Optional[str] = None
     row: Optional[int] = None  # index of the row in Table.rows
     line: int
+    page: Optional[int] = None  # PDF page of the line; None for text files
     text: str = ""
 
 
@@ -67,6 +68,7 @@ class Row(BaseModel):
     index: int
     line: int
     lines: list[int] = Field(default_factory=list)  # every line the row spans
+    page: Optional[int] = None  # PDF page of `line`; None for text files
     role: RowRole = "subject"
     side: Optional[Literal["income", "expenditure"]] = None  # two-sided tables
     code: Optional[str] = None  # digits only, e.g. "2060701", "30102"
@@ -90,6 +92,7 @@ class Table(BaseModel):
     title: str
     line: int
     end_line: int
+    page: Optional[int] = None  # PDF page of the title line; None for text files
     empty: bool = False  # the document says the table has no content
     # The unit its amounts are printed in, from the table's own 单位 line ("单位：元");
     # None when the table prints none (then the disclosure's amount_unit applies).
@@ -127,6 +130,7 @@ class Problem(BaseModel):
     file: str
     line: int
     message: str
+    page: Optional[int] = None  # PDF page of the line; None for text files
     table: Optional[str] = None
     severity: Literal["error", "warning", "info"] = "warning"
 
@@ -222,6 +226,7 @@ class Claim(BaseModel):
 
     line: int
     lines: list[int] = Field(default_factory=list)
+    page: Optional[int] = None  # PDF page of `line`; None for text files
     text: str  # the sentence (or clause) the figure comes from
     subject: str
     subject_label: str = ""  # the words the text uses

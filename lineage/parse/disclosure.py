@@ -73,6 +73,8 @@ def parse_file(path: str | Path) -> Disclosure:
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
+    if doc.pages:
+        _fill_pages(disclosure, doc)
     return disclosure
 
 
@@ -136,3 +138,16 @@ def _unrecognised(doc: Document, anchors: list[Anchor]) -> list[Problem]:
             message=f"无法识别的表「{a.title}」（第 {a.line} 行）：词表中没有这种表，未读取",
         ))
     return problems
+
+
+def _fill_pages(disclosure: Disclosure, doc: Document) -> None:
+    """Give every table, row, claim and problem of a PDF the page its line is printed on."""
+    def page(line: int) -> int | None:
+        return doc.line(line).page if 0 < line <= len(doc.lines) else None
+
+    for table in disclosure.tables:
+        table.page = page(table.line)
+        for row in table.rows:
+            row.page = page(row.line)
+    for item in (*disclosure.claims, *disclosure.problems):
+        item.page = page(item.line)
