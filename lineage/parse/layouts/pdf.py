@@ -38,20 +38,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from lineage.amounts import TABLE_AMOUNT_RE
+from lineage.amounts import is_amount_cell
 from lineage.parse.build import columns_of
-from lineage.parse.columns import COLUMNS, canonical_column
-from lineage.parse.kinds import PERFORMANCE_KINDS
-from lineage.parse.layouts.tsv import TWO_SIDED, _assign_roles, column_name
+from lineage.parse.layouts.tsv import _assign_roles, column_name
 from lineage.parse.locate import Anchor
 from lineage.parse.raw import RawRow, RawTable
 from lineage.read import Document, compact
 from lineage.read.pdf import Page, Word
+from lineage.vocab import PERFORMANCE_KINDS, TWO_SIDED, canonical_column, columns, spec
 
 NAME = "pdf"
 
-_WHOLE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)$")
-_GROUPED = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
 _CODE = re.compile(r"^\[?(\d{2,})\]?$")
 _CODE_NAME = re.compile(r"^\[?(\d{3,})\]?\s*([^\d年月日].*)$")
 _TOTAL = re.compile(r"^(合计|总计)$")
@@ -112,21 +109,15 @@ def _page_lines(page: Page) -> list[_Line]:
     return lines
 
 
-def _amount(text: str, amount_column: bool) -> bool:
-    """An amount cell: with decimals or thousands separators anywhere, a bare integer only in an amount column."""
-    t = text.strip()
-    return bool(TABLE_AMOUNT_RE.match(t) or _GROUPED.match(t) or (amount_column and _WHOLE.match(t)))
-
-
 def _starts_rows(line: _Line) -> bool:
     """The first line below a header: an amount, a code at the left, a 合计, or an empty table's 无."""
     first = compact(line.words[0].norm)
-    rest_amounts = all(_amount(w.norm, True) for w in line.words[1:])
+    rest_amounts = all(is_amount_cell(w.norm, True) for w in line.words[1:])
     if (_TOTAL.match(first) or _EMPTY.match(first)) and rest_amounts:
         return True
     if _CODE.match(first) or _CODE_NAME.match(first):
         return True
-    return any(_amount(w.norm, False) for w in line.words)
+    return any(is_amount_cell(w.norm, False) for w in line.words)
 
 
 def _header_like(line: _Line) -> bool:
@@ -211,10 +202,11 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
     name = column_name(kind, path)
     if name:
         return name
-    canon = COLUMNS.get(kind, [])
+    canon = columns(kind)
+    synonyms = s.synonyms if (s := spec(kind)) else ()
     for i in range(len(path)):
         for j in range(len(path), i + 1, -1):
-            named = canonical_column("".join(path[i:j]))
+            named = canonical_column("".join(path[i:j]), synonyms)
             if named in canon:
                 return named
     return None
@@ -282,7 +274,7 @@ def _bands(page: Page, lines: list[_Line], grid: _Grid) -> list[list[_Line]]:
         return bands
     for line in lines:
         label_only = not any(
-            _amount(w.norm, grid.columns[grid.index((w.x0 + w.x1) / 2)].name is not None) for w in line.words
+            is_amount_cell(w.norm, grid.columns[grid.index((w.x0 + w.x1) / 2)].name is not None) for w in line.words
         )
         starts = _CODE.match(compact(line.words[0].norm)) or _TOTAL.match(compact(line.words[0].norm))
         near = bands and line.top - bands[-1][-1].bottom < 0.8 * (line.bottom - line.top)
@@ -329,12 +321,12 @@ def _rows(kind: str, grid: _Grid, band: list[_Line]) -> list[RawRow]:
             col = grid.columns[grid.index((w.x0 + w.x1) / 2)]
             labels, amounts, positions = sides.setdefault(col.side, ([], [], []))
             text = w.norm.strip()
-            if col.name is not None and _amount(text, True):
+            if col.name is not None and is_amount_cell(text, True):
                 amounts.append(text)
                 positions.append(col.name)
             elif col.name is not None and _PLACEHOLDER.match(text):
                 continue
-            elif col.name is None and _amount(text, False) and not _CODE.match(compact(text)):
+            elif col.name is None and is_amount_cell(text, False) and not _CODE.match(compact(text)):
                 amounts.append(text)  # an amount under a label column: its column is unknown
                 positions.append(None)
             else:
@@ -367,7 +359,7 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
     """One RawTable per printed table, its rows read from the page geometry."""
     lines_of = _pages_of(doc)
     starts = sorted(
-        (a for a in anchors if not a.in_contents and (a.kind or getattr(a, "unknown", False))), key=lambda a: a.line
+        (a for a in anchors if not a.in_contents and (a.kind or a.unknown)), key=lambda a: a.line
     )
     markers = {a.line: a.number for a in anchors if not a.in_contents and a.kind is None and a.number}
     tables = []
@@ -424,7 +416,7 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
         ended = False
         kept: list[_Line] = []
         for ln in data:
-            if _PROSE.search(compact(ln.text)) and not any(_amount(w.norm, False) for w in ln.words):
+            if _PROSE.search(compact(ln.text)) and not any(is_amount_cell(w.norm, False) for w in ln.words):
                 if _EMPTY.search(compact(ln.text)):
                     raw.empty = True
                 ended = True  # a note under the table ("注：…") ends it
