@@ -11,7 +11,7 @@ from lineage.checks.walk import tables
 from lineage.tableview import children as depth_children
 from lineage.tableview import evidence, indented, item_rows, value
 from lineage.model import Disclosure, Row
-from lineage.parse.kinds import KIND_LABELS
+from lineage.vocab import KIND_LABELS
 
 
 def children(rows: list[Row], parent: Row) -> list[Row]:

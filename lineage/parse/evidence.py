@@ -28,8 +28,14 @@ from lineage.parse.codes import ECONOMIC
 from lineage.parse.reconcile import ORDINAL
 from lineage.read import compact
 from lineage.tableview import item_rows, total_row, undetermined
+from lineage.vocab import spec
 
-ECONOMIC_KINDS = ("fiscal_by_economic", "gp_basic_by_economic")
+
+
+def _economic(table: Table) -> bool:
+    """A table whose rows the vocabulary says are economic subjects (表2-1, 表3-1 …)."""
+    s = spec(table.kind)
+    return s is not None and s.scheme == ECONOMIC
 
 
 @dataclass
@@ -55,7 +61,7 @@ def codes_from_names(d: Disclosure) -> None:
     printed: dict[str, set[str]] = {}
     line_of: dict[tuple[str, str], int] = {}
     for t in d.tables:
-        if t.kind not in ECONOMIC_KINDS:
+        if not _economic(t):
             continue
         for r in item_rows(t):
             if r.code and r.scheme == ECONOMIC and not r.code_garbled:
@@ -63,7 +69,7 @@ def codes_from_names(d: Disclosure) -> None:
                 printed.setdefault(key, set()).add(r.code)
                 line_of.setdefault((key, r.code), r.line)
     for t in d.tables:
-        if t.kind not in ECONOMIC_KINDS:
+        if not _economic(t):
             continue
         for r in item_rows(t):
             codes = printed.get(compact(r.name), set())

@@ -21,10 +21,11 @@ from itertools import product
 from operator import sub
 
 from lineage.amounts import parse_amount, rounding_band
-from lineage.parse.columns import SUMS
 from lineage.parse.evidence import PINNED_KINDS, codes_from_names, function_pins, list_pins, table_pins
-from lineage.parse.reconcile import ORDINAL, TWO_SIDED
+from lineage.parse.reconcile import ORDINAL
 from lineage.tableview import indented, parents_by_depth, source_column
+from lineage.vocab import TWO_SIDED
+from lineage.vocab import sums as kind_sums
 
 Candidate = dict[str, Decimal]
 
@@ -52,7 +53,7 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         return []
     # A sum whose parts the table does not print (一般公共预算支出表 with 当年/上年
     # but no 基本/项目 columns) says nothing about this table.
-    sums = [(t, parts) for t, parts in SUMS.get(kind, []) if t in columns and any(p in columns for p in parts)]
+    sums = [(t, parts) for t, parts in kind_sums(kind) if t in columns and any(p in columns for p in parts)]
     col_index = {c: i for i, c in enumerate(columns)}
     pinned = tuple((cells, value) for cells, value in pinned if any(c in col_index for c in cells))
     # Exact integers for speed: amounts and bands scaled by one power of ten that
