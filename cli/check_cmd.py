@@ -14,8 +14,10 @@ from typing import Iterator
 
 import click
 
-from .common import (EXIT_FINDINGS, EXIT_INPUT, colour_report, emit_stream, expand_paths, fail_input, format_option,
-                     input_errors, jobs_option, output_option, store_option)
+from .common import (
+    EXIT_FINDINGS, colour_report, emit_stream, expand_paths, fail_input, format_option, input_errors, jobs_option,
+    output_option, report_bad, store_option,
+)
 from .progress import progress
 
 
@@ -35,7 +37,8 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs) -> None:
     --jobs), or stored units (an id, a unit name or part of it, or a unit
     code). With no TARGETS, every stored disclosure. Exit code 0: no
     error-level findings; 1: errors found; 2: bad input (a file that cannot be
-    read is named on stderr; the others are still checked).
+    read is named and the others are still checked; no readable disclosure at
+    all is never "valid").
 
     \b
     Examples:
@@ -49,7 +52,11 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs) -> None:
 
     only = frozenset(rules) or None
     bad: list[str] = []
-    needs_store = not targets or not all(Path(t).exists() for t in targets)  # files alone never create a store
+    needs_store = not targets or not all(Path(t).exists() for t in targets)
+    with input_errors():
+        if targets and needs_store and not store_path(store).exists():
+            missing = next(t for t in targets if not Path(t).exists())
+            raise fail_input(f"{missing}: no such file or folder (and no store {store_path(store)} to look it up in)")
     with input_errors(), (Store(store_path(store)) if needs_store else nullcontext()) as st:
         plan = _plan(targets, st)
         results = _results(plan, st, only, jobs, bad)
@@ -60,10 +67,7 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs) -> None:
                 counts = write_csv(results, write)
             else:
                 counts = write_text(results, write, min_severity, colour_report(output))
-    for message in bad:
-        click.echo(click.style("error:", fg="red") + f" {message}", err=True)
-    if bad:
-        raise click.exceptions.Exit(EXIT_INPUT)
+    report_bad(bad, read=1)
     if counts["error"]:
         raise click.exceptions.Exit(EXIT_FINDINGS)
 
@@ -94,13 +98,18 @@ def _results(plan: list[Path | str], st, only: frozenset[str] | None, jobs: int,
 
     files = over_files(partial(checked, only=only), [p for p in plan if isinstance(p, Path)], jobs)
     stored = st.reports([p for p in plan if isinstance(p, str)]) if st else iter(())
+    read = 0
     with progress(len(plan), "checking") as advance:
         for item in plan:
             result = next(files) if isinstance(item, Path) else next(stored)
             advance()
             if isinstance(result, Unreadable):
                 bad.append(result.message)
-            elif only and not isinstance(item, Path):
+                continue
+            read += 1
+            if only and not isinstance(item, Path):
                 yield Checked(*result[:4], [f for f in result.findings if f.code in only])
             else:
                 yield result
+    if bad and not read:
+        report_bad(bad, read)  # before the report is written: no readable disclosure is never "valid"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Iterator
 
@@ -28,6 +29,7 @@ class Run:
     bad: list[str] = field(default_factory=list)
     loaded: list = field(default_factory=list)  # lineage.results.Summary, in file order
     outcome: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
 
     def results(self, task) -> Iterator:
         """task's result for each readable file, in file order, with a progress bar; unreadable files are noted."""
@@ -77,7 +79,7 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
     files = expand_paths(paths)
     if not files:
         raise fail_input(f"{' '.join(paths)}: no *.txt files found")
-    if store and neo4j_uri:
+    if store and neo4j_uri is not None:
         source = click.get_current_context().get_parameter_source("neo4j_uri")
         if source != click.core.ParameterSource.ENVIRONMENT:
             raise fail_input("give --store or --neo4j, not both")
@@ -85,7 +87,7 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
     from lineage.store import store_path
 
     run = Run(files, jobs)
-    if neo4j_uri:
+    if neo4j_uri is not None:  # also "": an empty --neo4j is an error, not a quiet fall-back to the store
         where = _into_neo4j(run, target(neo4j_uri, neo4j_user, neo4j_password, neo4j_database))
     else:
         where = _into_store(run, store_path(store))
@@ -96,10 +98,14 @@ def _into_store(run: Run, path: Path) -> str:
     from lineage.store import Store
     from lineage.workers import store_record
 
-    with Store(path) as st:
-        for record, outcome in st.batch(run.results(store_record)):
-            run.loaded.append(record.summary())
-            run.outcome[outcome] += 1
+    records = run.results(store_record)
+    first = next(records, None)  # the store is created at the first readable disclosure, not for a mistyped path
+    if first is not None:
+        with Store(path, create=True) as st:
+            for record, outcome in st.batch(chain([first], records)):
+                run.loaded.append(record.summary())
+                run.outcome[outcome] += 1
+        run.notes += [f"{new}: replaced {i}, which came from another file ({old})" for i, old, new in st.replaced_files]
     return f"{path}: {run.outcome['added']} added, {run.outcome['replaced']} replaced, {run.outcome['unchanged']} unchanged"
 
 
@@ -126,6 +132,8 @@ def _into_neo4j(run: Run, t) -> str:
 def _report(run: Run, where: str, fail_on_error: bool) -> None:
     for summary in run.loaded:
         stderr.print(f"  {summary.line()}", highlight=False)
+    for message in run.notes:
+        click.echo(click.style("note:", fg="yellow") + f" {message}", err=True)
     for message in run.bad:
         click.echo(click.style("error:", fg="red") + f" {message}", err=True)
     errors, warnings = sum(s.errors for s in run.loaded), sum(s.warnings for s in run.loaded)

@@ -16,6 +16,8 @@ import click
 
 from lineage import __version__
 
+from .crash import SafeGroup
+
 # name: (module in this package, first line of the command's docstring), in the order --help lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "load": ("load_cmd", "Parse, check and store disclosures (files or folders of *.txt)."),
@@ -33,8 +35,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A group whose commands are imported on first use (click's documented lazy-loading pattern)."""
+class LazyGroup(SafeGroup):
+    """A group whose commands are imported on first use (click's documented lazy-loading pattern).
+
+    A SafeGroup: no command ends in a traceback (cli/crash.py).
+    """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [*COMMANDS, *sorted(super().list_commands(ctx))]
@@ -62,4 +67,5 @@ def cli() -> None:
     Pipeline: parse -> graph -> check -> store (embedded) / Neo4j -> reports.
     Try:  lineage load data/seeds && lineage check
     Neo4j: lineage load data/seeds --neo4j neo4j://localhost:7687 && lineage query --list
+    Exit codes: 0 fine, 1 error-level findings, 2 usage or input error, 3 internal error.
     """

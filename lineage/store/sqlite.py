@@ -6,6 +6,12 @@ written. A disclosure is keyed by its id (year/unit/kind), so loading a
 corrected version of a file replaces the old one; loading an identical file
 (same sha256) changes nothing.
 
+Only `lineage load` creates a store (`create=True`); every other command opens
+an existing one read-only, so a mistyped name never leaves an empty
+lineage.db behind. Whatever goes wrong with the file (not a database, damaged,
+read-only, in a missing folder, a stored row that no longer reads) is a
+StoreError: one line naming the store, never a traceback.
+
 Built for a province's worth of disclosures (tens of thousands):
 - The parsed disclosure and its findings are stored as zlib-compressed JSON:
   their JSON is 5-8 times the input text (mostly repeated keys and the
@@ -15,7 +21,7 @@ Built for a province's worth of disclosures (tens of thousands):
   decompressing or validating one.
 - A `Record` (one row, blobs already compressed) is built where the disclosure
   was parsed, in a worker process; the one writer only inserts it, in batches
-  (`batch`), with the write-ahead log so readers are not blocked.
+  (`batch`), with the write-ahead log while it writes.
 Schema changes bump `SCHEMA_VERSION` (SQLite's user_version); an older store
 is migrated in place, in one transaction, when opened.
 """
@@ -26,12 +32,16 @@ import json
 import os
 import sqlite3
 import zlib
+from contextlib import contextmanager
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from pydantic import ValidationError
+
 from lineage.checks.finding import Finding
 from lineage.model import Disclosure
+from lineage.read import InputError
 from lineage.results import Checked, Summary, summary_values
 
 DEFAULT_STORE = "lineage.db"
@@ -65,6 +75,26 @@ def store_path(option: Optional[str]) -> Path:
     return Path(option or os.environ.get(ENV_STORE) or DEFAULT_STORE)
 
 
+class StoreError(InputError):
+    """The store file cannot be used; the message names it and says why in one line."""
+
+
+def _reason(exc: sqlite3.Error) -> str:
+    """What an SQLite error means for the user of a store file."""
+    text = str(exc)
+    if "not a database" in text:
+        return "not a lineage store (the file is not an SQLite database)"
+    if "malformed" in text or "corrupt" in text:
+        return "the store file is damaged (truncated or overwritten); load the files again into a new store"
+    if "readonly" in text or "read-only" in text:
+        return "the store is read-only: cannot write to it"
+    if "unable to open" in text:
+        return "cannot open the store (its folder is missing or not writable)"
+    if "locked" in text or "busy" in text:
+        return "the store is locked by another process; try again when it has finished"
+    return f"the store cannot be used ({text})"
+
+
 @dataclass(frozen=True)
 class Record(Summary):
     """One stored disclosure, ready to insert: the summary columns and the compressed documents (picklable)."""
@@ -96,19 +126,57 @@ def _unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
-def _findings(blob: bytes) -> list[Finding]:
-    return [Finding.model_validate(f) for f in json.loads(_unpack(blob))]
-
-
 class Store:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, create: bool = False):
+        """Open the store at `path`; `create` (lineage load) makes it if missing, else it must exist."""
         self.path = path
-        self.db = sqlite3.connect(path)
-        self.db.execute("PRAGMA journal_mode=WAL")  # one writer, readers never blocked; fewer fsyncs per batch
-        self.db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent on power loss; last batch may be lost
-        self._migrate()
+        name = str(path)
+        if path.is_dir():
+            raise StoreError(name, "is a folder, not a store file")
+        if not create and not path.exists():
+            raise StoreError(name, "no such store; run lineage load PATH first (or give --store or $LINEAGE_STORE)")
+        if create and not path.parent.is_dir():
+            raise StoreError(name, f"cannot create the store: folder {path.parent} does not exist")
+        self.create = create
+        with self._errors():
+            self.db = sqlite3.connect(path) if create else self._read_only()
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "disclosures" not in tables and (tables or not create):
+                self.db.close()
+                raise StoreError(name, "not a lineage store (an SQLite database without its disclosures table)")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                self.db.close()
+                raise StoreError(name, f"made by a newer version of lineage (store schema {version})")
+            if version < SCHEMA_VERSION or create:
+                if not create:  # an older store: migrate it once, then read it as before
+                    self.db.close()
+                    self.db = sqlite3.connect(path)
+                self._migrate()
+                if not create:
+                    self.db.close()
+                    self.db = self._read_only()
+            if create:
+                # One writer, in batches: the write-ahead log saves a journal write and fsync per batch.
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+        # (id, file it came from before, file that replaced it) for each replacement by a different file
+        self.replaced_files: list[tuple[str, str, str]] = []
+
+    def _read_only(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(str(self.path), _reason(exc)) from None
 
     def close(self) -> None:
+        if self.create:
+            with self._errors():
+                self.db.execute("PRAGMA journal_mode=DELETE")  # back to one plain file for readers and copies
         self.db.close()
 
     def __enter__(self) -> "Store":
@@ -119,11 +187,8 @@ class Store:
 
     def _migrate(self) -> None:
         """Create the schema, or bring an older store up to this version in one transaction."""
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
+        if self.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
             return
-        if version > SCHEMA_VERSION:
-            raise sqlite3.DatabaseError(f"{self.path}: made by a newer version of lineage (store schema {version})")
         columns = {r[1] for r in self.db.execute("PRAGMA table_info(disclosures)")}
         self.db.execute("BEGIN")
         try:
@@ -142,12 +207,11 @@ class Store:
     def _from_v1(self) -> None:
         self.db.execute("ALTER TABLE disclosures RENAME TO disclosures_v1")
         self.db.execute(SCHEMA)
-        old = self.db.execute("SELECT disclosure_json, findings_json, loaded_at FROM disclosures_v1").fetchall()
-        for disclosure_json, findings_json, loaded_at in old:
-            d = Disclosure.model_validate_json(disclosure_json)
-            record = Record.of(d, [Finding.model_validate(f) for f in json.loads(findings_json)])
-            self._insert(record)
-            self.db.execute("UPDATE disclosures SET loaded_at = ? WHERE id = ?", (loaded_at, record.id))
+        old = self.db.execute("SELECT id, disclosure_json, findings_json, loaded_at FROM disclosures_v1").fetchall()
+        for disclosure_id, disclosure_json, findings_json, loaded_at in old:
+            d, findings = self._validated(disclosure_id, disclosure_json, json.loads(findings_json))
+            self._insert(Record.of(d, findings))
+            self.db.execute("UPDATE disclosures SET loaded_at = ? WHERE id = ?", (loaded_at, d.id))
         self.db.execute("DROP TABLE disclosures_v1")
 
     def _insert(self, record: Record) -> None:
@@ -158,8 +222,9 @@ class Store:
 
     def put(self, d: Disclosure | Record, findings: list[Finding] | None = None) -> str:
         """Store a disclosure (or a ready Record) and commit; returns "unchanged", "replaced" or "added"."""
-        outcome = self._put(d if isinstance(d, Record) else Record.of(d, findings or []))
-        self.db.commit()
+        with self._errors():
+            outcome = self._put(d if isinstance(d, Record) else Record.of(d, findings or []))
+            self.db.commit()
         return outcome
 
     def batch(self, records: Iterable[Record], size: int = 200) -> Iterator[tuple[Record, str]]:
@@ -169,37 +234,45 @@ class Store:
         """
         try:
             for n, record in enumerate(records, 1):
-                yield record, self._put(record)
-                if n % size == 0:
-                    self.db.commit()
+                with self._errors():
+                    outcome = self._put(record)
+                    if n % size == 0:
+                        self.db.commit()
+                yield record, outcome
         finally:
-            self.db.commit()
+            with self._errors():
+                self.db.commit()
 
     def _put(self, record: Record) -> str:
-        row = self.db.execute("SELECT sha256 FROM disclosures WHERE id = ?", (record.id,)).fetchone()
+        row = self.db.execute("SELECT sha256, path FROM disclosures WHERE id = ?", (record.id,)).fetchone()
         if row and row[0] == record.sha256:
             return "unchanged"
+        if row and Path(row[1]).resolve() != Path(record.path).resolve():
+            self.replaced_files.append((record.id, row[1], record.path))
         self._insert(record)
         return "replaced" if row else "added"
 
     def ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM disclosures ORDER BY id")]
+        with self._errors():
+            return [r[0] for r in self.db.execute("SELECT id FROM disclosures ORDER BY id")]
 
     def find(self, key: str) -> list[str]:
         """Disclosure ids matching an id, a unit name (or part of it), or a unit code."""
-        rows = self.db.execute(
-            "SELECT id FROM disclosures WHERE id = ? OR unit_code = ? OR unit_name LIKE ? ORDER BY id",
-            (key, key, f"%{key}%"),
-        )
+        with self._errors():
+            rows = self.db.execute(
+                "SELECT id FROM disclosures WHERE id = ? OR unit_code = ? OR unit_name LIKE ? ORDER BY id",
+                (key, key, f"%{key}%"),
+            ).fetchall()
         return [r[0] for r in rows]
 
     def get(self, disclosure_id: str) -> tuple[Disclosure, list[Finding]]:
-        row = self.db.execute(
-            "SELECT disclosure, findings FROM disclosures WHERE id = ?", (disclosure_id,)
-        ).fetchone()
+        with self._errors():
+            row = self.db.execute(
+                "SELECT disclosure, findings FROM disclosures WHERE id = ?", (disclosure_id,)
+            ).fetchone()
         if row is None:
             raise KeyError(disclosure_id)
-        return Disclosure.model_validate_json(_unpack(row[0])), _findings(row[1])
+        return self._validated(disclosure_id, *row)
 
     def all(self) -> Iterator[tuple[Disclosure, list[Finding]]]:
         for i in self.ids():
@@ -208,9 +281,24 @@ class Store:
     def reports(self, ids: list[str] | None = None) -> Iterator[Checked]:
         """Each disclosure's findings (all, or those of `ids` in that order) without decompressing a disclosure."""
         query = "SELECT id, unit_name, year, path, findings FROM disclosures"
-        if ids is None:
-            rows = self.db.execute(query + " ORDER BY id")
-        else:
-            rows = (self.db.execute(query + " WHERE id = ?", (i,)).fetchone() for i in ids)
-        for i, unit_name, year, path, findings in rows:
-            yield Checked(i, unit_name, year, path, _findings(findings))
+        with self._errors():
+            if ids is None:
+                rows = self.db.execute(query + " ORDER BY id")
+            else:
+                rows = (self.db.execute(query + " WHERE id = ?", (i,)).fetchone() for i in ids)
+            for i, unit_name, year, path, findings in rows:
+                yield Checked(i, unit_name, year, path, self._validated(i, None, findings)[1])
+
+    def _validated(self, disclosure_id: str, disclosure, findings) -> tuple[Optional[Disclosure], list[Finding]]:
+        """A stored disclosure and findings as models (blobs, or v1's JSON); a damaged row is a StoreError."""
+        try:
+            if isinstance(disclosure, bytes):
+                disclosure = _unpack(disclosure)
+            if isinstance(findings, bytes):
+                findings = json.loads(_unpack(findings))
+            return (Disclosure.model_validate_json(disclosure) if disclosure is not None else None,
+                    [Finding.model_validate(f) for f in findings])
+        except (ValidationError, ValueError, TypeError, zlib.error) as exc:
+            first = str(exc).splitlines()[0]
+            raise StoreError(str(self.path), f"stored disclosure {disclosure_id} is damaged ({first}); "
+                                             "load its file again") from None

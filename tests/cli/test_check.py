@@ -85,8 +85,19 @@ def test_checking_files_creates_no_store(tmp_path, monkeypatch):
     assert not (tmp_path / "lineage.db").exists()
 
 
-def test_an_empty_report_is_valid_json(tmp_path):
-    empty = tmp_path / "none"
-    empty.mkdir()
-    r = run("check", str(empty), "--format", "json")
-    assert json.loads(r.stdout) == {"valid": True, "counts": {"error": 0, "warning": 0, "info": 0}, "disclosures": []}
+def test_the_streamed_json_is_the_whole_report_dumped_at_once(parsed):
+    from lineage.checks import run_checks
+    from lineage.report.findings_view import finding_json, write_json
+    from lineage.report.jsonable import dumps
+    from lineage.results import Checked
+
+    for results in ([], [Checked.of(parsed(p), run_checks(parsed(p))) for p in ("002", "004")]):
+        out: list[str] = []
+        counts = write_json(iter(results), out.append)
+        errors = sum(f.severity == "error" for c in results for f in c.findings)
+        whole = {"valid": errors == 0, "counts": {s: counts[s] for s in ("error", "warning", "info")},
+                 "disclosures": [{"id": c.id, "unit_name": c.unit_name, "year": c.year, "file": c.file,
+                                  "valid": not any(f.severity == "error" for f in c.findings),
+                                  "findings": [finding_json(f) for f in c.findings]} for c in results]}
+        assert "".join(out) == dumps(whole) + "\n"
+        assert counts["error"] == errors

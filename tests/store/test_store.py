@@ -16,7 +16,7 @@ PREFIXES = ("000", "001", "002", "003", "004")
 
 def test_store_is_smaller_than_one_and_a_half_times_the_input(tmp_path, parsed):
     path = tmp_path / "s.db"
-    with Store(path) as st:
+    with Store(path, create=True) as st:
         for p in PREFIXES:
             d = parsed(p)
             st.put(d, run_checks(d))
@@ -27,7 +27,7 @@ def test_store_is_smaller_than_one_and_a_half_times_the_input(tmp_path, parsed):
 def test_get_returns_what_was_put(tmp_path, parsed):
     d = parsed("001")
     findings = run_checks(d)
-    with Store(tmp_path / "s.db") as st:
+    with Store(tmp_path / "s.db", create=True) as st:
         assert st.put(d, findings) == "added"
         assert st.put(d, findings) == "unchanged"
         back, back_findings = st.get(d.id)
@@ -39,7 +39,7 @@ def test_reports_come_from_the_findings_column_alone(tmp_path, parsed):
     d = parsed("002")
     findings = run_checks(d)
     path = tmp_path / "s.db"
-    with Store(path) as st:
+    with Store(path, create=True) as st:
         st.put(d, findings)
     db = sqlite3.connect(path)
     with db:
@@ -73,8 +73,9 @@ def test_a_version_1_store_is_migrated_in_place(tmp_path, parsed):
                    (d.id, d.unit_name, d.unit_code, d.year, d.source.path, d.source.sha256, d.model_dump_json(),
                     json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False)))
     db.close()
-    with Store(path) as st:
+    with Store(path) as st:  # read-only (lineage check, trace …): migrated all the same
         assert st.get(d.id) == (d, findings)
+    with Store(path, create=True) as st:
         assert st.put(d, findings) == "unchanged"
         assert st.db.execute("SELECT loaded_at, errors FROM disclosures").fetchone() == (
             "2026-01-02 03:04:05", sum(f.severity == "error" for f in findings))
