@@ -15,7 +15,7 @@ from lineage.parse.metadata import read_metadata
 from lineage.parse.performance import read_performance
 from lineage.parse.placement import resolve_ambiguities
 from lineage.parse.reconcile import total_differences
-from lineage.read import InputError, read_document
+from lineage.read import Document, InputError, read_document
 
 
 def disclosure_id(unit_name: str, year: int | None, kind: str) -> str:
@@ -67,4 +67,19 @@ def parse_file(path: str | Path) -> Disclosure:
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
+    if doc.pages:
+        _fill_pages(disclosure, doc)
     return disclosure
+
+
+def _fill_pages(disclosure: Disclosure, doc: Document) -> None:
+    """Give every table, row, claim and problem of a PDF the page its line is printed on."""
+    def page(line: int) -> int | None:
+        return doc.line(line).page if 0 < line <= len(doc.lines) else None
+
+    for table in disclosure.tables:
+        table.page = page(table.line)
+        for row in table.rows:
+            row.page = page(row.line)
+    for item in (*disclosure.claims, *disclosure.problems):
+        item.page = page(item.line)
