@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+# What a folder given on the command line is searched for.
+DISCLOSURE_SUFFIXES = (".txt", ".pdf")
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -122,14 +124,14 @@ def stored_graph(store: str | None):
 
 
 def expand_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders expand to their *.txt files, sorted. A folder without any is an input error."""
+    """Files as given; folders expand to their *.txt and *.pdf files (any case), sorted. A folder without any is an input error."""
     out: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(q for q in path.rglob("*.txt") if q.is_file())
+            found = sorted(q for q in path.rglob("*") if q.suffix.lower() in DISCLOSURE_SUFFIXES and q.is_file())
             if not found:
-                raise fail_input(f"{path}: no *.txt files in this folder")
+                raise fail_input(f"{path}: no *.txt or *.pdf files in this folder")
             out += found
         else:
             out.append(path)

@@ -28,7 +28,7 @@ from .common import EXIT_INPUT, expand_paths, fail_input, stderr
 @click.option("--database", default="neo4j", show_default=True,
               help="Database name in the printed neo4j-admin command.")
 def export_cmd(paths, csv_dir, force, database) -> None:
-    """Parse and check disclosures (files or folders of *.txt) and write them as neo4j-admin CSV files.
+    """Parse and check disclosures (files or folders of *.txt and *.pdf) and write them as neo4j-admin CSV files.
 
     For very large first loads: `neo4j-admin database import full` builds a new
     Neo4j 5 database from these files offline, far faster than loading over
@@ -57,7 +57,7 @@ def export_cmd(paths, csv_dir, force, database) -> None:
     target = Path(csv_dir)
     files = expand_paths(paths)
     if not files:
-        raise fail_input(f"{' '.join(paths)}: no *.txt files found")
+        raise fail_input(f"{' '.join(paths)}: no *.txt or *.pdf files found")
     refusal = check_target(target, force, [Path(p) for p in paths] + files)
     if refusal:
         raise fail_input(refusal)

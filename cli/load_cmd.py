@@ -52,7 +52,7 @@ class Run:
 @click.option("--fail-on-error/--no-fail-on-error", default=False, show_default=True,
               help="Exit 1 when any loaded disclosure has error-level findings.")
 def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, fail_on_error) -> None:
-    """Parse, check and store disclosures (files or folders of *.txt).
+    """Parse, check and store disclosures (files or folders of *.txt and *.pdf).
 
     Without --neo4j the embedded store (no server) is used: one SQLite file.
     Loading the same file twice changes nothing; a corrected version of a
@@ -75,7 +75,7 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
     """
     files = expand_paths(paths)
     if not files:
-        raise fail_input(f"{' '.join(paths)}: no *.txt files found")
+        raise fail_input(f"{' '.join(paths)}: no *.txt or *.pdf files found")
     if store and neo4j_uri is not None:
         source = click.get_current_context().get_parameter_source("neo4j_uri")
         if source != click.core.ParameterSource.ENVIRONMENT:

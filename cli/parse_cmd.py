@@ -17,7 +17,7 @@ from .common import emit, expand_paths, format_option, output_option, readable, 
 def parse_cmd(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """Parse disclosure text files and show every table, row and amount read.
 
-    PATHS are files or folders (folders: every *.txt below them). The JSON is
+    PATHS are files or folders (folders: every *.txt and *.pdf below them). The JSON is
     a list with one object per file: disclosure, tables (rows with values by
     column, amounts as printed), performance, claims and problems (see README).
     A file that cannot be read is named on stderr and the others are still

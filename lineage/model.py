@@ -48,6 +48,7 @@ class Provenance(BaseModel):
     table_number: Optional[str] = None
     row: Optional[int] = None  # index of the row in Table.rows
     line: int
+    page: Optional[int] = None  # PDF page of the line; None for text files
     text: str = ""
 
 
@@ -65,6 +66,7 @@ class Row(BaseModel):
     index: int
     line: int
     lines: list[int] = Field(default_factory=list)  # every line the row spans
+    page: Optional[int] = None  # PDF page of `line`; None for text files
     role: RowRole = "subject"
     side: Optional[Literal["income", "expenditure"]] = None  # two-sided tables
     code: Optional[str] = None  # digits only, e.g. "2060701", "30102"
@@ -88,6 +90,7 @@ class Table(BaseModel):
     title: str
     line: int
     end_line: int
+    page: Optional[int] = None  # PDF page of the title line; None for text files
     empty: bool = False  # the document says the table has no content
     columns: list[str] = Field(default_factory=list)
     rows: list[Row] = Field(default_factory=list)
@@ -100,6 +103,7 @@ class Problem(BaseModel):
     file: str
     line: int
     message: str
+    page: Optional[int] = None  # PDF page of the line; None for text files
     table: Optional[str] = None
     severity: Literal["error", "warning", "info"] = "warning"
 
@@ -195,6 +199,7 @@ class Claim(BaseModel):
 
     line: int
     lines: list[int] = Field(default_factory=list)
+    page: Optional[int] = None  # PDF page of `line`; None for text files
     text: str  # the sentence (or clause) the figure comes from
     subject: str
     subject_label: str = ""  # the words the text uses

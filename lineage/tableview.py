@@ -25,7 +25,7 @@ def item_rows(table: Table) -> list[Row]:
 
 def provenance(d: Disclosure, table: Table, row: Row) -> Provenance:
     return Provenance(
-        file=d.source.path, table=table.kind, table_number=table.number, row=row.index, line=row.line,
+        file=d.source.path, table=table.kind, table_number=table.number, row=row.index, line=row.line, page=row.page,
         text=" ".join(filter(None, [row.code_printed, row.name, " ".join(row.printed)])),
     )
 

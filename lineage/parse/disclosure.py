@@ -71,7 +71,22 @@ def parse_file(path: str | Path) -> Disclosure:
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
     disclosure.problems += unstorable(doc, disclosure)
+    if doc.pages:
+        _fill_pages(disclosure, doc)
     return disclosure
+
+
+def _fill_pages(disclosure: Disclosure, doc: Document) -> None:
+    """Give every table, row, claim and problem of a PDF the page its line is printed on."""
+    def page(line: int) -> int | None:
+        return doc.line(line).page if 0 < line <= len(doc.lines) else None
+
+    for table in disclosure.tables:
+        table.page = page(table.line)
+        for row in table.rows:
+            row.page = page(row.line)
+    for item in (*disclosure.claims, *disclosure.problems):
+        item.page = page(item.line)
 
 
 def unstorable(doc: Document, d: Disclosure) -> list[Problem]:

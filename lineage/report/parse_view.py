@@ -33,6 +33,7 @@ def disclosure_json(d: Disclosure) -> dict[str, Any]:
                 "title": t.title,
                 "line": t.line,
                 "end_line": t.end_line,
+                "page": t.page,
                 "empty": t.empty,
                 "duplicate_of": t.duplicate_of,
                 "columns": t.columns,
@@ -47,6 +48,7 @@ def disclosure_json(d: Disclosure) -> dict[str, Any]:
                         "side": r.side,
                         "line": r.line,
                         "lines": r.lines,
+                        "page": r.page,
                         "values": {k: printed(v) for k, v in r.values.items()},
                         "ambiguous": r.ambiguous,
                         "candidates": plain(r.candidates),
@@ -100,6 +102,7 @@ def print_summary(d: Disclosure, console: Console) -> None:
     if d.problems:
         console.print(f"[yellow]{len(d.problems)} problems[/yellow]")
         for p in d.problems[:20]:
-            console.print(f"  [yellow]{p.file}:{p.line}[/yellow] {p.message}")
+            where = f"{p.file}:{p.line}" + (f" (p.{p.page})" if p.page else "")
+            console.print(f"  [yellow]{where}[/yellow] {p.message}")
         if len(d.problems) > 20:
             console.print(f"  … {len(d.problems) - 20} more (use --format json)")

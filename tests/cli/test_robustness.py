@@ -156,7 +156,7 @@ def test_a_folder_without_a_readable_disclosure_is_never_valid(tmp_path):
     empty.mkdir()
     for command in ("check", "parse", "load"):
         r = run(command, str(empty))
-        assert r.exit_code == 2 and f"{empty}: no *.txt files in this folder" in r.stderr, command
+        assert r.exit_code == 2 and f"{empty}: no *.txt or *.pdf files in this folder" in r.stderr, command
 
 
 def test_a_batch_goes_on_after_a_bad_file_and_names_it(tmp_path):
