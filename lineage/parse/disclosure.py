@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Optional
 
 from lineage.amounts import MAX_INTEGER_DIGITS, OVERLONG_RE, storage_problem
-
 from lineage.model import Disclosure, Problem, Source
 from lineage.parse.build import build_table
 from lineage.parse.claims import read_claims
