@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable, Optional
 
 from lineage.model import Disclosure, Provenance, Row, Table
-from lineage.parse.columns import canonical_column
+from lineage.vocab import canonical_column
 
 ITEM_ROLES = ("subject", "project")
 

@@ -10,7 +10,7 @@ from lineage.checks.registry import Rule, register
 from lineage.checks.walk import tables
 from lineage.tableview import evidence, item_rows, value
 from lineage.model import Disclosure, Row
-from lineage.parse.kinds import KIND_LABELS
+from lineage.vocab import KIND_LABELS
 
 
 def children(rows: list[Row], parent: Row) -> list[Row]:

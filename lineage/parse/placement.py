@@ -21,7 +21,7 @@ from itertools import product
 from operator import sub
 
 from lineage.amounts import parse_amount, rounding_band
-from lineage.parse.columns import SUMS
+from lineage.vocab import sums as kind_sums
 from lineage.tableview import source_column
 
 Candidate = dict[str, Decimal]
@@ -45,7 +45,7 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         return []
     # A sum whose parts the table does not print (一般公共预算支出表 with 当年/上年
     # but no 基本/项目 columns) says nothing about this table.
-    sums = [(t, parts) for t, parts in SUMS.get(kind, []) if t in columns and any(p in columns for p in parts)]
+    sums = [(t, parts) for t, parts in kind_sums(kind) if t in columns and any(p in columns for p in parts)]
     col_index = {c: i for i, c in enumerate(columns)}
     # Exact integers for speed: amounts and bands scaled by one power of ten that
     # leaves no fraction (at least 1000 for the half-cent band).

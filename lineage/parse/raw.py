@@ -38,6 +38,7 @@ class RawTable:
     line: int
     end_line: int
     empty: bool = False
+    unit: Optional[str] = None  # 元 / 万元 when the front end read the table's 单位 line
     # Header cells as printed: positional for layouts that keep cells, otherwise
     # every header word found in the table's text.
     header: list[str] = field(default_factory=list)

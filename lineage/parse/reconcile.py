@@ -22,8 +22,8 @@ from typing import Iterator
 from lineage.amounts import rounding_band
 from lineage.model import Row, Table
 from lineage.tableview import leaves, total_row, undetermined, value
+from lineage.vocab import TWO_SIDED
 
-TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
 _ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 

@@ -27,15 +27,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from lineage.amounts import TABLE_AMOUNT_RE
-from lineage.parse.columns import COLUMNS
-from lineage.parse.kinds import PERFORMANCE_KINDS
 from lineage.parse.locate import Anchor
 from lineage.parse.raw import RawRow, RawTable
 from lineage.read import Document, compact
+from lineage.vocab import PERFORMANCE_KINDS, TWO_SIDED, columns
 
 NAME = "flat"
 
-TWO_SIDED = {"income_expenditure_summary", "fiscal_summary"}
 PAGE_BREAK = 3  # blank lines in a row that end a printed page
 _AMOUNT_LINE = re.compile(r"\d\.\d\d(\s|$)")
 _EMPTY = re.compile(r"无此项内容|此表无数据")
@@ -89,7 +87,8 @@ def _groups(anchors: list[Anchor]) -> list[_Group]:
         if a.kind is None or a.number is not None:
             # a marker (possibly with its title on the same line) starts a group
             groups.append(_Group([a], a.kind, a.number, a.title))
-        elif g is not None and g.kind is None:
+        elif g is not None and g.kind is None and not g.anchors[-1].unknown:
+            # a title after its marker; never after a title the vocabulary does not know
             g.anchors.append(a)
             g.kind, g.title = a.kind, a.title
         else:
@@ -237,7 +236,7 @@ def _header_words(kind: str, header_text: str) -> list[str]:
         return []
     words = compact(header_text)
     found = []
-    for col in COLUMNS.get(kind, []):
+    for col in columns(kind):
         parts = col.split("/")
         if len(parts) > 2:
             continue
