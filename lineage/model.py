@@ -82,6 +82,8 @@ class Row(BaseModel):
     ambiguous: bool = False
     candidates: list[dict[str, Decimal]] = Field(default_factory=list)
     note: Optional[str] = None  # how a placement was decided, when not by position
+    depth: Optional[int] = None  # indentation level as printed, when the layout shows it (RawRow.depth)
+    code_line: Optional[int] = None  # a code not printed on this row: the line that prints it with this name
 
 
 class Table(BaseModel):

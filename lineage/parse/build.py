@@ -84,6 +84,7 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
         unit_code=code.unit_code,
         printed=[a.replace(",", "") for a in raw_row.amounts],
         note=raw_row.note,
+        depth=raw_row.depth,
     )
     problem = None
     if raw_row.positions is not None:

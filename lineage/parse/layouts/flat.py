@@ -150,6 +150,7 @@ class _Parsed:
     name: str
     amounts: list[str]
     indented: bool
+    depth: Optional[int]
 
 
 def _code_prefix(norm: str) -> tuple[list[str], int]:
@@ -213,13 +214,27 @@ def _split_amounts(text: str, norm: str) -> list[tuple[str, list[str]]]:
     return segments
 
 
+_INDENT = ("\u00a0", "\u3000")  # how extractors keep a cell's indentation; plain spaces separate cells
+
+
+def _depth(label: str) -> int:
+    """Indentation of a label: the non-breaking (or ideographic) spaces it starts with.
+
+    >>> _depth(" \u00a0\u00a0\u00a0基本工资"), _depth("\u00a0\u00a0工资福利支出"), _depth("合    计")
+    (3, 2, 0)
+    """
+    stripped = label.lstrip(" ")
+    return len(stripped) - len(stripped.lstrip("".join(_INDENT)))
+
+
 def _parse_line(text: str, norm: str) -> _Parsed:
     groups, end = _code_prefix(norm)
-    body_text = text[end:] if len(text) == len(norm) else norm[end:]
+    same = len(text) == len(norm)  # normalising removed nothing, so offsets in norm hold in text
+    body_text = text[end:] if same else norm[end:]
     segments = _split_amounts(body_text, norm[end:])
     name = segments[0][0] if segments else ""
     amounts = segments[0][1] if segments else []
-    return _Parsed(groups, name, amounts, norm[:1].isspace())
+    return _Parsed(groups, name, amounts, norm[:1].isspace(), _depth(body_text) if same else None)
 
 
 # ---------------------------------------------------------------- tables
@@ -275,10 +290,10 @@ class _TableReader:
                 self.rows.append(RawRow(no, [no], [], "", parsed.amounts, role="total_repeat"))
         elif parsed.amounts:
             self.cut_off()
-            self.rows.append(RawRow(no, [no], parsed.code_groups, parsed.name, parsed.amounts))
+            self.rows.append(RawRow(no, [no], parsed.code_groups, parsed.name, parsed.amounts, depth=parsed.depth))
         elif parsed.code_groups or (parsed.indented and parsed.name and self.rows):
             self.cut_off()
-            self.pending = RawRow(no, [no], parsed.code_groups, parsed.name, [])
+            self.pending = RawRow(no, [no], parsed.code_groups, parsed.name, [], depth=parsed.depth)
         elif self.pending is not None and (parsed.indented or len(parsed.name) <= 3):
             self.pending.name += parsed.name
             self.pending.lines.append(no)
