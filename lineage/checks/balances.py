@@ -12,10 +12,7 @@ from lineage.checks.walk import tables
 from lineage.parse.reconcile import total_differences
 from lineage.tableview import evidence, value
 from lineage.model import Disclosure, Row, Table
-from lineage.parse.columns import SUMS
-from lineage.parse.kinds import KIND_LABELS
-
-TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
+from lineage.vocab import KIND_LABELS, TWO_SIDED, sums
 
 
 def side_total(table: Table, side: str) -> Optional[Row]:
@@ -44,7 +41,7 @@ class IncomeEqualsExpenditure(Rule):
 
     id = "BL01"
     name = "balances.income_equals_expenditure"
-    tables = TWO_SIDED
+    tables = tuple(sorted(TWO_SIDED))
     template = "{table}：收入总计 {expected}{unit} 与支出总计 {found}{unit} 不等（差 {diff}）"
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
@@ -105,7 +102,7 @@ class RowArithmetic(Rule):
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
         for t in tables(d):
-            for total_col, part_cols in SUMS.get(t.kind, []):
+            for total_col, part_cols in sums(t.kind):
                 parts = [c for c in part_cols if c in t.columns]
                 if total_col not in t.columns or not parts:
                     continue

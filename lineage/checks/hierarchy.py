@@ -8,9 +8,10 @@ from typing import Iterable
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
 from lineage.checks.walk import tables
-from lineage.tableview import evidence, item_rows, value
+from lineage.tableview import children as depth_children
+from lineage.tableview import evidence, indented, item_rows, value
 from lineage.model import Disclosure, Row
-from lineage.parse.kinds import KIND_LABELS
+from lineage.vocab import KIND_LABELS
 
 
 def children(rows: list[Row], parent: Row) -> list[Row]:
@@ -18,6 +19,18 @@ def children(rows: list[Row], parent: Row) -> list[Row]:
     below = [r for r in rows if r.code and r is not parent and r.code.startswith(parent.code or "~")]
     below = [r for r in below if r.code != parent.code]
     return [r for r in below if not any(o.code != r.code and r.code.startswith(o.code) for o in below)]  # type: ignore[union-attr,arg-type]
+
+
+def _families(t) -> list[tuple[Row, list[Row]]]:
+    """(parent, children) of a table's item rows: by indentation when the table shows it
+    (表2-1 of the flattened layout prints "301 12" on a 款 and on its items), else by the
+    codes printed on the rows (a code taken from another line, `Row.code_line`, is no
+    evidence of this table's levels)."""
+    items = item_rows(t)
+    if indented(items):
+        return [(p, depth_children(items, p)) for p in items]
+    rows = [r for r in items if r.code and r.code_line is None]
+    return [(p, children(rows, p)) for p in rows]
 
 
 @register
@@ -35,10 +48,8 @@ class ChildrenSum(Rule):
 
     def check(self, d: Disclosure) -> Iterable[Finding]:
         for t in tables(d):
-            rows = [r for r in item_rows(t) if r.code and not r.ambiguous]
-            for parent in rows:
-                kids = children(rows, parent)
-                if not kids:
+            for parent, kids in _families(t):
+                if not kids or parent.ambiguous or any(k.ambiguous for k in kids):
                     continue
                 for column in t.columns:
                     if column not in parent.values and not any(column in k.values for k in kids):

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
-from lineage.model import Disclosure, Problem, Source
+from lineage.amounts import MAX_INTEGER_DIGITS, OVERLONG_RE, storage_problem
+from lineage.model import ContentsEntry, Disclosure, Problem, Source, Table
 from lineage.parse.build import build_table
 from lineage.parse.claims import read_claims
-from lineage.parse.kinds import MONEY_KINDS
 from lineage.parse.layouts import detect_layout
-from lineage.parse.locate import find_anchors
+from lineage.parse.locate import Anchor, find_anchors
 from lineage.parse.metadata import read_metadata
 from lineage.parse.performance import read_performance
 from lineage.parse.placement import resolve_ambiguities
 from lineage.parse.reconcile import total_differences
-from lineage.read import Document, InputError, read_document
+from lineage.read import Document, InputError, compact, read_document
+from lineage.vocab import MONEY_KINDS
+from lineage.vocab.families import identify
+from lineage.vocab.titles import number_value
+from lineage.vocab.units import unit_of_line
 
 
 def disclosure_id(unit_name: str, year: int | None, kind: str) -> str:
@@ -29,7 +34,7 @@ def parse_file(path: str | Path) -> Disclosure:
     anchors = find_anchors(doc)
     meta = read_metadata(doc)
     if not any(a.kind for a in anchors) and not meta.year:
-        raise InputError(doc.path, "not a budget disclosure: no budget table titles and no 20xx年部门/单位预算 heading")
+        raise InputError(doc.path, "not a budget disclosure: no budget table titles and no 20xx年部门/单位预算/决算 heading")
     layout = detect_layout(doc)
     raws = layout.read_tables(doc, anchors)
     disclosure = Disclosure(
@@ -40,10 +45,11 @@ def parse_file(path: str | Path) -> Disclosure:
         amount_unit=meta.amount_unit,  # type: ignore[arg-type]
         layout=layout.NAME,
         source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding),
-        contents={a.kind: a.line for a in anchors if a.in_contents and a.kind},
+        covers=meta.covers,
     )
     for raw in raws:
         table, problems = build_table(raw)
+        table.unit = table.unit or _unit_of(doc, table)  # type: ignore[assignment]
         disclosure.tables.append(table)
         disclosure.problems += [
             Problem(file=doc.path, line=line, message=msg, table=raw.kind) for line, msg in problems
@@ -63,13 +69,91 @@ def parse_file(path: str | Path) -> Disclosure:
         raise InputError(doc.path, "budget tables missing: no money table (收支总表, 支出总表 …) could be read", first)
     performance, perf_problems = read_performance(doc, anchors)
     disclosure.performance = performance
+    disclosure.unrecognised = _unrecognised(anchors)
+    disclosure.problems += [
+        Problem(file=doc.path, line=u.line, severity="info",
+                message=f"无法识别的表「{u.title}」（第 {u.line} 行）：词表中没有这种表，未读取")
+        for u in disclosure.unrecognised
+    ]
+    _contents_and_family(disclosure, anchors)
     for kind, found in (("project_performance", perf_problems), (None, claim_problems)):
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
+    disclosure.problems += unstorable(doc, disclosure)
     if doc.pages:
         _fill_pages(disclosure, doc)
     return disclosure
+
+
+def _unit_of(doc: Document, table: Table) -> str | None:
+    """The unit the table's own 单位 line states: the one nearest its title, within its lines.
+
+    The 单位 line sits just above or below the title; a layout whose table ends
+    at its title (no cells read) still gets the lines right under it.
+    """
+    first, last = max(1, table.line - 3), min(len(doc.lines), max(table.end_line, table.line + 4))
+    found = [(abs(no - table.line), u) for no in range(first, last + 1)
+             if (u := unit_of_line(doc.line(no).norm))]
+    return min(found)[1] if found else None
+
+
+def _contents_and_family(d: Disclosure, anchors: list[Anchor]) -> None:
+    """The 目录 entries with where each is printed; the template family; numbers only the 目录 prints.
+
+    Shanghai prints a table's number only in the 目录 ("4. 2026年部门财政拨款收支
+    预算总表 ……"): an unnumbered table takes its 目录 number when that is the
+    number its family gives the kind, so a 目录 that merely counts its lines
+    (002: "二、部门收入总表" for the national 表1-1) numbers nothing.
+    """
+    printed: dict[str, int] = {}
+    for kind, line in [(t.kind, t.line) for t in d.tables] + [(pt.kind, pt.line) for pt in d.performance.tables]:
+        printed.setdefault(kind, line)
+    if d.performance.department:
+        printed.setdefault("department_performance", d.performance.department.line)
+    unknown = {compact(u.title): u.line for u in d.unrecognised}
+    for a in anchors:
+        if a.in_contents and (a.kind or a.unknown):
+            line = printed.get(a.kind) if a.kind else unknown.get(compact(a.title))
+            d.contents.append(ContentsEntry(line=a.line, title=a.title, kind=a.kind,
+                                            number=a.number or a.ordinal, printed=line))
+    pairs = [(t.number, t.kind) for t in d.tables] + [(None, k) for k in printed]
+    pairs += [(None, e.kind) for e in d.contents if e.kind]
+    family = identify(pairs, d.kind)
+    d.family = family.name if family else None
+    if family is None:
+        return
+    numbers = {e.kind: e.number for e in family.tables if e.kind and e.number}
+    listed = [a for a in anchors if a.in_contents and a.kind in numbers]
+    # A 目录's own ordinals ("1."/"一、") number the tables only where they are the family's numbers
+    # throughout; an explicit 表N/公开表N in the 目录 does on its own.
+    ordinals = bool(listed) and all(
+        a.ordinal and number_value(a.ordinal) == number_value(numbers[a.kind]) for a in listed  # type: ignore[index]
+    )
+    by_kind = {a.kind: a.number or (a.ordinal if ordinals else None) for a in listed}
+    for t in d.tables:
+        number = by_kind.get(t.kind)
+        if t.number is None and number and number_value(number) == number_value(numbers[t.kind]):
+            t.number = number
+
+
+def _unrecognised(anchors: list[Anchor]) -> list[ContentsEntry]:
+    """Each printed table title the vocabulary does not know, once, with its number.
+
+    The number is on the title line or on a bare marker just before it ("表九"
+    then "…政府采购预算明细表"), so the numbering check counts the table as printed.
+    """
+    seen: set[str] = set()
+    found = []
+    printed = [a for a in anchors if not a.in_contents]
+    for i, a in enumerate(printed):
+        if not a.unknown or compact(a.title) in seen:
+            continue
+        seen.add(compact(a.title))
+        before = printed[i - 1] if i else None
+        marker = before.number if before and before.kind is None and not before.unknown and not before.title else None
+        found.append(ContentsEntry(line=a.line, title=a.title, number=a.number or marker))
+    return found
 
 
 def _fill_pages(disclosure: Disclosure, doc: Document) -> None:
@@ -83,3 +167,24 @@ def _fill_pages(disclosure: Disclosure, doc: Document) -> None:
             row.page = page(row.line)
     for item in (*disclosure.claims, *disclosure.problems):
         item.page = page(item.line)
+
+
+def unstorable(doc: Document, d: Disclosure) -> list[Problem]:
+    """Amounts no writer can store exactly (finer than 0.01), and numbers too long to be amounts.
+
+    The parser records them as printed; the store keeps the exact string and
+    Neo4j/CSV leave out the integer amountMinor. Each is a finding on its line
+    (PA02) rather than a surprise in a writer.
+    """
+    found: dict[tuple[int, str], Optional[str]] = {}
+    amounts = [(r.line, t.kind, v) for t in d.tables for r in t.rows for v in r.values.values()]
+    amounts += [(p.line, pt.kind, p.amount) for pt in d.performance.tables for p in pt.projects if p.amount is not None]
+    for line, kind, value in amounts:
+        why = storage_problem(value)
+        if why:
+            found.setdefault((line, why), kind)
+    for ln in doc.lines:
+        for m in OVERLONG_RE.finditer(ln.norm):
+            digits = len(m.group().partition(".")[0])
+            found.setdefault((ln.no, f"数字 {m.group()[:20]}… 有 {digits} 位整数，超过金额的 {MAX_INTEGER_DIGITS} 位上限：不作金额读取"), None)
+    return [Problem(file=doc.path, line=line, message=message, table=kind) for (line, message), kind in found.items()]

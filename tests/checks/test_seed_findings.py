@@ -124,5 +124,6 @@ def test_indicator_weights_are_not_money(findings):
     # 003 line 597-600: 州本级退休人员公用经费（事业退休） weighs 20 + 30 + 20 + 20 = 90 points, not 万元.
     (f,) = [f for f in findings("003") if f.code == "OR03" and f.lines == [597]]
     assert (str(f.expected), str(f.found), f.unit) == ("100", "90", None)
-    # A missing table has no amount either (002 contents line 19: 部门收入总表, not printed).
-    assert {f.unit for f in findings("002") if f.code == "TB01"} == {None}
+    # A missing table has no amount either (002 contents line 19: 部门收入总表, not printed): it counts
+    # copies of the table (1 expected, 0 printed), in 张.
+    assert {(f.unit, str(f.expected), str(f.found)) for f in findings("002") if f.code == "TB01"} == {("张", "1", "0")}
