@@ -20,3 +20,9 @@ def browser_option(f):
 
 def links(uri: str | None, database: str | None) -> BrowserLinks:
     return BrowserLinks(uri, database)
+
+
+def print_link(console, label: str, url: str | None) -> None:
+    """One unwrapped line (a terminal keeps a long URL clickable only on one line); nothing without a server."""
+    if url:
+        console.print(f"Neo4j Browser · {label}: {url}", soft_wrap=True, markup=False, highlight=False)

@@ -287,13 +287,16 @@
     var grid = el("div", { className: "compare-grid" });
     var table = el("table", { className: "compare-table" });
     var head = el("tr", {}, el("th", { text: "项目" }));
-    cmp.units.forEach(function (name, k) { head.appendChild(el("th", { className: "num", text: name + "（" + cmp.amountUnits[k] + " / 占比）" })); });
+    cmp.units.forEach(function (name, k) {
+      head.appendChild(el("th", { className: "num" }, name, el("br"), el("span", { className: "muted", text: cmp.amountUnits[k] + "（占支出总计）" })));
+    });
     table.appendChild(el("thead", {}, head));
     var body = el("tbody");
     cmp.rows.forEach(function (r) {
-      var tr = el("tr", {}, el("td", { text: r.label }));
+      var tr = el("tr", {}, el("td", { className: "label", text: r.label }));
       r.values.forEach(function (v, k) {
-        tr.appendChild(el("td", { className: "num", text: v === null ? "" : v + (r.shares[k] !== null ? "（" + r.shares[k] + "%）" : "") }));
+        tr.appendChild(el("td", { className: "num" }, v === null ? "" : v,
+          v !== null && r.shares[k] !== null ? el("span", { className: "share", text: "（" + r.shares[k] + "%）" }) : null));
       });
       body.appendChild(tr);
     });
