@@ -10,10 +10,9 @@ import click
 from lineage.checks import run_checks
 from lineage.parse.disclosure import parse_file
 from lineage.report.html_report import UnitReport, default_name, render_html
-from lineage.store import Store, store_path
 
 from .browser_option import browser_option, links
-from .common import emit, expand_paths, fail_input, input_errors, stderr, store_option
+from .common import emit, expand_paths, fail_input, input_errors, resolve_one, stderr, store_option
 
 
 def _units(targets: tuple[str, ...], store: str | None) -> list[UnitReport]:
@@ -24,14 +23,8 @@ def _units(targets: tuple[str, ...], store: str | None) -> list[UnitReport]:
             for f in expand_paths((target,)):
                 d = parse_file(f)
                 out.append(UnitReport(d, run_checks(d)))
-            continue
-        with Store(store_path(store)) as st:
-            ids = st.find(target)
-            if not ids:
-                raise fail_input(f"{target}: no such file, and no stored unit matches in {store_path(store)} (see lineage load)")
-            if len(ids) > 1:
-                raise fail_input(f"{target}: matches {len(ids)} stored disclosures ({', '.join(ids)}); give the full id")
-            out.append(UnitReport(*st.get(ids[0])))
+        else:
+            out.append(UnitReport(*resolve_one(target, store, with_findings=True)))
     return out
 
 
