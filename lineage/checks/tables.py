@@ -91,10 +91,11 @@ def _numbering_gaps(d: Disclosure):
     the printed range count: a major number skipped (表六 → 表八), or a
     sub-number skipped under the same major (表3-1 → 表3-3).
     """
+    printed = [*d.tables, *d.unrecognised]  # a table printed under an unknown title is printed
     numbered = sorted(
-        {number_value(t.number): t for t in reversed(d.tables) if t.number and number_value(t.number)}.items()
+        {number_value(t.number): t for t in reversed(printed) if t.number and number_value(t.number)}.items()
     )
-    chinese = any(t.number and not t.number[0].isdigit() for t in d.tables)
+    chinese = any(t.number and not t.number[0].isdigit() for t in printed)
     for (a, ta), (b, tb) in zip(numbered, numbered[1:]):
         missing: list[tuple[int, ...]] = []
         if b[0] > a[0] + 1:
