@@ -28,7 +28,6 @@ is migrated in place, in one transaction, when opened.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import zlib
@@ -37,7 +36,7 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from lineage.checks.finding import Finding
 from lineage.model import Disclosure
@@ -106,8 +105,8 @@ class Record(Summary):
     def of(cls, d: Disclosure, findings: list[Finding]) -> "Record":
         return cls(
             *summary_values(d, findings),
-            _pack(d.model_dump_json()),
-            _pack(json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False)),
+            _pack(d.__pydantic_serializer__.to_json(d)),
+            _pack(FINDINGS.dump_json(findings)),
         )
 
     def summary(self) -> Summary:
@@ -118,13 +117,13 @@ class Record(Summary):
 COLUMNS = [f.name for f in fields(Record)]
 
 
-def _pack(text: str) -> bytes:
+# Findings to and from JSON bytes in pydantic's core, not a Python dict per finding.
+FINDINGS = TypeAdapter(list[Finding])
+
+
+def _pack(data: bytes) -> bytes:
     # Level 1: half the CPU of the default level 6 for 20% more bytes (the seeds: 0.45× their text, not 0.37×).
-    return zlib.compress(text.encode("utf-8"), 1)
-
-
-def _unpack(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8")
+    return zlib.compress(data, 1)
 
 
 class Store:
@@ -210,7 +209,7 @@ class Store:
         self.db.execute(SCHEMA)
         old = self.db.execute("SELECT id, disclosure_json, findings_json, loaded_at FROM disclosures_v1").fetchall()
         for disclosure_id, disclosure_json, findings_json, loaded_at in old:
-            d, findings = self._validated(disclosure_id, disclosure_json, json.loads(findings_json))
+            d, findings = self._validated(disclosure_id, disclosure_json, findings_json)
             self._insert(Record.of(d, findings))
             self.db.execute("UPDATE disclosures SET loaded_at = ? WHERE id = ?", (loaded_at, d.id))
         self.db.execute("DROP TABLE disclosures_v1")
@@ -291,14 +290,14 @@ class Store:
                 yield Checked(i, unit_name, year, path, self._validated(i, None, findings)[1])
 
     def _validated(self, disclosure_id: str, disclosure, findings) -> tuple[Optional[Disclosure], list[Finding]]:
-        """A stored disclosure and findings as models (blobs, or v1's JSON); a damaged row is a StoreError."""
+        """A stored disclosure and findings as models (compressed, or v1's JSON text); a damaged row is a StoreError."""
         try:
             if isinstance(disclosure, bytes):
-                disclosure = _unpack(disclosure)
+                disclosure = zlib.decompress(disclosure)
             if isinstance(findings, bytes):
-                findings = json.loads(_unpack(findings))
+                findings = zlib.decompress(findings)
             return (Disclosure.model_validate_json(disclosure) if disclosure is not None else None,
-                    [Finding.model_validate(f) for f in findings])
+                    FINDINGS.validate_json(findings))
         except (ValidationError, ValueError, TypeError, zlib.error) as exc:
             first = str(exc).splitlines()[0]
             raise StoreError(str(self.path), f"stored disclosure {disclosure_id} is damaged ({first}); "
