@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from lineage.checks import run_checks
+from lineage.checks.registry import UnknownRule, resolve
 from lineage.parse.disclosure import parse_file
 from lineage.report.findings_view import print_findings, report_csv, report_json
 from lineage.report.jsonable import dumps
@@ -17,7 +18,8 @@ from .common import EXIT_FINDINGS, emit, expand_paths, fail_input, format_option
 
 @click.command("check")
 @click.argument("targets", nargs=-1)
-@click.option("--rule", "rules", multiple=True, help="Only these rule ids (repeatable), e.g. --rule BL02.")
+@click.option("--rule", "rules", multiple=True,
+              help="Only these rule ids (repeatable, any case), e.g. --rule BL02; an unknown id is a usage error (exit 2). See lineage rules.")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info", show_default=True,
               help="Text view: hide findings below this severity (JSON and CSV keep all).")
 @store_option
@@ -39,7 +41,10 @@ def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
       lineage check --min-severity error
     """
     results = []
-    only = set(rules) or None
+    try:
+        only = resolve(rules) if rules else None
+    except UnknownRule as exc:
+        raise click.BadParameter(str(exc), param_hint="--rule")
     with input_errors():
         for target in targets or ():
             if Path(target).exists():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from lineage.checks.facts import gather
 from lineage.checks.finding import Finding
+from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, register
 from lineage.model import Disclosure
 
@@ -26,8 +26,9 @@ class SameQuantityAgrees(Rule):
     name = "crosstable.same_quantity"
     template = "「{key}」：{table_a} 为 {expected}{unit}，{table_b} 为 {found}{unit}（差 {diff}）"
 
-    def check(self, d: Disclosure) -> Iterable[Finding]:
-        facts = gather(d)
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        facts = ctx.facts
         for key, found in sorted(facts.by_key.items()):
             reference = found[0]
             seen_tables = {reference.table}

@@ -48,6 +48,7 @@ TOTAL_COLUMNS: dict[str, dict[str, str]] = {
     "expenditure_summary": {"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
     "gp_by_function": {
         "合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic", "项目支出": "gp_project",
+        "上年结转安排": "gp_carryover",
     },
     "gp_basic_by_economic": {"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
     "gp_projects": {"金额": "gp_project"},
@@ -77,6 +78,7 @@ FUNCTION_COLUMN = {
     "expenditure_summary": ("合计", "function"),
     "gp_by_function": ("合计", "gp.function"),
     "fund_by_function": ("合计", "fund.function"),
+    "gp_basic_by_economic": ("合计", "economic"),  # 303 对个人和家庭的补助: the text may count it apart
 }
 
 
