@@ -97,8 +97,8 @@ class TableTotal(Rule):
 class RowArithmetic(Rule):
     """Within a row, a total column equals the sum of its part columns.
 
-    Example (002 一般公共预算基本支出预算表, 商品和服务支出): 合计 20.48 but
-    人员经费 5.30 + 公用经费 15.17 = 20.47 — a rounding-sized warning.
+    Example (002 一般公共预算基本支出预算表, line 381): "302 商品和服务支出 20.48
+    5.30 15.17" — 人员经费 5.30 + 公用经费 15.17 = 20.47, a rounding-sized warning.
     Beyond the rounding band it is an error.
     """
 

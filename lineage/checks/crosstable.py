@@ -16,8 +16,8 @@ class SameQuantityAgrees(Rule):
 
     Example (000): 支出总表 prints 基本支出 406.12 and the 一般公共预算 tables
     are a subset of it, so they are not compared; but 表3-1 prints 一般公共预算
-    基本支出 325.91 and 表2-1 prints 当年一般公共预算拨款 基本支出 325.91 — these
-    two must agree. Facts are compared exactly when both are printed amounts;
+    基本支出 "合 计 325.91" (line 529) and 表2-1 prints 当年一般公共预算拨款 基本支出
+    325.91 (line 387) — these two must agree. Facts are compared exactly when both are printed amounts;
     when one is a sum of printed amounts, a rounding-sized difference is a
     warning.
     """

@@ -16,9 +16,11 @@ from lineage.model import Disclosure
 class NodeImbalance(Rule):
     """Money flowing into a graph node differs from money flowing out.
 
-    Example: the pool 收入 receives the funding sources of 收入总表 and pays
-    the functional subjects of 支出总表; if the two tables disagree the pool
-    does not balance. Specific rules (XT01, BL02) usually name the cause; this
+    Example (001): the pool 收入 receives 367.12 from 收入总表 (line 531) and
+    pays 367.11 to the functional subjects of 支出总表 (lines 564–588), whose
+    printed 合计 is 367.12 — one cent of rounding. The pool 收入 receives the
+    funding sources of 收入总表 and pays the functional subjects of 支出总表; if
+    the two tables disagree the pool does not balance. Specific rules (XT01, BL02) usually name the cause; this
     one catches what they do not. Rounding band over the edges of the node:
     beyond it an error; within it an info, since the printed tables' own
     rounding (BL02, HI01) already shows as a warning there.

@@ -34,8 +34,8 @@ class ChildrenSum(Rule):
     """A coded parent row equals the sum of its coded children, column by column.
 
     Example: 206 科学技术支出 = 20607 科学技术普及 = Σ 2060701…2060799 in the
-    municipal 表二; 30112 其他社会保障缴费 0.91 = 3011201 + 3011202 + 3011203
-    (0.28 + 0.41 + 0.22) in 001's 3-1. Rounding band as for any total; the
+    municipal 表二; "301 12 30112 其他社会保障缴费 0.91" = 3011201 + 3011202 +
+    3011203 (0.28 + 0.41 + 0.22) in 001's 3-1, lines 802–808. Rounding band as for any total; the
     rounding-sized differences of one table are one warning.
     """
 

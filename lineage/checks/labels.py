@@ -75,7 +75,7 @@ class CodeTwoNames(Rule):
                 rows = [pair for pairs in names.values() for pair in pairs]
                 printed = sorted(pairs[0][1].name for pairs in names.values())
                 yield self.finding(
-                    d, code=code, names=" / ".join(printed), unit="",
+                    d, code=code, names=" / ".join(printed), unit="", expected_label=printed[0], found_label=printed[-1],
                     subjects=[Subject(code=code, name=n) for n in printed],
                     evidence=[e for t, r in rows for e in evidence(d, t, [r])],
                 )
@@ -194,41 +194,42 @@ class SubjectNameAndCode(Rule):
                     if (c.line, code) not in seen:
                         seen.add((c.line, code))
                         levels.append((c, name, code))
-        by_line: dict[int, list[tuple[str, list[Provenance]]]] = defaultdict(list)
+        by_line: dict[int, list[tuple[str, list[Provenance], str, str]]] = defaultdict(list)
         first_claim: dict[int, Claim] = {}
         for c, name, code in levels:
             why = self._conflict(d, c, name, code, printed, levels)
             if why:
-                by_line[c.line].append(why)
+                by_line[c.line].append((*why, f"{code} {name}"))
                 first_claim.setdefault(c.line, c)
         for line, whys in sorted(by_line.items()):
             c = first_claim[line]
             yield self.finding(
-                d, line=line, detail="；".join(w for w, _ in whys), unit="",
-                evidence=[claim_evidence(d, c)] + [e for _, proof in whys for e in proof],
+                d, line=line, detail="；".join(w[0] for w in whys), unit="",
+                expected_label="；".join(w[2] for w in whys), found_label="；".join(w[3] for w in whys),
+                evidence=[claim_evidence(d, c)] + [e for w in whys for e in w[1]],
             )
 
     @staticmethod
     def _conflict(
         d: Disclosure, c: Claim, name: str, code: str, printed: dict, levels: list
-    ) -> Optional[tuple[str, list[Provenance]]]:
-        """Why one level's name and code do not go together, with the evidence; None if they do."""
+    ) -> Optional[tuple[str, list[Provenance], str]]:
+        """Why one level's name and code do not go together, the evidence and what was expected; None if they do."""
         if code in printed:
             table_name, where = printed[code]
             if compatible(name, table_name):
                 return None
-            return f"{code} 写作「{name}」，表中为「{table_name}」", [where]
+            return f"{code} 写作「{name}」，表中为「{table_name}」", [where], table_name
         same_code = [(o, n) for o, n, k in levels if k == code and o.line != c.line]
         agree = [o for o, n in same_code if compatible(n, name)]
         differ = [(o, n) for o, n in same_code if not compatible(n, name)]
         if differ and len(differ) > len(agree):
             o, n = differ[0]
-            return f"{code} 写作「{name}」，第 {o.line} 行等写作「{n}」", [claim_evidence(d, o)]
+            return f"{code} 写作「{name}」，第 {o.line} 行等写作「{n}」", [claim_evidence(d, o)], n
         same_name = [(o, k) for o, n, k in levels if len(k) == len(code) and k != code and compatible(n, name)]
         mine = [o for o, n, k in levels if k == code and compatible(n, name) and o.line != c.line]
         if same_name and len(same_name) > len(mine):
             o, k = same_name[0]
-            return f"「{name}」编码写作 {code}，第 {o.line} 行等为 {k}", [claim_evidence(d, o)]
+            return f"「{name}」编码写作 {code}，第 {o.line} 行等为 {k}", [claim_evidence(d, o)], f"{k} {name}"
         return None
 
 
@@ -318,6 +319,7 @@ class RenamedSubject(Rule):
             if hits:
                 yield self.finding(
                     d, lines="、".join(map(str, hits)), old=old, code=code, new=new, unit="",
+                    expected_label=new, found_label=old,
                     subjects=[Subject(code=code, name=new)],
                     evidence=[Provenance(file=d.source.path, line=n, text=ctx.lines[n][:120]) for n in hits],
                 )
@@ -368,6 +370,7 @@ class ListedClasses(Rule):
                 parts.append("表中有金额但未列出：" + "、".join(missing))
             yield self.finding(
                 d, line=n, detail="；".join(parts), unit="", severity=None if extra else "warning",
+                expected_label="、".join(sorted(money)), found_label="、".join(sorted(listed)),
                 evidence=[Provenance(file=d.source.path, line=m, text=ctx.lines[m][:120]) for m in used]
                 + [money[m] for m in missing],
             )

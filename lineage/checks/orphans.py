@@ -136,6 +136,7 @@ class ProjectWithoutTarget(Rule):
         for r, pt, p in m.renamed:
             yield self.finding(
                 d, project=r.name, amount=row_amount(r) or "", what=f"的绩效目标名为「{p.name}」（金额相同）",
+                expected_label=r.name, found_label=p.name,
                 severity="info", subjects=[Subject(code=r.code, name=r.name)],
                 evidence=evidence(d, m.table, [r]) + [target_evidence(d, pt, p)],
             )
@@ -153,6 +154,7 @@ class ProjectWithoutTarget(Rule):
         for r in m.unmatched_rows:
             yield self.finding(
                 d, project=r.name, amount=row_amount(r) or "", what="没有绩效目标",
+                expected_label="绩效目标表列出该项目", found_label="未列出",
                 subjects=[Subject(code=r.code, name=r.name)], evidence=evidence(d, m.table, [r]),
             )
 
@@ -210,6 +212,7 @@ class TargetWithoutProject(Rule):
         for pt, p in left:
             yield self.finding(
                 d, project=p.name, amount=p.amount if p.amount is not None else "", what="不在项目支出表中",
+                expected_label="项目支出表或政府性基金表列出该项目", found_label="未列出",
                 subjects=[Subject(code=p.code, name=p.name)], evidence=[target_evidence(d, pt, p)],
             )
 

@@ -51,6 +51,9 @@ class AmbiguousPlacement(Rule):
 class ParseProblem(Rule):
     """Something the parser could not read, reported with its line (a reader note).
 
+    Example (001 line 233): "2024年预算数为143.09万元" with the subject's name
+    lost in extraction — "143.09万元: no subject is named before this figure".
+
     Problems the parser records as errors stay warnings (the reading may be
     incomplete there); the rest are info. A total-row difference the parser
     records is not repeated here: BL02 reports it as a finding.

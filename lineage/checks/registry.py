@@ -54,9 +54,15 @@ class Rule:
         unit: Optional[str] = None,
         subjects: Optional[list[Subject]] = None,
         severity: Optional[Severity] = None,
+        expected_label: Optional[str] = None,
+        found_label: Optional[str] = None,
         **fields: object,
     ) -> Finding:
-        """The rule's finding; `unit` defaults to the disclosure's amount unit, "" means none."""
+        """The rule's finding; `unit` defaults to the disclosure's amount unit, "" means none.
+
+        `expected_label`/`found_label` say what is expected and found when it is
+        not an amount (a name, a list of classes).
+        """
         unit = d.amount_unit if unit is None else unit
         diff = None if expected is None or found is None else found - expected
         message = self.template.format(
@@ -65,6 +71,7 @@ class Rule:
         return Finding(
             code=self.id, rule=self.name, severity=severity or self.severity, message=message,
             disclosure=d.id, unit=unit or None, expected=expected, found=found,
+            expected_label=expected_label, found_label=found_label,
             subjects=subjects or [], evidence=evidence,
         )
 

@@ -133,7 +133,7 @@ class TargetTableAmounts(Rule):
 
     id = "XT02"
     name = "crosstable.target_table_amounts"
-    template = "{table}所列项目金额之和 {found}{unit}，与项目支出不符（已比较：{tried}）"
+    template = "{table}所列项目金额之和 {found}{unit}，{what}"
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         d = ctx.d
@@ -151,8 +151,8 @@ class TargetTableAmounts(Rule):
             proof = [target_evidence(d, pt, p) for p in projects]
             if pt.total is not None and not skip:
                 f = self.sum_finding(
-                    d, expected=pt.total, found=s_all, n_parts=n, table=label + f"表列合计 {pt.total}，",
-                    tried=f"表列合计 {pt.total}", evidence=proof,
+                    d, expected=pt.total, found=s_all, n_parts=n, table=label,
+                    what=f"与表列合计 {pt.total}{d.amount_unit} 不符", evidence=proof,
                 )
                 if f:
                     yield f
@@ -165,7 +165,8 @@ class TargetTableAmounts(Rule):
                 continue
             tried = "；".join(f"{what} {v}" for v, what in readings[:6])
             yield self.finding(
-                d, expected=readings[0][0], found=s_all, table=label, tried=tried, evidence=proof,
+                d, expected=readings[0][0], found=s_all, table=label, what=f"与项目支出不符（已比较：{tried}）",
+                evidence=proof,
             )
 
 

@@ -25,8 +25,8 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "disclosure": f.disclosure,
         "unit": f.unit,
-        "expected": printed(f.expected) if f.expected is not None else None,
-        "found": printed(f.found) if f.found is not None else None,
+        "expected": printed(f.expected) if f.expected is not None else f.expected_label,
+        "found": printed(f.found) if f.found is not None else f.found_label,
         "subjects": [s.model_dump() for s in f.subjects],
         "evidence": [{"file": e.file, "table": e.table, "row": e.row, "line": e.line} for e in f.evidence],
     }
@@ -56,7 +56,8 @@ def report_csv(results: list[tuple[Disclosure, list[Finding]]]) -> str:
         for f in fs:
             w.writerow([
                 d.id, f.code, f.severity, f.message, f.unit or "",
-                printed(f.expected) if f.expected is not None else "", printed(f.found) if f.found is not None else "",
+                printed(f.expected) if f.expected is not None else f.expected_label or "",
+                printed(f.found) if f.found is not None else f.found_label or "",
                 d.source.path, " ".join(str(e.line) for e in f.evidence),
             ])
     return buf.getvalue()
