@@ -11,7 +11,10 @@ error, never a silent empty selection.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from decimal import Decimal
+from pathlib import Path
 from typing import ClassVar, Iterable, Iterator, Optional
 
 from lineage.amounts import rounding_band
@@ -171,6 +174,23 @@ def run_checks(
         if selected is None or rule.id in selected:
             findings.extend(rule.check(ctx))
     return findings
+
+
+@functools.lru_cache(maxsize=1)
+def checks_version() -> str:
+    """A key that changes whenever the findings for an unchanged file may change.
+
+    The hash of the library's own source (parsers, rules, vocabulary) and the
+    rules' case files: a stored result checked under another key is stale.
+    Cheap (the sources are read once per process).
+    """
+    root = Path(__file__).resolve().parents[1]  # the lineage package
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yml") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def iter_rule_docs() -> Iterator[tuple[str, str, str, str]]:
