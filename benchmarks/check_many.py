@@ -31,7 +31,7 @@ def main() -> None:
         parsed = [parse_file(f) for f in files]
         parse_s = time.perf_counter() - start
         start = time.perf_counter()
-        with Store(Path(tmp) / "bench.db") as st:
+        with Store(Path(tmp) / "bench.db", create=True) as st:
             for d in parsed:
                 st.put(d, run_checks(d))
         load_s = time.perf_counter() - start

@@ -8,12 +8,14 @@ import click
 
 from lineage.checks import run_checks
 from lineage.checks.registry import UnknownRule, resolve
-from lineage.parse.disclosure import parse_file
 from lineage.report.findings_view import print_findings, report_csv, report_json
 from lineage.report.jsonable import dumps
 from lineage.store import Store, store_path
 
-from .common import EXIT_FINDINGS, emit, expand_paths, fail_input, format_option, input_errors, output_option, store_option, text_report
+from .common import (
+    EXIT_FINDINGS, emit, expand_paths, fail_input, format_option, input_errors, output_option, readable, report_bad,
+    store_option, text_report,
+)
 
 
 @click.command("check")
@@ -31,7 +33,8 @@ def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
     TARGETS are files or folders (parsed and checked directly), or stored units
     (an id, a unit name or part of it, or a unit code). With no TARGETS, every
     stored disclosure. Exit code 0: no error-level findings; 1: errors found;
-    2: bad input.
+    2: bad input (a file that cannot be read is named and the others are
+    still checked; no readable disclosure at all is never "valid").
 
     \b
     Examples:
@@ -45,12 +48,13 @@ def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
         only = resolve(rules) if rules else None
     except UnknownRule as exc:
         raise click.BadParameter(str(exc), param_hint="--rule")
+    bad: list[str] = []
     with input_errors():
         for target in targets or ():
             if Path(target).exists():
-                for f in expand_paths((target,)):
-                    d = parse_file(f)
-                    results.append((d, run_checks(d, only)))
+                results += [(d, run_checks(d, only)) for d in readable(expand_paths((target,)), bad)]
+            elif not store_path(store).exists():
+                raise fail_input(f"{target}: no such file or folder (and no store {store_path(store)} to look it up in)")
             else:
                 with Store(store_path(store)) as st:
                     ids = st.find(target)
@@ -64,6 +68,8 @@ def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
                 results = [(d, [f for f in fs if not only or f.code in only]) for d, fs in st.all()]
             if not results:
                 raise fail_input(f"{store_path(store)}: the store is empty; run lineage load PATH first")
+    if not results:
+        report_bad(bad, 0)
     if fmt == "json":
         emit(dumps(report_json(results)), output)
     elif fmt == "csv":
@@ -71,5 +77,6 @@ def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
     else:
         with text_report(output, 140) as console:
             print_findings(results, console, min_severity)
+    report_bad(bad, len(results))
     if any(f.severity == "error" for _, fs in results for f in fs):
         raise click.exceptions.Exit(EXIT_FINDINGS)

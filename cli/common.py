@@ -13,7 +13,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import click
 from rich.console import Console
@@ -21,8 +21,13 @@ from rich.table import Table as RichTable
 
 from lineage.read import InputError
 
+if TYPE_CHECKING:
+    from lineage.model import Disclosure
+
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+# What a folder given on the command line is searched for.
+DISCLOSURE_SUFFIXES = (".txt", ".pdf")
 
 stderr = Console(stderr=True, soft_wrap=True)
 
@@ -68,11 +73,17 @@ def emit(text: str, output: str | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))  # a CSV ends with its own line break: no blank row
         return
     target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise fail_input(f"{output}: cannot write the report there ({exc.strerror})")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text if text.endswith("\n") else text + "\n")
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise fail_input(f"{output}: cannot write the report there ({exc.strerror})")
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -113,15 +124,39 @@ def stored_graph(store: str | None):
 
 
 def expand_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders expand to their *.txt files, sorted."""
+    """Files as given; folders expand to their *.txt and *.pdf files (any case), sorted. A folder without any is an input error."""
     out: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out += sorted(q for q in path.rglob("*.txt") if q.is_file())
+            found = sorted(q for q in path.rglob("*") if q.suffix.lower() in DISCLOSURE_SUFFIXES and q.is_file())
+            if not found:
+                raise fail_input(f"{path}: no *.txt or *.pdf files in this folder")
+            out += found
         else:
             out.append(path)
     return out
+
+
+def readable(files: list[Path], bad: list[str]) -> Iterator["Disclosure"]:
+    """Each file parsed; a file that is not a readable disclosure goes to `bad` (its one-line message), the batch goes on."""
+    from lineage.parse.disclosure import parse_file
+
+    for f in files:
+        try:
+            yield parse_file(f)
+        except InputError as exc:
+            bad.append(str(exc))
+
+
+def report_bad(bad: list[str], read: int) -> None:
+    """Name every unreadable file on stderr; exit 2 when there was one (after the report of the others)."""
+    for message in bad:
+        click.echo(click.style("error:", fg="red") + f" {message}", err=True)
+    if bad and not read:
+        click.echo(click.style("error:", fg="red") + " no readable disclosure: nothing to report", err=True)
+    if bad:
+        raise click.exceptions.Exit(EXIT_INPUT)
 
 
 def colour_report(output: str | None) -> bool:

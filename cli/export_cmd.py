@@ -23,11 +23,12 @@ from .common import EXIT_INPUT, expand_paths, fail_input, stderr
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--neo4j-csv", "csv_dir", required=True, metavar="DIR", type=click.Path(file_okay=False),
               help="Write CSV files for `neo4j-admin database import full` into DIR.")
-@click.option("--force", is_flag=True, help="Replace DIR if it exists and is not empty.")
+@click.option("--force", is_flag=True,
+              help="Replace DIR if it holds an earlier export (its .lineage-export marker); never any other folder.")
 @click.option("--database", default="neo4j", show_default=True,
               help="Database name in the printed neo4j-admin command.")
 def export_cmd(paths, csv_dir, force, database) -> None:
-    """Parse and check disclosures (files or folders of *.txt) and write them as neo4j-admin CSV files.
+    """Parse and check disclosures (files or folders of *.txt and *.pdf) and write them as neo4j-admin CSV files.
 
     For very large first loads: `neo4j-admin database import full` builds a new
     Neo4j 5 database from these files offline, far faster than loading over
@@ -38,8 +39,11 @@ def export_cmd(paths, csv_dir, force, database) -> None:
 
     DIR gets nodes/<Label>.csv, relationships/<TYPE>-<Start>-<End>.csv,
     import.sh (the neo4j-admin command, also printed) and schema.cypher (the
-    constraints and indexes, to run after the import). DIR is written
-    atomically; an existing non-empty DIR is replaced only with --force.
+    constraints and indexes, to run after the import) and .lineage-export
+    (the marker). DIR is written atomically: the new export is staged next to
+    it and swapped in whole. An existing non-empty DIR is replaced only with
+    --force, and only when it is an earlier export (holds the marker), not the
+    working directory and holds none of the inputs.
 
     A file that cannot be read, or a second file for the same disclosure, is
     reported with its name; the others are still exported (exit 2 at the end).
@@ -51,12 +55,12 @@ def export_cmd(paths, csv_dir, force, database) -> None:
       cypher-shell -d budget -f /tmp/budget-csv/schema.cypher
     """
     target = Path(csv_dir)
-    refusal = check_target(target, force)
-    if refusal:
-        raise fail_input(refusal)
     files = expand_paths(paths)
     if not files:
-        raise fail_input(f"{' '.join(paths)}: no *.txt files found")
+        raise fail_input(f"{' '.join(paths)}: no *.txt or *.pdf files found")
+    refusal = check_target(target, force, [Path(p) for p in paths] + files)
+    if refusal:
+        raise fail_input(refusal)
     bad: list[str] = []
     with staged(target) as stage, Progress(console=stderr, transient=True, disable=len(files) < 3) as progress:
         export = CsvExport(stage)

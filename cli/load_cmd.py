@@ -28,6 +28,7 @@ class Run:
     bad: list[str] = field(default_factory=list)
     loaded: list[tuple[Disclosure, list[Finding]]] = field(default_factory=list)
     outcome: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
 
     def read(self, files: list[Path], progress: Progress) -> Iterator[tuple[Disclosure, list[Finding]]]:
         """Parse and check each file; unreadable files are noted and skipped."""
@@ -51,7 +52,7 @@ class Run:
 @click.option("--fail-on-error/--no-fail-on-error", default=False, show_default=True,
               help="Exit 1 when any loaded disclosure has error-level findings.")
 def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, fail_on_error) -> None:
-    """Parse, check and store disclosures (files or folders of *.txt).
+    """Parse, check and store disclosures (files or folders of *.txt and *.pdf).
 
     Without --neo4j the embedded store (no server) is used: one SQLite file.
     Loading the same file twice changes nothing; a corrected version of a
@@ -74,15 +75,15 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
     """
     files = expand_paths(paths)
     if not files:
-        raise fail_input(f"{' '.join(paths)}: no *.txt files found")
-    if store and neo4j_uri:
+        raise fail_input(f"{' '.join(paths)}: no *.txt or *.pdf files found")
+    if store and neo4j_uri is not None:
         source = click.get_current_context().get_parameter_source("neo4j_uri")
         if source != click.core.ParameterSource.ENVIRONMENT:
             raise fail_input("give --store or --neo4j, not both")
         neo4j_uri = None  # an explicit --store wins over NEO4J_URI from the environment
     run = Run()
     with Progress(console=stderr, transient=True, disable=len(files) < 3) as progress:
-        if neo4j_uri:
+        if neo4j_uri is not None:  # also "": an empty --neo4j is an error, not a quiet fall-back to the store
             where = _into_neo4j(run, files, progress, target(neo4j_uri, neo4j_user, neo4j_password, neo4j_database))
         else:
             where = _into_store(run, files, progress, store_path(store))
@@ -90,9 +91,16 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
 
 
 def _into_store(run: Run, files: list[Path], progress: Progress, path: Path) -> str:
-    with Store(path) as st:
+    st = None  # opened at the first readable disclosure: a mistyped path leaves no empty store behind
+    try:
         for d, findings in run.read(files, progress):
+            st = st or Store(path, create=True)
             run.outcome[st.put(d, findings)] += 1
+    finally:
+        if st is not None:
+            st.close()
+            run.notes += [f"{new}: replaced {i}, which came from another file ({old})"
+                          for i, old, new in st.replaced_files]
     return f"{path}: {run.outcome['added']} added, {run.outcome['replaced']} replaced, {run.outcome['unchanged']} unchanged"
 
 
@@ -124,6 +132,8 @@ def _report(run: Run, where: str, fail_on_error: bool) -> None:
             + f", {errors} errors, {len(findings) - errors} other findings",
             highlight=False,
         )
+    for message in run.notes:
+        click.echo(click.style("note:", fg="yellow") + f" {message}", err=True)
     for message in run.bad:
         click.echo(click.style("error:", fg="red") + f" {message}", err=True)
     stderr.print(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import click
 
-from lineage.parse.disclosure import parse_file
 from lineage.report.jsonable import dumps
 from lineage.report.parse_view import disclosure_json, print_summary
 
-from .common import emit, expand_paths, format_option, input_errors, output_option, text_report
+from .common import emit, expand_paths, format_option, output_option, readable, report_bad, text_report
 
 
 @click.command("parse")
@@ -18,9 +17,11 @@ from .common import emit, expand_paths, format_option, input_errors, output_opti
 def parse_cmd(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
     """Parse disclosure text files and show every table, row and amount read.
 
-    PATHS are files or folders (folders: every *.txt below them). The JSON is
+    PATHS are files or folders (folders: every *.txt and *.pdf below them). The JSON is
     a list with one object per file: disclosure, tables (rows with values by
     column, amounts as printed), performance, claims and problems (see README).
+    A file that cannot be read is named on stderr and the others are still
+    shown (exit 2 at the end).
 
     \b
     Examples:
@@ -29,12 +30,13 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
       lineage parse data/seeds/000_207ca02430be9672.txt --format json | jq '.[0].problems'
     """
     files = expand_paths(paths)
-    with input_errors():
-        disclosures = [parse_file(f) for f in files]
-    if fmt == "json":
+    bad: list[str] = []
+    disclosures = list(readable(files, bad))
+    if disclosures and fmt == "json":
         emit(dumps([disclosure_json(d) for d in disclosures]), output)
-        return
-    with text_report(output, 120) as console:
-        for d in disclosures:
-            print_summary(d, console)
-            console.print()
+    elif disclosures:
+        with text_report(output, 120) as console:
+            for d in disclosures:
+                print_summary(d, console)
+                console.print()
+    report_bad(bad, len(disclosures))

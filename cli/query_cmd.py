@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+import neo4j
 
 from lineage.neo4jdb import catalog
 from lineage.report.jsonable import dumps
@@ -61,11 +62,15 @@ def query_cmd(name, pairs, list_only, neo4j_uri, neo4j_user, neo4j_password, neo
         params = query.bind(_params(pairs))
     except catalog.QueryError as exc:
         raise fail_input(str(exc))
-    if not neo4j_uri:
+    if neo4j_uri is None:
         raise fail_input("no Neo4j address: give --neo4j URI or set NEO4J_URI (lineage query needs a server)")
     t = target(neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
     with driver_for(t) as driver:
-        records, summary, keys = driver.execute_query(query.text, params, database_=t.database)
+        try:
+            records, summary, keys = driver.execute_query(query.text, params, database_=t.database)
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+            detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+            raise fail_input(f"{query.file or name}: Neo4j at {t.uri} refused the query ({detail.splitlines()[0]})")
     rows = [[record[k] for k in keys] for record in records]
     if fmt == "json":
         emit(dumps([{k: plain_value(v) for k, v in zip(keys, row)} for row in rows]), output)

@@ -17,6 +17,19 @@ from typing import Optional
 AMOUNT_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # An amount cell in a table: always printed with decimals in these layouts.
 TABLE_AMOUNT_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,4}$")
+# Whole 元 with thousands separators ("189,767,551"): an amount wherever it is printed,
+# since no code or count is printed with separators.
+GROUPED_WHOLE_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
+# Anything a cell under an amount column may print: decimals or not, separators or not
+# ("87267272.44", "189,767,551", "6860000", "0"). A bare integer is an amount only where
+# the layout knows the column holds amounts: elsewhere it may be a code ("204") or a count.
+CELL_AMOUNT_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,4})?$")
+# Negative forms: "-1.00", "−1.00" (U+2212 minus sign), "(1.00)" (accounting brackets).
+_MINUS = str.maketrans({"\u2212": "-", "\uff0d": "-"})
+_BRACKETED = re.compile(r"^\((.*)\)$")
+
+# How many 元 one unit is: amounts in different units are compared through 元.
+UNIT_YUAN: dict[str, int] = {"元": 1, "千元": 1000, "万元": 10000, "亿元": 100000000}
 
 MINOR_PER_UNIT = 100  # amounts are printed to 0.01 of their unit
 
@@ -28,16 +41,103 @@ def parse_amount(text: str) -> Decimal | None:
     Decimal('1029.48')
     >>> parse_amount("150.00")
     Decimal('150.00')
+    >>> parse_amount("189,767,551"), parse_amount("0")
+    (Decimal('189767551'), Decimal('0'))
+    >>> parse_amount("−12.50"), parse_amount("(12.50)")
+    (Decimal('-12.50'), Decimal('-12.50'))
     >>> parse_amount("n/a") is None
     True
     """
-    t = text.strip().replace(",", "")
+    t = text.strip().translate(_MINUS).replace(",", "")
+    bracketed = _BRACKETED.match(t)
+    if bracketed and not bracketed.group(1).startswith("-"):
+        t = "-" + bracketed.group(1).strip()
     if not t or not re.fullmatch(r"-?\d+(?:\.\d+)?", t):
         return None
     try:
         return Decimal(t)
     except InvalidOperation:
         return None
+
+
+def is_amount_cell(text: str, amount_column: bool = False) -> bool:
+    """Whether a table cell prints an amount.
+
+    With decimals or thousands separators it is one anywhere; a bare integer
+    ("0", "6860000") only when the layout knows the cell sits under an amount
+    column (`amount_column`), since codes ("204", "2060701") look the same.
+
+    >>> is_amount_cell("87267272.44"), is_amount_cell("189,767,551"), is_amount_cell("204")
+    (True, True, False)
+    >>> is_amount_cell("0", amount_column=True), is_amount_cell("−3.00")
+    (True, True)
+    """
+    t = text.strip().translate(_MINUS)
+    if TABLE_AMOUNT_RE.match(t) or GROUPED_WHOLE_RE.match(t):
+        return True
+    return amount_column and bool(CELL_AMOUNT_RE.match(t))
+
+
+def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
+    """The same money in another unit, exactly (no rounding).
+
+    >>> convert(Decimal("16726725.44"), "元", "万元")
+    Decimal('1672.672544')
+    >>> convert(Decimal("10.81"), "万元", "元")
+    Decimal('108100.00')
+    """
+    if from_unit == to_unit:
+        return value
+    return value * UNIT_YUAN[from_unit] / UNIT_YUAN[to_unit]
+
+
+def quantum(value: Decimal) -> Decimal:
+    """The precision an amount is printed to: 0.01 for "1672.67", 1 for "686".
+
+    >>> quantum(Decimal("1672.67")), quantum(Decimal("686"))
+    (Decimal('0.01'), Decimal('1'))
+    """
+    return Decimal(1).scaleb(value.as_tuple().exponent)  # type: ignore[arg-type]
+
+
+def in_unit_of(value: Decimal, unit: str, like: Decimal, like_unit: str) -> Decimal:
+    """`value` (in `unit`) in the unit and printed precision of `like`, rounded half-up.
+
+    This is how a 万元 figure of the text is set against a 元 table: the table's
+    amount is converted to 万元 and rounded to the text's printed precision.
+
+    >>> in_unit_of(Decimal("16726725.44"), "元", Decimal("1672.67"), "万元")
+    Decimal('1672.67')
+    >>> in_unit_of(Decimal("6860000.00"), "元", Decimal("686"), "万元")
+    Decimal('686')
+    >>> in_unit_of(Decimal("2087959.00"), "元", Decimal("208.8"), "万元")
+    Decimal('208.8')
+    """
+    return convert(value, unit, like_unit).quantize(quantum(like), rounding=ROUND_HALF_UP)
+
+
+def same_amount(a: Decimal, a_unit: str, b: Decimal, b_unit: str) -> bool:
+    """Whether two printed amounts, perhaps in different units, state the same money.
+
+    Judged within the coarser of the two printed precisions: both are rounded
+    half-up (in 元) to that precision and compared. Amounts in the same unit
+    and precision must be equal.
+
+    >>> same_amount(Decimal("9628.22"), "万元", Decimal("96282213.44"), "元")
+    True
+    >>> same_amount(Decimal("57.8"), "万元", Decimal("578040.00"), "元")
+    True
+    >>> same_amount(Decimal("1672.68"), "万元", Decimal("16726725.44"), "元")
+    False
+    >>> same_amount(Decimal("10.81"), "万元", Decimal("10.81"), "万元")
+    True
+    """
+    qa = quantum(a) * UNIT_YUAN[a_unit]
+    qb = quantum(b) * UNIT_YUAN[b_unit]
+    q = max(qa, qb)
+    ya = (a * UNIT_YUAN[a_unit] / q).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    yb = (b * UNIT_YUAN[b_unit] / q).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return ya == yb
 
 
 def printed(value: Decimal) -> str:

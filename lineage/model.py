@@ -20,7 +20,9 @@ from pydantic import BaseModel, Field
 
 Scheme = Literal["functional", "economic"]
 AmountUnit = Literal["万元", "元"]
-DisclosureKind = Literal["部门预算", "单位预算"]
+# Budgets (预算) and the final accounts (决算) the same units publish, for a 部门
+# (the department with its units) or a single 单位.
+DisclosureKind = Literal["部门预算", "单位预算", "部门决算", "单位决算"]
 
 # Row roles: what a printed row is, as far as the layout tells.
 #   total        the table's own 合计/总计 row
@@ -48,6 +50,7 @@ class Provenance(BaseModel):
     table_number: Optional[str] = None
     row: Optional[int] = None  # index of the row in Table.rows
     line: int
+    page: Optional[int] = None  # PDF page of the line; None for text files
     text: str = ""
 
 
@@ -65,6 +68,7 @@ class Row(BaseModel):
     index: int
     line: int
     lines: list[int] = Field(default_factory=list)  # every line the row spans
+    page: Optional[int] = None  # PDF page of `line`; None for text files
     role: RowRole = "subject"
     side: Optional[Literal["income", "expenditure"]] = None  # two-sided tables
     code: Optional[str] = None  # digits only, e.g. "2060701", "30102"
@@ -78,6 +82,8 @@ class Row(BaseModel):
     ambiguous: bool = False
     candidates: list[dict[str, Decimal]] = Field(default_factory=list)
     note: Optional[str] = None  # how a placement was decided, when not by position
+    depth: Optional[int] = None  # indentation level as printed, when the layout shows it (RawRow.depth)
+    code_line: Optional[int] = None  # a code not printed on this row: the line that prints it with this name
 
 
 class Table(BaseModel):
@@ -88,10 +94,36 @@ class Table(BaseModel):
     title: str
     line: int
     end_line: int
+    page: Optional[int] = None  # PDF page of the title line; None for text files
     empty: bool = False  # the document says the table has no content
+    # The unit its amounts are printed in, from the table's own 单位 line ("单位：元");
+    # None when the table prints none (then the disclosure's amount_unit applies).
+    unit: Optional[AmountUnit] = None
     columns: list[str] = Field(default_factory=list)
     rows: list[Row] = Field(default_factory=list)
     duplicate_of: Optional[int] = None  # line of an earlier copy of this table
+
+
+class ContentsEntry(BaseModel):
+    """One table the document's own contents list (目录) names, as printed.
+
+    `kind` is None for a title the vocabulary does not know; `number` is the
+    entry's printed number ("1", "1-1", "七") when it has one: in some templates
+    (Shanghai) the 目录 is the only place a table's number is printed.
+    """
+
+    line: int
+    title: str
+    kind: Optional[str] = None
+    number: Optional[str] = None
+    printed: Optional[int] = None  # the line the table it names is printed at; None when it is not
+
+
+class CoveredUnit(BaseModel):
+    """A unit a 部门 document says it covers (本部 and its 下属单位), with its line."""
+
+    line: int
+    name: str
 
 
 class Problem(BaseModel):
@@ -100,6 +132,7 @@ class Problem(BaseModel):
     file: str
     line: int
     message: str
+    page: Optional[int] = None  # PDF page of the line; None for text files
     table: Optional[str] = None
     severity: Literal["error", "warning", "info"] = "warning"
 
@@ -195,6 +228,7 @@ class Claim(BaseModel):
 
     line: int
     lines: list[int] = Field(default_factory=list)
+    page: Optional[int] = None  # PDF page of `line`; None for text files
     text: str  # the sentence (or clause) the figure comes from
     subject: str
     subject_label: str = ""  # the words the text uses
@@ -224,8 +258,12 @@ class Disclosure(BaseModel):
     layout: str
     source: Source
     tables: list[Table] = Field(default_factory=list)
-    # Tables the document's own contents list (目录) names: kind → line.
-    contents: dict[str, int] = Field(default_factory=dict)
+    # The template family its tables follow (lineage.vocab.families), None when unknown.
+    family: Optional[str] = None
+    # Tables the document's own contents list (目录) names, in printed order.
+    contents: list[ContentsEntry] = Field(default_factory=list)
+    # Units a 部门 document says it covers ("本部门预算包括…"), in printed order.
+    covers: list[CoveredUnit] = Field(default_factory=list)
     performance: Performance = Field(default_factory=Performance)
     claims: list[Claim] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)

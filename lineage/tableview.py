@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Iterable, Optional
 
 from lineage.model import Disclosure, Provenance, Row, Table
-from lineage.parse.columns import canonical_column
+from lineage.vocab import canonical_column
 
 ITEM_ROLES = ("subject", "project")
 
@@ -25,7 +25,7 @@ def item_rows(table: Table) -> list[Row]:
 
 def provenance(d: Disclosure, table: Table, row: Row) -> Provenance:
     return Provenance(
-        file=d.source.path, table=table.kind, table_number=table.number, row=row.index, line=row.line,
+        file=d.source.path, table=table.kind, table_number=table.number, row=row.index, line=row.line, page=row.page,
         text=" ".join(filter(None, [row.code_printed, row.name, " ".join(row.printed)])),
     )
 
@@ -39,8 +39,41 @@ def value(row: Row, column: str) -> Decimal:
     return row.values.get(column, Decimal(0))
 
 
+def indented(rows: list[Row]) -> bool:
+    """True when these rows show their levels by indentation: every one has a depth, not all the same."""
+    depths = [r.depth for r in rows]
+    return bool(depths) and None not in depths and len(set(depths)) > 1
+
+
+def parents_by_depth(rows: list[Row]) -> dict[int, Optional[Row]]:
+    """Each row's parent (by row index): the nearest row above it that is less indented.
+
+    >>> rows = [Row(index=i, line=i, depth=d) for i, d in enumerate([2, 3, 4, 4, 3, 2])]
+    >>> {i: p.index if p else None for i, p in parents_by_depth(rows).items()}
+    {0: None, 1: 0, 2: 1, 3: 1, 4: 0, 5: None}
+    """
+    stack: list[Row] = []
+    parents: dict[int, Optional[Row]] = {}
+    for r in rows:
+        while stack and stack[-1].depth >= r.depth:  # type: ignore[operator]
+            stack.pop()
+        parents[r.index] = stack[-1] if stack else None
+        stack.append(r)
+    return parents
+
+
+def children(rows: list[Row], parent: Row) -> list[Row]:
+    """The rows directly under `parent` by indentation (see `parents_by_depth`)."""
+    parents = parents_by_depth(rows)
+    return [r for r in rows if parents[r.index] is parent]
+
+
 def leaves(table: Table) -> Optional[list[Row]]:
     """The item rows that are no other row's subtotal, or None when codes cannot tell.
+
+    When the rows show their levels by indentation (表2-1 of the flattened
+    layout: "  商品和服务支出" above "   办公费"), a leaf is a row no row is
+    indented under, whatever its code says.
 
     A row without a readable code is a heading when the next item row has a
     code (项目支出表: "科普活动" above its projects); any other uncoded row, or
@@ -49,6 +82,9 @@ def leaves(table: Table) -> Optional[list[Row]]:
     than report a false imbalance.
     """
     items = item_rows(table)
+    if indented(items):
+        parents = {p.index for p in parents_by_depth(items).values() if p is not None}
+        return [r for r in items if r.index not in parents]
     codes = [r.code for r in items]
     if len(set(c for c in codes if c)) != len([c for c in codes if c]):
         return None

@@ -9,14 +9,10 @@ from typing import Iterable, Optional
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, fold_rounding, register
-from lineage.checks.walk import tables
 from lineage.parse.reconcile import total_differences
 from lineage.tableview import evidence, value
 from lineage.model import Disclosure, Row, Table
-from lineage.parse.columns import SUMS
-from lineage.parse.kinds import KIND_LABELS
-
-TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
+from lineage.vocab import KIND_LABELS, TWO_SIDED, sums
 
 
 def side_total(table: Table, side: str) -> Optional[Row]:
@@ -45,7 +41,7 @@ class IncomeEqualsExpenditure(Rule):
 
     id = "BL01"
     name = "balances.income_equals_expenditure"
-    tables = TWO_SIDED
+    tables = tuple(sorted(TWO_SIDED))
     template = "{table}：收入总计 {expected}{unit} 与支出总计 {found}{unit} 不等（差 {diff}）"
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
@@ -111,7 +107,7 @@ class RowArithmetic(Rule):
         yield from fold_rounding(f for t in ctx.tables for f in self._rows(d, t))
 
     def _rows(self, d: Disclosure, t: Table) -> Iterable[Optional[Finding]]:
-        for total_col, part_cols in SUMS.get(t.kind, []):
+        for total_col, part_cols in sums(t.kind):
             parts = [c for c in part_cols if c in t.columns]
             if total_col not in t.columns or not parts:
                 continue

@@ -15,11 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lineage.checks.balances import TWO_SIDED, first_amount, side_total
+from lineage.checks.balances import first_amount, side_total
 from lineage.checks.walk import tables
 from lineage.tableview import evidence, item_rows, source_column, strip_numbering, total_row
 from lineage.model import Disclosure, Provenance, Row, Table
-from lineage.parse.kinds import KIND_LABELS
+from lineage.vocab import KIND_LABELS, TWO_SIDED, spec
 
 
 @dataclass
@@ -33,53 +33,6 @@ class Fact:
     @property
     def label(self) -> str:
         return KIND_LABELS.get(self.table, self.table)
-
-
-# Column of a table → fact key, for the table's 合计 row.
-TOTAL_COLUMNS: dict[str, dict[str, str]] = {
-    "income_summary": {
-        "合计": "income_total",
-        **{c: f"source:{c}" for c in [
-            "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
-            "财政专户管理资金收入", "事业收入", "事业单位经营收入", "其他收入", "上级补助收入",
-            "附属单位上缴收入", "用事业基金弥补收支差额",
-        ]},
-    },
-    "expenditure_summary": {"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
-    "gp_by_function": {
-        "合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic", "项目支出": "gp_project",
-        "上年结转安排": "gp_carryover",
-    },
-    "gp_basic_by_economic": {"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
-    "gp_projects": {"金额": "gp_project"},
-    "gp_three_public": {
-        "合计": "three_public",
-        "因公出国（境）费用": "three_public.abroad",
-        "公务用车购置及运行费/小计": "three_public.car",
-        "公务用车购置及运行费/公务用车购置费": "three_public.car_purchase",
-        "公务用车购置及运行费/公务用车运行费": "three_public.car_running",
-        "公务接待费": "three_public.reception",
-    },
-    "fund_three_public": {
-        "合计": "fund.three_public",
-        "因公出国（境）费用": "fund.three_public.abroad",
-        "公务用车购置及运行费/小计": "fund.three_public.car",
-        "公务用车购置及运行费/公务用车购置费": "fund.three_public.car_purchase",
-        "公务用车购置及运行费/公务用车运行费": "fund.three_public.car_running",
-        "公务接待费": "fund.three_public.reception",
-    },
-    "fund_by_function": {"合计": "fund_total", "基本支出": "fund_basic", "项目支出": "fund_project"},
-    "soe_by_function": {"合计": "soe_total"},
-    "fiscal_by_economic": {"总计": "fiscal_total"},
-}
-
-# Row-level keys: which column of an item row states a functional subject.
-FUNCTION_COLUMN = {
-    "expenditure_summary": ("合计", "function"),
-    "gp_by_function": ("合计", "gp.function"),
-    "fund_by_function": ("合计", "fund.function"),
-    "gp_basic_by_economic": ("合计", "economic"),  # 303 对个人和家庭的补助: the text may count it apart
-}
 
 
 class Facts:
@@ -123,21 +76,22 @@ def _from_total_row(d: Disclosure, t: Table, facts: Facts) -> None:
     total = total_row(t)
     if total is None:
         return
+    keys = s.total_facts if (s := spec(t.kind)) else {}  # column of the 合计 row → fact key
     if total.ambiguous:
         facts.unresolved.update(
-            key for column, key in TOTAL_COLUMNS.get(t.kind, {}).items()
+            key for column, key in keys.items()
             if any(column in c for c in total.candidates)
         )
-    for column, key in TOTAL_COLUMNS.get(t.kind, {}).items():
+    for column, key in keys.items():
         if column in total.values:
             facts.add(Fact(key, total.values[column], t.kind, evidence(d, t, [total])))
 
 
 def _from_function_rows(d: Disclosure, t: Table, facts: Facts) -> None:
-    spec = FUNCTION_COLUMN.get(t.kind)
-    if not spec:
+    s = spec(t.kind)
+    if not s or not s.row_facts:  # the column of item rows that states a functional subject
         return
-    column, prefix = spec
+    column, prefix = s.row_facts
     by_code: dict[str, list[Row]] = defaultdict(list)
     for r in item_rows(t):
         if r.code and column in r.values:

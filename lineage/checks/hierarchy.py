@@ -10,9 +10,10 @@ from lineage.checks.context import CheckContext
 from lineage.read import compact
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, fold_rounding, register
-from lineage.tableview import evidence, item_rows, total_row, value
+from lineage.tableview import children as depth_children
+from lineage.tableview import evidence, indented, item_rows, total_row, value
 from lineage.model import Disclosure, Row, Table
-from lineage.parse.kinds import KIND_LABELS
+from lineage.vocab import KIND_LABELS
 
 # Economic classes (部门预算支出经济分类 类) as the tables name them, for rows printed
 # without a code: the level is then told by the name, not by indentation the text lost.
@@ -27,6 +28,18 @@ def children(rows: list[Row], parent: Row) -> list[Row]:
     below = [r for r in rows if r.code and r is not parent and r.code.startswith(parent.code or "~")]
     below = [r for r in below if r.code != parent.code]
     return [r for r in below if not any(o.code != r.code and r.code.startswith(o.code) for o in below)]  # type: ignore[union-attr,arg-type]
+
+
+def _families(t: Table) -> list[tuple[Row, list[Row]]]:
+    """(parent, children) of a table's item rows: by indentation when the table shows it
+    (表2-1 of the flattened layout prints "301 12" on a 款 and on its items), else by the
+    codes printed on the rows (a code taken from another line, `Row.code_line`, is no
+    evidence of this table's levels)."""
+    items = item_rows(t)
+    if indented(items):
+        return [(p, depth_children(items, p)) for p in items]
+    rows = [r for r in items if r.code and r.code_line is None]
+    return [(p, children(rows, p)) for p in rows]
 
 
 @register
@@ -48,10 +61,8 @@ class ChildrenSum(Rule):
         yield from fold_rounding(f for t in ctx.tables for f in self._table(d, t))
 
     def _table(self, d: Disclosure, t: Table) -> Iterable[Optional[Finding]]:
-        rows = [r for r in item_rows(t) if r.code and not r.ambiguous]
-        for parent in rows:
-            kids = children(rows, parent)
-            if not kids:
+        for parent, kids in _families(t):
+            if not kids or parent.ambiguous or any(k.ambiguous for k in kids):
                 continue
             for column in t.columns:
                 if column not in parent.values and not any(column in k.values for k in kids):

@@ -123,7 +123,7 @@ def tried(defs: list[Definition]) -> str:
 
 
 def claim_evidence(d: Disclosure, c: Claim) -> Provenance:
-    return Provenance(file=d.source.path, table=None, line=c.line, text=c.text[:120])
+    return Provenance(file=d.source.path, table=None, line=c.line, page=c.page, text=c.text[:120])
 
 
 def facts_for(facts: Facts, subject: str) -> list[Fact]:

@@ -38,10 +38,14 @@ class Param:
     help: str
 
     def convert(self, text: str) -> Any:
+        """The value of `--param name=text`; an int is a count or limit in every query, so never negative."""
         try:
-            return TYPES[self.type](text)
+            value = TYPES[self.type](text)
         except (KeyError, ValueError):
             raise QueryError(f"--param {self.name}={text}: expected {self.type}") from None
+        if self.type == "int" and value < 0:
+            raise QueryError(f"--param {self.name}={text}: expected a whole number 0 or more")
+        return value
 
 
 @dataclass(frozen=True)

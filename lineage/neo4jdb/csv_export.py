@@ -7,6 +7,7 @@ writes, so an import and a load give the same graph. Layout of the directory:
     relationships/<TYPE>-<Start>-<End>.csv   one file per relationship shape
     import.sh                                the neo4j-admin command for these files
     schema.cypher                            constraints and indexes, to run after the import
+    .lineage-export                          the marker: only a folder holding it is replaced by --force
 
 Header syntax (Neo4j operations manual, "Import header format"):
 - node files: `id:ID(<Label>)`, one ID space per label, so an id need only be
@@ -51,7 +52,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator, Optional
+from typing import IO, Any, Iterable, Iterator, Optional
 
 from lineage.neo4jdb import schema as S
 from lineage.neo4jdb.rows import DisclosureRows, Row
@@ -59,6 +60,7 @@ from lineage.neo4jdb.rows import DisclosureRows, Row
 NODES_DIR = "nodes"
 RELS_DIR = "relationships"
 IMPORT_SCRIPT = "import.sh"
+MARKER = ".lineage-export"  # marks a folder this command wrote: the only kind --force may replace
 SCHEMA_FILE = "schema.cypher"
 ARRAY_DELIMITER = ";"
 QUOTE = '"'
@@ -253,6 +255,8 @@ class CsvExport:
         script = self.root / IMPORT_SCRIPT
         script.write_text(import_script(summary), encoding="utf-8")
         script.chmod(0o755)
+        (self.root / MARKER).write_text(
+            "Written by lineage export --neo4j-csv; lineage export --force may replace this folder.\n", encoding="utf-8")
         return summary
 
 
@@ -296,12 +300,29 @@ def schema_script() -> str:
     )
 
 
-def check_target(target: Path, force: bool) -> Optional[str]:
-    """Why `target` cannot be written (None when it can): a file, or a non-empty directory without force."""
+def check_target(target: Path, force: bool, inputs: Iterable[Path] = ()) -> Optional[str]:
+    """Why `target` cannot be written (None when it can).
+
+    An existing non-empty directory is replaced only with `force`, and even
+    then only when it is recognisably an earlier export (it holds MARKER), is
+    not the working directory or one above it, and holds none of `inputs`:
+    `--force` must never delete a user's own files.
+    """
     if target.exists() and not target.is_dir():
         return f"{target}: exists and is not a directory"
-    if target.is_dir() and any(target.iterdir()) and not force:
-        return f"{target}: directory is not empty; use --force to replace it"
+    if not target.is_dir() or not any(target.iterdir()):
+        return None
+    if not force:
+        return f"{target}: directory is not empty; use --force to replace an earlier export"
+    where = target.resolve()
+    if where == Path.cwd().resolve() or where in Path.cwd().resolve().parents:
+        return f"{target}: is the working directory or holds it; --force replaces only an earlier export folder"
+    held = next((p for p in inputs if p.resolve() == where or where in p.resolve().parents), None)
+    if held is not None:
+        return f"{target}: holds the input {held}; --force replaces only an earlier export folder"
+    if not (target / MARKER).is_file():
+        return (f"{target}: not an earlier export (no {MARKER} file in it), so --force leaves it alone; "
+                "choose a new folder or empty this one yourself")
     return None
 
 

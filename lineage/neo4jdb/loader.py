@@ -14,11 +14,15 @@ labels); every value from a document travels as a parameter.
 
 from __future__ import annotations
 
+import logging
+import os
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional
+from urllib.parse import urlsplit
 
 import neo4j
-from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverError, ServiceUnavailable
 
 from lineage.graph import names as N
 from lineage.neo4jdb import schema as S
@@ -28,6 +32,14 @@ BATCH = 1000
 DEFAULT_USER = "neo4j"
 # Bolt only: the driver's preview HTTP support would accept http:// and fail later.
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+# Seconds to wait for a server to answer before giving up ($LINEAGE_NEO4J_TIMEOUT). The driver's
+# defaults (30 s per connection, retries for 30 s more) made an unreachable server take a minute.
+ENV_TIMEOUT = "LINEAGE_NEO4J_TIMEOUT"
+DEFAULT_TIMEOUT = 5.0
+
+# The driver logs every failed attempt as a warning; with no handler configured Python prints
+# them all on stderr. connect() says what went wrong in one line instead.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class Neo4jError(Exception):
@@ -44,21 +56,74 @@ class Target:
     database: Optional[str] = None
 
 
-def connect(target: Target) -> neo4j.Driver:
-    """A driver that has reached the server and the database, or Neo4jError saying why not."""
-    scheme = target.uri.partition("://")[0]
-    if scheme not in SCHEMES:
-        raise Neo4jError(f"{target.uri}: not a Neo4j address; expected {'/'.join(SCHEMES)}://HOST:PORT, e.g. neo4j://localhost:7687")
+def check_uri(uri: str) -> None:
+    """Neo4jError unless `uri` is a Bolt/Neo4j address with a host and, if given, a port in 1-65535.
+
+    >>> check_uri("neo4j://localhost:7687")
+    >>> try:
+    ...     check_uri("bolt://localhost:99999")
+    ... except Neo4jError as exc:
+    ...     print(exc)
+    bolt://localhost:99999: port 99999 is not a port number (1-65535)
+    """
+    example = "e.g. neo4j://localhost:7687"
+    if not uri.strip():
+        raise Neo4jError(f"the Neo4j address is empty (--neo4j or NEO4J_URI); {example}")
+    scheme = uri.partition("://")[0]
+    if scheme not in SCHEMES or "://" not in uri:
+        raise Neo4jError(f"{uri}: not a Neo4j address; expected {'/'.join(SCHEMES)}://HOST:PORT, {example}")
+    parts = urlsplit(uri)
+    port_text = parts.netloc.rpartition("@")[2].rpartition("]")[2].partition(":")[2]
+    if port_text and not (port_text.isdigit() and 1 <= int(port_text) <= 65535):
+        raise Neo4jError(f"{uri}: port {port_text} is not a port number (1-65535)")
+    if not parts.hostname:
+        raise Neo4jError(f"{uri}: no host in the address; {example}")
+
+
+def timeout() -> float:
+    """The connection timeout in seconds: $LINEAGE_NEO4J_TIMEOUT, else DEFAULT_TIMEOUT."""
+    text = os.environ.get(ENV_TIMEOUT, "")
     try:
-        driver = neo4j.GraphDatabase.driver(target.uri, auth=(target.user, target.password))
+        value = float(text) if text else DEFAULT_TIMEOUT
+    except ValueError:
+        raise Neo4jError(f"{ENV_TIMEOUT}={text}: expected a number of seconds") from None
+    if not value > 0:
+        raise Neo4jError(f"{ENV_TIMEOUT}={text}: expected a number of seconds above 0")
+    return value
+
+
+def _reason(exc: Exception) -> str:
+    """The driver's reason in one line: "Couldn't connect to …:" is followed by the line that says why."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    if not lines:
+        return type(exc).__name__
+    why = re.search(r"\(reason (.+?)\)+$", lines[-1])
+    if lines[0].endswith(":") and why:
+        return f"{lines[0].rstrip(':')}: {why.group(1)}"
+    return lines[0]
+
+
+def connect(target: Target) -> neo4j.Driver:
+    """A driver that has reached the server and the database, or Neo4jError saying why not.
+
+    verify_connectivity() fails at once on a server that is down or refuses us;
+    the short connection timeout bounds the wait for one that does not answer.
+    """
+    check_uri(target.uri)
+    seconds = timeout()
+    try:
+        driver = neo4j.GraphDatabase.driver(
+            target.uri, auth=(target.user, target.password), connection_timeout=seconds,
+            connection_acquisition_timeout=seconds, max_transaction_retry_time=seconds,
+        )
     except (ConfigurationError, ValueError) as exc:
         raise Neo4jError(f"{target.uri}: not a Neo4j address ({exc}); expected e.g. neo4j://localhost:7687") from None
     try:
+        driver.verify_connectivity()
         driver.execute_query("RETURN 1", database_=target.database)
     except ServiceUnavailable as exc:
         driver.close()
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise Neo4jError(f"cannot reach Neo4j at {target.uri}: {reason}") from None
+        raise Neo4jError(f"cannot reach Neo4j at {target.uri}: {_reason(exc)}") from None
     except AuthError:
         driver.close()
         raise Neo4jError(
@@ -69,6 +134,9 @@ def connect(target: Target) -> neo4j.Driver:
         if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
             raise Neo4jError(f"Neo4j at {target.uri} has no database '{target.database}' (see NEO4J_DATABASE)") from None
         raise Neo4jError(f"Neo4j at {target.uri}: {exc.message or exc.code}") from None
+    except (DriverError, OSError) as exc:  # e.g. a TLS scheme against a plain server, a name that does not resolve
+        driver.close()
+        raise Neo4jError(f"cannot use Neo4j at {target.uri}: {_reason(exc)}") from None
     return driver
 
 

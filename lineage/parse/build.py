@@ -13,14 +13,9 @@ import re
 from lineage.amounts import parse_amount
 from lineage.model import Row, Table
 from lineage.parse import placement
-from lineage.parse.codes import ECONOMIC, FUNCTIONAL, parse_code
-from lineage.parse.columns import COLUMNS, canonical_column
+from lineage.parse.codes import parse_code
 from lineage.parse.raw import RawRow, RawTable
-
-ECONOMIC_KINDS = {"fiscal_by_economic", "gp_basic_by_economic"}
-FUNCTIONAL_KINDS = {
-    "expenditure_summary", "gp_by_function", "gp_projects", "fund_by_function", "soe_by_function",
-}
+from lineage.vocab import canonical_column, spec
 _TOTAL = re.compile(r"^\s*(合\s*计|总\s*计)\s*$")
 NOTE_ROW_SUMS = "位置未印出，由本表的合计关系唯一确定"
 
@@ -28,16 +23,18 @@ NOTE_ROW_SUMS = "位置未印出，由本表的合计关系唯一确定"
 def columns_of(raw: RawTable) -> list[str]:
     """The table's canonical columns: those its header names, in canonical order.
 
-    Falls back to the whole canonical set when the header names none (the
-    flattened layout can lose the header entirely).
+    Falls back to the canonical set (without the columns only some templates
+    print) when the header names none (the flattened layout can lose the
+    header entirely).
     """
-    canon = COLUMNS.get(raw.kind, [])
+    s = spec(raw.kind)
+    canon = list(s.columns) if s else []
     named: set[str] = set()
     for h in raw.header:
         if h in canon:
             named.add(h)
         else:
-            c = canonical_column(h)
+            c = canonical_column(h, s.synonyms if s else ())
             if c in canon:
                 named.add(c)
     for r in raw.rows:
@@ -45,7 +42,7 @@ def columns_of(raw: RawTable) -> list[str]:
             if p in canon:
                 named.add(p)
     if not named:
-        return list(canon)
+        return s.base_columns if s else []
     return [c for c in canon if c in named]
 
 
@@ -72,7 +69,7 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
     code = parse_code(raw_row.code_groups)
     scheme = code.scheme
     if code.code and scheme is None:  # a code that does not start with 2 or 3: the table says which
-        scheme = ECONOMIC if raw.kind in ECONOMIC_KINDS else FUNCTIONAL if raw.kind in FUNCTIONAL_KINDS else None
+        scheme = s.scheme if (s := spec(raw.kind)) else None
     row = Row(
         index=index,
         line=raw_row.line,
@@ -87,12 +84,13 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
         unit_code=code.unit_code,
         printed=[a.replace(",", "") for a in raw_row.amounts],
         note=raw_row.note,
+        depth=raw_row.depth,
     )
     problem = None
     if raw_row.positions is not None:
         for text, pos in zip(raw_row.amounts, raw_row.positions):
             value = parse_amount(text)
-            col = pos if pos in columns else canonical_column(pos or "")
+            col = pos if pos in columns else canonical_column(pos or "", s.synonyms if (s := spec(raw.kind)) else ())
             if value is None:
                 problem = f"不是金额：{text!r}"
             elif col is None or col not in columns:
@@ -125,7 +123,7 @@ def build_table(raw: RawTable) -> tuple[Table, list[tuple[int, str]]]:
     columns = columns_of(raw)
     table = Table(
         kind=raw.kind, number=raw.number, title=raw.title, line=raw.line,
-        end_line=raw.end_line, empty=raw.empty, columns=columns,
+        end_line=raw.end_line, empty=raw.empty, unit=raw.unit, columns=columns,
     )
     problems = list(raw.problems)
     placements: dict = {}

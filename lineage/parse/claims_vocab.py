@@ -21,13 +21,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from lineage.parse.columns import COLUMNS
+from lineage.vocab import spec
 
 # The subject of a figure introduced by "涉及预算 …" is the subject just stated.
 CURRENT = "<current>"
 
 _Q = "[“”\"']?"
-_SRC = {c: f"source:{c}" for c in COLUMNS["income_summary"][1:]}
+_SRC = {c: f"source:{c}" for c in spec("income_summary").base_columns[1:]}  # type: ignore[union-attr]
 
 # (pattern, subject, scope): scope is the total the wording itself places the
 # subject in ("一般公共预算基本支出" is the basic expenditure of gp_total).

@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lineage.model import Disclosure, Problem, Source
+from lineage.model import ContentsEntry, Disclosure, Problem, Source, Table
 from lineage.parse.build import build_table
 from lineage.parse.claims import read_claims
-from lineage.parse.kinds import MONEY_KINDS
 from lineage.parse.layouts import detect_layout
-from lineage.parse.locate import find_anchors
+from lineage.parse.locate import Anchor, find_anchors
 from lineage.parse.metadata import read_metadata
 from lineage.parse.performance import read_performance
 from lineage.parse.placement import resolve_ambiguities
 from lineage.parse.reconcile import total_differences
-from lineage.read import InputError, read_document
+from lineage.read import Document, InputError, compact, read_document
+from lineage.vocab import MONEY_KINDS
+from lineage.vocab.families import identify
+from lineage.vocab.titles import number_value
+from lineage.vocab.units import unit_of_line
 
 
 def disclosure_id(unit_name: str, year: int | None, kind: str) -> str:
@@ -29,7 +32,7 @@ def parse_file(path: str | Path) -> Disclosure:
     anchors = find_anchors(doc)
     meta = read_metadata(doc)
     if not any(a.kind for a in anchors) and not meta.year:
-        raise InputError(doc.path, "not a budget disclosure: no budget table titles and no 20xx年部门/单位预算 heading")
+        raise InputError(doc.path, "not a budget disclosure: no budget table titles and no 20xx年部门/单位预算/决算 heading")
     layout = detect_layout(doc)
     raws = layout.read_tables(doc, anchors)
     disclosure = Disclosure(
@@ -40,10 +43,11 @@ def parse_file(path: str | Path) -> Disclosure:
         amount_unit=meta.amount_unit,  # type: ignore[arg-type]
         layout=layout.NAME,
         source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding),
-        contents={a.kind: a.line for a in anchors if a.in_contents and a.kind},
+        covers=meta.covers,
     )
     for raw in raws:
         table, problems = build_table(raw)
+        table.unit = table.unit or _unit_of(doc, table)  # type: ignore[assignment]
         disclosure.tables.append(table)
         disclosure.problems += [
             Problem(file=doc.path, line=line, message=msg, table=raw.kind) for line, msg in problems
@@ -63,8 +67,87 @@ def parse_file(path: str | Path) -> Disclosure:
         raise InputError(doc.path, "budget tables missing: no money table (收支总表, 支出总表 …) could be read", first)
     performance, perf_problems = read_performance(doc, anchors)
     disclosure.performance = performance
+    _contents_and_family(disclosure, anchors)
+    disclosure.problems += _unrecognised(doc, anchors)
     for kind, found in (("project_performance", perf_problems), (None, claim_problems)):
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
+    if doc.pages:
+        _fill_pages(disclosure, doc)
     return disclosure
+
+
+def _unit_of(doc: Document, table: Table) -> str | None:
+    """The unit the table's own 单位 line states: the one nearest its title, within its lines."""
+    first = max(1, table.line - 3)
+    found = [(abs(no - table.line), u) for no in range(first, table.end_line + 1)
+             if (u := unit_of_line(doc.line(no).norm))]
+    return min(found)[1] if found else None
+
+
+def _contents_and_family(d: Disclosure, anchors: list[Anchor]) -> None:
+    """The 目录 entries with where each is printed; the template family; numbers only the 目录 prints.
+
+    Shanghai prints a table's number only in the 目录 ("4. 2026年部门财政拨款收支
+    预算总表 ……"): an unnumbered table takes its 目录 number when that is the
+    number its family gives the kind, so a 目录 that merely counts its lines
+    (002: "二、部门收入总表" for the national 表1-1) numbers nothing.
+    """
+    printed: dict[str, int] = {}
+    for kind, line in [(t.kind, t.line) for t in d.tables] + [(pt.kind, pt.line) for pt in d.performance.tables]:
+        printed.setdefault(kind, line)
+    if d.performance.department:
+        printed.setdefault("department_performance", d.performance.department.line)
+    unknown = {compact(a.title): a.line for a in anchors if a.unknown and not a.in_contents}
+    for a in anchors:
+        if a.in_contents and (a.kind or a.unknown):
+            line = printed.get(a.kind) if a.kind else unknown.get(compact(a.title))
+            d.contents.append(ContentsEntry(line=a.line, title=a.title, kind=a.kind,
+                                            number=a.number or a.ordinal, printed=line))
+    pairs = [(t.number, t.kind) for t in d.tables] + [(None, k) for k in printed]
+    pairs += [(None, e.kind) for e in d.contents if e.kind]
+    family = identify(pairs, d.kind)
+    d.family = family.name if family else None
+    if family is None:
+        return
+    numbers = {e.kind: e.number for e in family.tables if e.kind and e.number}
+    listed = [a for a in anchors if a.in_contents and a.kind in numbers]
+    # A 目录's own ordinals ("1."/"一、") number the tables only where they are the family's numbers
+    # throughout; an explicit 表N/公开表N in the 目录 does on its own.
+    ordinals = bool(listed) and all(
+        a.ordinal and number_value(a.ordinal) == number_value(numbers[a.kind]) for a in listed  # type: ignore[index]
+    )
+    by_kind = {a.kind: a.number or (a.ordinal if ordinals else None) for a in listed}
+    for t in d.tables:
+        number = by_kind.get(t.kind)
+        if t.number is None and number and number_value(number) == number_value(numbers[t.kind]):
+            t.number = number
+
+
+def _unrecognised(doc: Document, anchors: list[Anchor]) -> list[Problem]:
+    """One info per table title the vocabulary does not know (its rows are not read)."""
+    seen: set[str] = set()
+    problems = []
+    for a in anchors:
+        if not a.unknown or a.in_contents or compact(a.title) in seen:
+            continue
+        seen.add(compact(a.title))
+        problems.append(Problem(
+            file=doc.path, line=a.line, severity="info",
+            message=f"无法识别的表「{a.title}」（第 {a.line} 行）：词表中没有这种表，未读取",
+        ))
+    return problems
+
+
+def _fill_pages(disclosure: Disclosure, doc: Document) -> None:
+    """Give every table, row, claim and problem of a PDF the page its line is printed on."""
+    def page(line: int) -> int | None:
+        return doc.line(line).page if 0 < line <= len(doc.lines) else None
+
+    for table in disclosure.tables:
+        table.page = page(table.line)
+        for row in table.rows:
+            row.page = page(row.line)
+    for item in (*disclosure.claims, *disclosure.problems):
+        item.page = page(item.line)

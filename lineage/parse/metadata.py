@@ -1,24 +1,51 @@
-"""Who and when: unit name, year, kind (部门/单位预算), amount unit, unit code."""
+"""Who and when: unit name, year, kind (部门/单位 预算/决算), amount unit, the units covered.
+
+The name comes from where a document states it: the cover ("预算主管部门：上海市
+普陀区司法局"), a heading ("重庆市科学技术协会 2024 年部门预算情况说明", "上海市
+普陀区规划和自然资源局 2024 年度部门决算"), the 编制部门 line of a table, or the
+编制说明 ("2026年，上海市普陀区司法局收入预算…"). A table title is not a place
+a name is stated, and a heading that names only the district ("上海市普陀区
+2026年区级部门预算") gives the year and kind but no unit. Each statement votes;
+the most stated answer wins.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
-from lineage.read import Document
+from lineage.model import CoveredUnit
+from lineage.read import Document, compact
+from lineage.vocab.units import units_in_line
 
 _UNIT_CHARS = r"[\u4e00-\u9fff（）()·]"
-# "重庆市科学技术协会 2024 年部门预算情况说明", "渠县科学技术协会 2024 年部门预算表"
-_NAME_YEAR = re.compile(rf"(?P<name>{_UNIT_CHARS}{{4,40}}?)\s*(?P<year>20\d\d)\s*年\s*(?P<kind>部门|单位)预算")
+_KIND = r"(?P<scope>部门|单位)(?P<phase>预算|决算)"
+# "重庆市科学技术协会 2024 年部门预算情况说明", "上海市普陀区规划和自然资源局 2024 年度部门决算"
+_NAME_YEAR = re.compile(rf"(?P<name>{_UNIT_CHARS}{{4,40}}?)\s*(?P<year>20\d\d)\s*年度?\s*{_KIND}")
 # "2023 年成华区科学技术协会 部门预算"
-_YEAR_NAME = re.compile(rf"(?P<year>20\d\d)\s*年\s*(?P<name>{_UNIT_CHARS}{{4,40}}?)\s*(?P<kind>部门|单位)预算")
-# "2024 年部门预算" alone, name on an earlier line
-_YEAR_ONLY = re.compile(r"^\s*(?P<year>20\d\d)\s*年\s*(?P<kind>部门|单位)预算")
-_UNIT_LINE = re.compile(r"(?:部门|单位)[:：]\s*(?P<name>[\u4e00-\u9fff（）()]{4,40}?)(?:\s|金额|$)")
-_AMOUNT_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)|金额\s*[:：]\s*(?P<unit2>万元|元)")
+_YEAR_NAME = re.compile(rf"(?P<year>20\d\d)\s*年度?\s*(?P<name>{_UNIT_CHARS}{{4,40}}?)\s*{_KIND}")
+# "2024 年部门预算" alone (name on an earlier line), "上海市普陀区2026年区级部门预算"
+_YEAR_ONLY = re.compile(rf"(?P<year>20\d\d)\s*年度?\s*(?:区级|市级|县级|省级)?\s*{_KIND}")
+# The cover: "预算主管部门：X", "部门名称：X"; a table's 编制 line: "编制部门：X", "单位：X".
+# A table names the unit it shows (a 本级 sub-unit, say): a tie-breaker only.
+_STATED = re.compile(
+    r"(?P<who>预算主管部门|主管部门|部门名称|单位名称|编制部门|编制单位|部门|单位)\s*[:：]\s*"
+    r"(?P<name>[\u4e00-\u9fff（）()]{4,40}?)(?:\s|金额|单位|$)"
+)
+_COVER_WORDS = {"预算主管部门", "主管部门", "部门名称", "单位名称"}
+# 编制说明: "2026年，上海市普陀区司法局收入预算9628.22万元"
+_EXPLAINED = re.compile(rf"^\s*(?P<year>20\d\d)\s*年\s*[，,]\s*(?P<name>{_UNIT_CHARS}{{4,40}}?)(?:部门)?(?:收入|收支|支出)(?:预算|决算)")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分\s*")
+_NOT_A_NAME = re.compile(r"^(本部门|本单位|部门|单位|纳入|根据|按照|其中|关于)|表$|预算$|决算$|说明$")
+# "具体包括： 1. 普陀区司法局本部", "1. 上海市普陀区万里街道社区事务受理服务中心。", "1 上海市 XX 局（本级）"
+_COVER_START = re.compile(r"(具体包括|单位包括|编制范围的单位包括|包括以下单位|单位构成|直属单位[:：])[:：]?")
+_COVERED = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.、]?\s*)(?P<name>{_UNIT_CHARS}{{4,40}})[。；;]?\s*(?:\S{{0,8}})?$")
+_LISTED = re.compile(rf"[:：](?P<names>(?:{_UNIT_CHARS}{{4,40}}?、)+{_UNIT_CHARS}{{4,40}}?)(?=[，。；,;]|$)")
+
+# Votes: a statement on the cover outweighs a heading, which outweighs the text.
+_W_STATED, _W_HEADING, _W_TEXT = 3, 2, 1
 
 
 @dataclass
@@ -27,10 +54,15 @@ class Metadata:
     year: Optional[int]
     kind: str
     amount_unit: str
+    covers: list[CoveredUnit] = field(default_factory=list)
+
+
+def _name_ok(name: str) -> bool:
+    return not _NOT_A_NAME.search(name) and len(name) >= 4
 
 
 def read_metadata(doc: Document) -> Metadata:
-    """Identity of the disclosure from its headings; the most common answer wins."""
+    """Identity of the disclosure from its cover, headings and text; the most stated answer wins."""
     names: Counter[str] = Counter()
     years: Counter[int] = Counter()
     kinds: Counter[str] = Counter()
@@ -39,42 +71,87 @@ def read_metadata(doc: Document) -> Metadata:
         text = _PART.sub("", ln.norm.strip())
         if not text:
             continue
-        if "预算" not in text:  # all three heading patterns need it; cheaper than trying them
-            prev = text
-            continue
-        for pattern in (_NAME_YEAR, _YEAR_NAME):
-            m = pattern.search(text)
-            if m:
-                names[m.group("name").strip()] += 1
-                years[int(m.group("year"))] += 1
-                kinds[m.group("kind") + "预算"] += 1
-                break
-        else:
-            m = _YEAR_ONLY.match(text)
-            if m:
-                years[int(m.group("year"))] += 1
-                kinds[m.group("kind") + "预算"] += 1
-                if re.fullmatch(f"{_UNIT_CHARS}{{4,40}}", prev):
-                    names[prev] += 1
+        if "预算" in text or "决算" in text:
+            _vote_heading(text, prev, names, years, kinds)
+        if "，" in text[:8] or "," in text[:8]:
+            m = _EXPLAINED.match(text)
+            if m and _name_ok(m.group("name")):
+                names[m.group("name")] += _W_TEXT
         prev = text
     for ln in doc.lines:
-        m = _UNIT_LINE.search(ln.norm) if ":" in ln.norm or "：" in ln.norm else None
-        if m:
-            names[m.group("name")] += 0.01  # type: ignore[assignment]  # tie-breaker only
+        if ":" in ln.norm or "：" in ln.norm:
+            for m in _STATED.finditer(ln.norm):
+                if _name_ok(m.group("name")):
+                    cover = m.group("who") in _COVER_WORDS and ln.no <= 400
+                    names[m.group("name")] += _W_STATED if cover else 0.01  # type: ignore[assignment]
     units: Counter[str] = Counter()
-    for ln in (ln for ln in doc.lines if "单位" in ln.norm or "金额" in ln.norm):
-        for m in _AMOUNT_UNIT.finditer(ln.norm):
-            units[m.group("unit") or m.group("unit2")] += 1
-    # "县科学技术协会" in the text is "渠县科学技术协会" in the heading: count a
-    # short form towards the full name that ends with it.
-    for short in list(names):
-        longer = [n for n in names if n != short and n.endswith(short) and names[n] >= 1]
-        if longer:
-            names[max(longer, key=len)] += names.pop(short)
+    for ln in doc.lines:
+        for unit in units_in_line(ln.norm):
+            units[unit] += 1
+    _fold_short_forms(names)
     name = names.most_common(1)[0][0] if names else ""
     return Metadata(
         unit_name=name,
         year=years.most_common(1)[0][0] if years else None,
         kind=kinds.most_common(1)[0][0] if kinds else "部门预算",
         amount_unit=units.most_common(1)[0][0] if units else "万元",
+        covers=read_covers(doc),
     )
+
+
+def _vote_heading(text: str, prev: str, names: Counter, years: Counter, kinds: Counter) -> None:
+    for pattern in (_NAME_YEAR, _YEAR_NAME):
+        m = pattern.search(text)
+        if m and _name_ok(m.group("name").strip()) and not re.search(r"(区级|市级|县级|省级)$", m.group("name")):
+            names[m.group("name").strip()] += _W_HEADING
+            years[int(m.group("year"))] += 1
+            kinds[m.group("scope") + m.group("phase")] += 1
+            return
+    m = _YEAR_ONLY.search(text)
+    if m and m.start() <= len(text) // 2 + 8:
+        years[int(m.group("year"))] += 1
+        kinds[m.group("scope") + m.group("phase")] += 1
+        if m.start() == 0 and re.fullmatch(f"{_UNIT_CHARS}{{4,40}}", prev) and _name_ok(prev):
+            names[prev] += _W_HEADING
+
+
+def _fold_short_forms(names: Counter) -> None:
+    """"县科学技术协会" in the text is "渠县科学技术协会" in the heading: count a short form towards the full name."""
+    for short in list(names):
+        longer = [n for n in names if n != short and n.endswith(short) and names[n] >= 1]
+        if longer:
+            names[max(longer, key=len)] += names.pop(short)
+
+
+def read_covers(doc: Document) -> list[CoveredUnit]:
+    """The units a 部门 document says it covers, as listed after "具体包括：" and the like.
+
+    Shanghai lists them one per line ("1. 普陀区司法局本部"), the 决算 in a
+    numbered table ("1 上海市 XX 局（本级）"), Chongqing in one sentence
+    ("…四个市级直属单位：重庆市反邪教协会、重庆科技馆…").
+    """
+    covers: list[CoveredUnit] = []
+    lines = doc.lines
+    for i, ln in enumerate(lines):
+        m = _COVER_START.search(ln.norm)
+        if not m:
+            continue
+        rest = ln.norm[m.end():]
+        listed = _LISTED.search(ln.norm)
+        if listed:
+            return [CoveredUnit(line=ln.no, name=n) for n in listed.group("names").split("、")]
+        candidates = [(ln.no, rest)] + [(x.no, x.norm) for x in lines[i + 1:i + 16]]
+        for no, text in candidates:
+            if not text.strip() or re.fullmatch(r"\s*序号\s*单位名称.*", text):
+                continue
+            c = _COVERED.match(text)
+            if not c:
+                if covers:
+                    break
+                continue
+            name = compact(c.group("name"))
+            if re.search(r"[。.]{2,}|XX", name) is None:
+                covers.append(CoveredUnit(line=no, name=name))
+        if covers:
+            return covers
+    return covers

@@ -21,16 +21,24 @@ from itertools import product
 from operator import sub
 
 from lineage.amounts import parse_amount, rounding_band
-from lineage.parse.columns import SUMS
-from lineage.tableview import source_column
+from lineage.parse.evidence import PINNED_KINDS, codes_from_names, function_pins, list_pins, table_pins
+from lineage.parse.reconcile import ORDINAL
+from lineage.tableview import indented, parents_by_depth, source_column
+from lineage.vocab import TWO_SIDED
+from lineage.vocab import sums as kind_sums
 
 Candidate = dict[str, Decimal]
 
 MAX_CANDIDATES = 64
 
 
-def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = MAX_CANDIDATES) -> list[Candidate]:
+def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = MAX_CANDIDATES,
+               pinned: tuple = (), blank: frozenset = frozenset()) -> list[Candidate]:
     """Every order-preserving placement of amounts into columns that satisfies the sums.
+
+    `pinned`: (cells, value) pairs another part of the document states — the
+    cells add up to the value (one cell exactly, several within their rounding
+    band); `blank`: columns known to be blank. Both only cut the search.
 
     >>> cols = ["合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出"]
     >>> [list(c)[1] for c in candidates("expenditure_summary", cols, ["338.03", "338.03"])]
@@ -45,11 +53,13 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         return []
     # A sum whose parts the table does not print (一般公共预算支出表 with 当年/上年
     # but no 基本/项目 columns) says nothing about this table.
-    sums = [(t, parts) for t, parts in SUMS.get(kind, []) if t in columns and any(p in columns for p in parts)]
+    sums = [(t, parts) for t, parts in kind_sums(kind) if t in columns and any(p in columns for p in parts)]
     col_index = {c: i for i, c in enumerate(columns)}
+    pinned = tuple((cells, value) for cells, value in pinned if any(c in col_index for c in cells))
     # Exact integers for speed: amounts and bands scaled by one power of ten that
     # leaves no fraction (at least 1000 for the half-cent band).
-    scale = 10 ** max([3] + [-v.as_tuple().exponent for v in values])  # type: ignore[union-attr, operator]
+    exponents = [-v.as_tuple().exponent for v in values + [value for _, value in pinned]]  # type: ignore[operator]
+    scale = 10 ** max([3] + exponents)  # type: ignore[operator]
     scaled = [int(v * scale) for v in values]  # type: ignore[operator]
     # Each sum keeps its residual (total minus parts placed so far), updated as
     # a value is placed or taken back, so a check never re-adds its parts:
@@ -66,6 +76,15 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
             effects[p].append((s, -1))
         ready_at[max([col_index[total]] + named)].append((s, int(rounding_band(len(named)) * scale)))
         first_at.append(col_index[total])
+    # A pinned sum is a sum whose total is a constant: open from the start, its
+    # residual starting at the stated value.
+    for s, (cells, _) in enumerate(pinned, start=len(sums)):
+        named = [col_index[c] for c in cells if c in col_index]
+        for p in named:
+            effects[p].append((s, -1))
+        ready_at[max(named)].append((s, int((rounding_band(len(named)) if len(named) > 1 else 0) * scale)))
+        first_at.append(-1)
+    blocked = [c in blank for c in columns]
     # checked_from[col]: every sum checked at col or later, for the placements
     # that leave all of those columns blank.
     checked_from = [[c for at in ready_at[col:] for c in at] for col in range(len(columns) + 1)]
@@ -76,7 +95,7 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
     reach = [(sum(v for v in scaled[i:] if v < 0), sum(v for v in scaled[i:] if v > 0)) for i in range(len(scaled) + 1)]
     open_at = [[c for at in ready_at[col:] for c in at if first_at[c[0]] < col] for col in range(len(columns) + 1)]
     found: list[Candidate] = []
-    residual = [0] * len(sums)  # total minus parts, over the values placed so far
+    residual = [0] * len(sums) + [int(value * scale) for _, value in pinned]  # total minus parts placed so far
     taken: list[tuple[str, Decimal]] = []  # (column, printed value) placed so far
 
     def holds(checks: list[tuple[int, int]]) -> bool:
@@ -103,16 +122,16 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
             if gap < least - band or gap > most + band:
                 return
         checks = ready_at[col]
-        # put the next value here
-        value = scaled[val]
-        for s, sign in effects[col]:
-            residual[s] += sign * value
-        taken.append((columns[col], values[val]))  # type: ignore[arg-type]
-        if not checks or holds(checks):
-            walk(col + 1, val + 1)
-        taken.pop()
-        for s, sign in effects[col]:
-            residual[s] -= sign * value
+        if not blocked[col]:  # put the next value here
+            value = scaled[val]
+            for s, sign in effects[col]:
+                residual[s] += sign * value
+            taken.append((columns[col], values[val]))  # type: ignore[arg-type]
+            if not checks or holds(checks):
+                walk(col + 1, val + 1)
+            taken.pop()
+            for s, sign in effects[col]:
+                residual[s] -= sign * value
         # or leave this column blank
         if remaining_vals < remaining_cols and (not checks or holds(checks)):
             walk(col + 1, val)
@@ -159,20 +178,35 @@ NOTE_GAVE_UP = "候选组合过多，未用列合计判定"
 def _sum_groups(table) -> list[tuple[int, list[int]]]:
     """(total row, rows summing to it) pairs the printed rows support soundly.
 
-    Subject rows count only when every one has a readable, distinct code: a
-    name-only row ("  商品和服务支出") has no place in the hierarchy we could
-    prove, and a guessed hierarchy would decide placements on false sums.
+    The levels of subject rows come from their indentation when the layout
+    shows it (`tableview.indented`: 表2-1 prints its 类 rows by name alone,
+    "  商品和服务支出", and repeats "301 12" for a 款 and its items), otherwise
+    from their codes, and then only when every one has a readable, distinct
+    code: a guessed hierarchy would decide placements on false sums.
+    Two-sided tables: on each side, a heading ("一、本年支出") sums the items
+    printed under it.
     """
     rows = table.rows
+    if table.kind in TWO_SIDED:
+        return _side_groups(rows)
     totals = [r.index for r in rows if r.role == "total"]
-    if not totals or table.kind in ("income_expenditure_summary", "fiscal_summary"):
+    if not totals:
         return []
     top = totals[0]
     groups = [(top, [r.index]) for r in rows if r.role == "total_repeat"]
     units = [r.index for r in rows if r.role == "unit"]
     if units:
         groups.append((top, units))
+    under = units[0] if len(units) == 1 else top
     subjects = [r for r in rows if r.role in ("subject", "project")]
+    if indented(subjects):
+        parents = parents_by_depth(subjects)
+        groups.append((under, [r.index for r in subjects if parents[r.index] is None]))
+        for parent in subjects:
+            kids = [r.index for r in subjects if parents[r.index] is parent]
+            if kids:
+                groups.append((parent.index, kids))
+        return groups
     codes = [r.code for r in subjects]
     if not subjects or None in codes or len(set(codes)) != len(codes) or any(r.code_garbled for r in subjects):
         return groups
@@ -181,27 +215,56 @@ def _sum_groups(table) -> list[tuple[int, list[int]]]:
         ancestors = [p for p in subjects if p.code != r.code and r.code.startswith(p.code)]
         if ancestors:
             parent_of[r.index] = max(ancestors, key=lambda p: len(p.code)).index
-    under = units[0] if len(units) == 1 else top
     groups.append((under, [r.index for r in subjects if r.index not in parent_of]))
     for parent in sorted(set(parent_of.values())):
         groups.append((parent, [c for c, p in parent_of.items() if p == parent]))
     return groups
 
 
-def _domain(table, row, wide: dict) -> list[Candidate] | None:
+def _side_groups(rows) -> list[tuple[int, list[int]]]:
+    """A heading of a two-sided table and the items printed under it, per side.
+
+    A heading is an ordinal item ("一、本年支出") followed by items without one;
+    its items run to the next ordinal item or total.
+    """
+    groups = []
+    for side in ("income", "expenditure"):
+        items = [r for r in rows if r.side == side and r.printed]
+        for i, head in enumerate(items):
+            if head.role == "total" or not ORDINAL.match(head.name):
+                continue
+            parts = []
+            for r in items[i + 1:]:
+                if r.role == "total" or ORDINAL.match(r.name):
+                    break
+                parts.append(r.index)
+            if parts:
+                groups.append((head.index, parts))
+    return groups
+
+
+def _domain(table, row, wide: dict, blank: frozenset = frozenset(), pinned: tuple = ()) -> list[Candidate] | None:
     """The placements a row may take; None when even the wide search is cut off.
 
+    `blank`: columns the row must leave blank, `pinned`: (cells, value) sums it
+    must satisfy (see `candidates`); when no placement satisfies them, the row's
+    own placements are returned, so that the contradiction is reported, not hidden.
     `wide` keeps the wide searches of one `resolve_ambiguities` call: rows that
     print the same amounts (a total and its repeats) share them.
     """
     if not row.ambiguous:
         return [dict(row.values)]
     if len(row.candidates) < MAX_CANDIDATES:
-        return list(row.candidates)
-    key = (table.kind, tuple(table.columns), tuple(row.printed))
-    if key not in wide:
-        found = candidates(table.kind, table.columns, row.printed, WIDE_LIMIT)
-        wide[key] = None if len(found) >= WIDE_LIMIT else found
+        kept = [c for c in row.candidates if not blank.intersection(c) and all(_adds_up(c, *p) for p in pinned)]
+        return kept or list(row.candidates)
+    for constraints in ((blank, pinned), (frozenset(), ())):
+        key = (table.kind, tuple(table.columns), tuple(row.printed), *constraints)
+        if key not in wide:
+            found = candidates(table.kind, table.columns, row.printed, WIDE_LIMIT, pinned=constraints[1],
+                               blank=constraints[0])
+            wide[key] = None if len(found) >= WIDE_LIMIT else found
+        if wide[key] != []:
+            break
     # copies: a row narrowed to some of them must not share its dicts with another row
     return None if wide[key] is None else [dict(c) for c in wide[key]]
 
@@ -247,6 +310,8 @@ class _Domain:
         ]
 
     def keep(self, ids: set[int]) -> _Domain:
+        if ids.issuperset(self.vectors):
+            return self
         return _Domain({idx: v for idx, v in self.vectors.items() if idx in ids})
 
 
@@ -416,13 +481,10 @@ def resolve_by_column_totals(table, wide: dict | None = None) -> None:
     involved = {i for t, ps in groups for i in [t] + ps}
     if not any(table.rows[i].ambiguous for i in involved):
         return
-    domains: dict[int, list[Candidate]] = {}
-    for i in involved:
-        d = _domain(table, table.rows[i], wide)
-        if d is None:
-            _note(table, involved, NOTE_GAVE_UP)
-            return
-        domains[i] = d
+    domains = _domains(table, groups, involved, wide)
+    if domains is None:
+        _note(table, involved, NOTE_GAVE_UP)
+        return
     seen = _consistent_choices(table, groups, domains)
     if seen is None:
         _note(table, involved, NOTE_GAVE_UP)
@@ -432,8 +494,35 @@ def resolve_by_column_totals(table, wide: dict | None = None) -> None:
         return
     for i, kept in seen.items():
         row = table.rows[i]
-        if row.ambiguous and len(kept) < len(domains[i]):
+        if row.ambiguous and len(kept) < len(row.candidates):
             _narrow(row, [domains[i][c] for c in sorted(kept)], NOTE_TOTALS, NOTE_TOTALS_NARROWED)
+
+
+def _domains(table, groups, involved: set[int], wide: dict) -> dict[int, list[Candidate]] | None:
+    """The placements of every row in the groups; None when a search is cut off.
+
+    A column every placement of a total leaves blank is blank in the rows that
+    add up to it too, when no amount of the table is negative (a negative part
+    could offset a positive one): the search for those rows is told so, which
+    keeps the wide tables (表2-1 has 34 columns) small. Groups come parents first.
+    """
+    nonnegative = not any(a.startswith("-") for r in table.rows for a in r.printed)
+    blank: dict[int, frozenset] = {}
+    domains: dict[int, list[Candidate]] = {}
+    for i in [t for t, _ in groups] + sorted(involved):
+        if i in domains:
+            continue
+        d = _domain(table, table.rows[i], wide, blank.get(i, frozenset()))
+        if d is None:
+            return None
+        domains[i] = d
+        if nonnegative:
+            zero = blank.get(i, frozenset()) | {c for c in table.columns if not any(c in cand for cand in d)}
+            for t, parts in groups:
+                if t == i:
+                    for p in parts:
+                        blank[p] = zero
+    return domains
 
 
 def _note(table, rows, note: str) -> None:
@@ -503,6 +592,16 @@ TOTAL_CLAIMS: list[tuple[str, str | None, str | None, str, str]] = [
     ("project", "gp_total", None, "gp_by_function", "项目支出"),
     ("basic", "fund_total", None, "fund_by_function", "基本支出"),
     ("project", "fund_total", None, "fund_by_function", "项目支出"),
+] + [
+    # The text's "三公" figures are the 财政拨款 ones, both 三公 tables together: one table
+    # whose cell a figure fits is decided by it, and a 0 is 0 in both ("公务用车购置费0万元").
+    (f"three_public.{part}", "three_public", None, kind, column)
+    for kind in ("gp_three_public", "fund_three_public")
+    for part, column in (
+        ("abroad", "因公出国（境）费用"), ("car", "公务用车购置及运行费/小计"),
+        ("car_purchase", "公务用车购置及运行费/公务用车购置费"),
+        ("car_running", "公务用车购置及运行费/公务用车运行费"), ("reception", "公务接待费"),
+    )
 ]
 
 
@@ -514,8 +613,8 @@ def _claimed_column(claim, kind: str) -> str | None:
     return None
 
 
-def _text_evidence(disclosure, table) -> tuple[Candidate, list[int]]:
-    """Column totals of one table that the explanation text states: {column: amount}, and the lines.
+def _text_evidence(disclosure, table) -> tuple[Candidate, dict[str, list[int]]]:
+    """Column totals of one table that the explanation text states: {column: amount}, and their lines.
 
     Only amounts of the disclosure's own year and amount unit count, and a
     column the text states twice with different amounts is left out: the
@@ -532,7 +631,7 @@ def _text_evidence(disclosure, table) -> tuple[Candidate, list[int]]:
         stated.setdefault(column, set()).add(c.value)
         lines.setdefault(column, []).append(c.line)
     found = {col: next(iter(values)) for col, values in stated.items() if len(values) == 1}
-    return found, sorted({n for col in found for n in lines[col]})
+    return found, {col: lines[col] for col in found}
 
 
 def resolve_totals_from_text(disclosure, wide: dict) -> list:
@@ -554,19 +653,78 @@ def resolve_totals_from_text(disclosure, wide: dict) -> list:
             continue
         domain = _domain(table, total, wide) or []
         kept = [c for c in domain if all(c.get(col, 0) == v for col, v in evidence.items())]
+        used = list(evidence)
+        if not kept:  # the figures fit no placement together: each one that fits with the others kept decides
+            kept, used = domain, []
+            for col, v in evidence.items():
+                fits = [c for c in kept if c.get(col, 0) == v]
+                if fits:
+                    kept, used = fits, used + [col]
         if kept and len(kept) < len(domain):
-            where = "、".join(str(n) for n in lines)
+            where = "、".join(str(n) for n in sorted({n for col in used for n in lines[col]}))
             _narrow(total, kept, f"由说明第{where}行确定", f"说明第{where}行排除了部分候选")
             changed.append(table)
     return changed
 
 
+def apply_pins(pins, wide: dict) -> list:
+    """Narrow each pinned row to the placements whose pinned cells add up to the figures; the tables changed.
+
+    A row's pins are taken in order, each kept when some placement satisfies it
+    together with those kept before; a pin no placement agrees with is skipped
+    (the checks report the disagreement). The row's note names the pins kept.
+    """
+    by_row: dict[int, list] = {}
+    for pin in pins:
+        if pin.row.ambiguous:
+            by_row.setdefault(id(pin.row), []).append(pin)
+    changed: dict[int, object] = {}
+    for row_pins in by_row.values():
+        table, row = row_pins[0].table, row_pins[0].row
+        kept: list = []
+        domain = None
+        for pin in row_pins:
+            trial = _domain(table, row, wide, pinned=tuple((p.columns, p.value) for p in kept + [pin]))
+            if trial and all(_adds_up(c, pin.columns, pin.value) for c in trial):
+                kept.append(pin)
+                domain = trial
+        if domain is not None and len(domain) < len(row.candidates):
+            said = "、".join(dict.fromkeys(p.where for p in kept))
+            _narrow(row, domain, f"由{said}确定", f"{said}排除了部分候选")
+            changed[id(table)] = table
+    return list(changed.values())
+
+
+def _adds_up(cand: Candidate, columns: tuple[str, ...], value: Decimal) -> bool:
+    parts = [cand[c] for c in columns if c in cand]
+    band = rounding_band(len(parts)) if len(parts) > 1 else 0
+    return abs(sum(parts, Decimal(0)) - value) <= band
+
+
+MAX_PASSES = 4  # a table decided by a pin is evidence for the next pass
+
+
 def resolve_ambiguities(disclosure) -> None:
-    """Decide what the tables' arithmetic, the other tables and the text can decide (see above)."""
+    """Decide what the tables' arithmetic, the other tables and the text can decide (see above and
+    `lineage.parse.evidence`).
+
+    The evidence about a total row comes first, so that the column-total search
+    starts from a decided total; tables that other tables pin (表2, 表2-1) are
+    solved by their column totals only once those pins are in.
+    """
     wide: dict = {}
+    resolve_income_from_summary(disclosure, wide)
+    resolve_totals_from_text(disclosure, wide)
+    pending = [t for t in disclosure.tables if t.kind in PINNED_KINDS]
     for table in disclosure.tables:
-        resolve_by_column_totals(table, wide)
-    if resolve_income_from_summary(disclosure, wide):
-        resolve_by_column_totals(disclosure.table("income_summary"), wide)
-    for table in resolve_totals_from_text(disclosure, wide):
-        resolve_by_column_totals(table, wide)
+        if table.kind not in PINNED_KINDS:
+            resolve_by_column_totals(table, wide)
+    codes_from_names(disclosure)
+    for _ in range(MAX_PASSES):
+        pins = [*table_pins(disclosure), *list_pins(disclosure), *function_pins(disclosure)]
+        changed = apply_pins(pins, wide)
+        for table in {id(t): t for t in pending + changed}.values():
+            resolve_by_column_totals(table, wide)
+        pending = []
+        if not changed:
+            break

@@ -28,6 +28,12 @@ class RawRow:
     side: Optional[str] = None  # income / expenditure for two-sided tables
     # How the front end chose positions it could not read from the page (Row.note).
     note: Optional[str] = None
+    # Indentation level of the label as printed (0 = not indented), when the
+    # layout shows it: the flattened text keeps a cell's indent as non-breaking
+    # spaces (one for the unit line, two for a 类, three for a 款 in 表2-1).
+    # A parent row is then the nearest row above that is less indented, which
+    # is the only hierarchy a row printed by name alone ("  商品和服务支出") has.
+    depth: Optional[int] = None
 
 
 @dataclass
@@ -38,6 +44,7 @@ class RawTable:
     line: int
     end_line: int
     empty: bool = False
+    unit: Optional[str] = None  # 元 / 万元 when the front end read the table's 单位 line
     # Header cells as printed: positional for layouts that keep cells, otherwise
     # every header word found in the table's text.
     header: list[str] = field(default_factory=list)

@@ -22,9 +22,9 @@ from typing import Iterator
 from lineage.amounts import rounding_band
 from lineage.model import Row, Table
 from lineage.tableview import leaves, total_row, undetermined, value
+from lineage.vocab import TWO_SIDED
 
-TWO_SIDED = ("income_expenditure_summary", "fiscal_summary")
-_ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+、")
+ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+、")  # "一、本年支出": a heading or numbered item
 
 
 @dataclass
@@ -72,7 +72,7 @@ def _side_items(rows: list[Row]) -> list[Row]:
     kept = []
     for i, row in enumerate(items):
         nxt = items[i + 1] if i + 1 < len(items) else None
-        if not (_ORDINAL.match(row.name) and nxt is not None and not _ORDINAL.match(nxt.name)):
+        if not (ORDINAL.match(row.name) and nxt is not None and not ORDINAL.match(nxt.name)):
             kept.append(row)
     return kept
 

@@ -59,6 +59,7 @@ class Line:
     no: int  # 1-based line number in the file
     text: str  # the line as printed (decoded, line end removed)
     norm: str  # normalised for parsing
+    page: int | None = None  # PDF page the line is printed on; None for text files
 
 
 @dataclass
@@ -67,6 +68,8 @@ class Document:
     sha256: str
     encoding: str
     lines: list[Line] = field(default_factory=list)
+    # PDF geometry (lineage.read.pdf.Page: words with boxes, ruling lines) per page; empty for text.
+    pages: list = field(default_factory=list)
 
     def line(self, no: int) -> Line:
         return self.lines[no - 1]

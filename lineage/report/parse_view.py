@@ -9,7 +9,7 @@ from rich.table import Table as RichTable
 
 from lineage.amounts import printed
 from lineage.model import Disclosure
-from lineage.parse.kinds import KIND_LABELS
+from lineage.vocab import KIND_LABELS
 from lineage.report.jsonable import plain
 
 
@@ -24,8 +24,11 @@ def disclosure_json(d: Disclosure) -> dict[str, Any]:
             "kind": d.kind,
             "amount_unit": d.amount_unit,
             "layout": d.layout,
+            "family": d.family,
+            "covers": plain(d.covers),
             "source": {"path": d.source.path, "sha256": d.source.sha256, "encoding": d.source.encoding},
         },
+        "contents": plain(d.contents),
         "tables": [
             {
                 "kind": t.kind,
@@ -33,7 +36,9 @@ def disclosure_json(d: Disclosure) -> dict[str, Any]:
                 "title": t.title,
                 "line": t.line,
                 "end_line": t.end_line,
+                "page": t.page,
                 "empty": t.empty,
+                "unit": t.unit,
                 "duplicate_of": t.duplicate_of,
                 "columns": t.columns,
                 "rows": [
@@ -47,6 +52,7 @@ def disclosure_json(d: Disclosure) -> dict[str, Any]:
                         "side": r.side,
                         "line": r.line,
                         "lines": r.lines,
+                        "page": r.page,
                         "values": {k: printed(v) for k, v in r.values.items()},
                         "ambiguous": r.ambiguous,
                         "candidates": plain(r.candidates),
@@ -78,7 +84,7 @@ def print_summary(d: Disclosure, console: Console) -> None:
         f"[dim]{d.source.path} · layout {d.layout} · 金额单位 {d.amount_unit}[/dim]"
     )
     view = RichTable(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col in ("表", "kind", "标题", "行", "rows", "合计", "ambiguous"):
+    for col in ("表", "kind", "标题", "行", "rows", "合计", "单位", "ambiguous"):
         view.add_column(col, justify="right" if col in ("行", "rows", "合计", "ambiguous") else "left")
     for t in d.tables:
         ambiguous = sum(1 for r in t.rows if r.ambiguous)
@@ -89,6 +95,7 @@ def print_summary(d: Disclosure, console: Console) -> None:
             str(t.line),
             str(len(t.rows)),
             _total_of(t),
+            t.unit or "",
             str(ambiguous) if ambiguous else "",
         )
     console.print(view)
@@ -100,6 +107,7 @@ def print_summary(d: Disclosure, console: Console) -> None:
     if d.problems:
         console.print(f"[yellow]{len(d.problems)} problems[/yellow]")
         for p in d.problems[:20]:
-            console.print(f"  [yellow]{p.file}:{p.line}[/yellow] {p.message}")
+            where = f"{p.file}:{p.line}" + (f" (p.{p.page})" if p.page else "")
+            console.print(f"  [yellow]{where}[/yellow] {p.message}")
         if len(d.problems) > 20:
             console.print(f"  … {len(d.problems) - 20} more (use --format json)")

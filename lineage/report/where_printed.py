@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from lineage.checks.finding import Finding
 from lineage.model import Disclosure
-from lineage.parse.kinds import KIND_LABELS
+from lineage.vocab import KIND_LABELS
 
 
 @dataclass

@@ -7,7 +7,7 @@ from lineage.store import Store
 
 def test_findings_of_another_tool_version_are_checked_again(tmp_path, parsed):
     d = parsed("001")
-    with Store(tmp_path / "s.db") as st:
+    with Store(tmp_path / "s.db", create=True) as st:
         assert st.put(d, run_checks(d)) == "added"
         assert st.put(d, run_checks(d)) == "unchanged"  # same file, same rules
         # As if an older version had stored other messages: no findings, another version key.
@@ -40,7 +40,10 @@ def test_a_store_from_before_the_version_key_is_upgraded(tmp_path, parsed):
     )
     db.commit()
     db.close()
-    with Store(path) as st:
+    with Store(path) as st:  # read-only (lineage check): checked again, nothing written
         _, findings = st.get(d.id)
         # 002 line 163: the 部门整体 target's 150 against its table's 350.22 (line 486)
         assert [f.lines[0] for f in findings if f.code == "NR07"] == [163]
+    with Store(path, create=True) as st:  # lineage load upgrades the store and keeps the new findings
+        st.get(d.id)
+        assert st.db.execute("SELECT checked_with FROM disclosures").fetchone()[0] == checks_version()

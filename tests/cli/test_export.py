@@ -135,6 +135,10 @@ def test_refuses_a_non_empty_dir_unless_forced(tmp_path):
     assert len(refused.stderr.strip().splitlines()) == 1 and "--force" in refused.stderr
     assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
     forced = run("--neo4j-csv", str(out), "--force", str(seed_path("002")))
+    assert forced.exit_code == 2  # keep.txt is not an earlier export: --force leaves it alone (issue #12)
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
+    (out / ".lineage-export").write_text("", encoding="utf-8")  # as an earlier export leaves it
+    forced = run("--neo4j-csv", str(out), "--force", str(seed_path("002")))
     assert forced.exit_code == 0, forced.stderr
     assert not (out / "keep.txt").exists() and (out / "nodes" / "Disclosure.csv").exists()
 

@@ -51,8 +51,11 @@ def test_wrapped_name_joined(d):
 
 def test_economic_rows_as_printed(d):
     rows = d.table("fiscal_by_economic").rows
-    # 395 name only and 397 with code cells "302 99 305911": both kept as printed
-    assert [r.code for r in rows if r.name == "其他商品和服务支出"] == [None, "30299"]
+    # 395 name only and 397 with code cells "302 99 305911": 395 prints no code and takes the one 397 prints
+    # with the same name; only 397 has a printed code
+    same = [r for r in rows if r.name == "其他商品和服务支出"]
+    assert [(r.line, r.code, r.code_printed, r.code_line) for r in same] == [
+        (395, "30299", None, 397), (397, "30299", "302 99 305911", None)]
 
 
 def test_income_summary_decided_by_the_summary_table(d):

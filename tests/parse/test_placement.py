@@ -124,3 +124,20 @@ def test_the_text_decides_current_year_against_carried_over_in_001s_table_3(pars
     assert total.note == "由说明第217行确定"
     assert not any(r.ambiguous for r in table.rows)
     assert _placed(d, "gp_by_function")["机构运行"] == {"合计": "143.09", "当年财政拨款安排": "143.09"}  # line 748
+
+
+# --- pins: another table or the text states the sum of some cells of a row ---------------------------------
+
+
+def test_a_pin_decides_and_a_contradicting_pin_decides_nothing():
+    from lineage.parse.evidence import Pin
+    from lineage.parse.placement import apply_pins
+
+    table = _table(["4.00", "2.00", "2.00"], ["2.00", "2.00"], ["2.00", "2.00"])  # symmetric: 2 candidates each
+    row = table.rows[1]
+    assert apply_pins([Pin(table, row, ("人员经费",), Decimal("9.99"), "表X第1行")], {}) == []
+    assert row.ambiguous and len(row.candidates) == 2
+    assert apply_pins([Pin(table, row, ("公用经费",), Decimal("2.00"), "表X第1行")], {}) == [table]
+    assert row.values == {"合计": Decimal("2.00"), "公用经费": Decimal("2.00")} and row.note == "由表X第1行确定"
+    resolve_by_column_totals(table)  # and the column totals then place the other item
+    assert table.rows[2].values == {"合计": Decimal("2.00"), "人员经费": Decimal("2.00")}

@@ -27,15 +27,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from lineage.amounts import TABLE_AMOUNT_RE
-from lineage.parse.columns import COLUMNS
-from lineage.parse.kinds import PERFORMANCE_KINDS
 from lineage.parse.locate import Anchor
 from lineage.parse.raw import RawRow, RawTable
 from lineage.read import Document, compact
+from lineage.vocab import PERFORMANCE_KINDS, TWO_SIDED, columns
 
 NAME = "flat"
 
-TWO_SIDED = {"income_expenditure_summary", "fiscal_summary"}
 PAGE_BREAK = 3  # blank lines in a row that end a printed page
 _AMOUNT_LINE = re.compile(r"\d\.\d\d(\s|$)")
 _EMPTY = re.compile(r"无此项内容|此表无数据")
@@ -89,7 +87,8 @@ def _groups(anchors: list[Anchor]) -> list[_Group]:
         if a.kind is None or a.number is not None:
             # a marker (possibly with its title on the same line) starts a group
             groups.append(_Group([a], a.kind, a.number, a.title))
-        elif g is not None and g.kind is None:
+        elif g is not None and g.kind is None and not g.anchors[-1].unknown:
+            # a title after its marker; never after a title the vocabulary does not know
             g.anchors.append(a)
             g.kind, g.title = a.kind, a.title
         else:
@@ -151,6 +150,7 @@ class _Parsed:
     name: str
     amounts: list[str]
     indented: bool
+    depth: Optional[int]
 
 
 def _code_prefix(norm: str) -> tuple[list[str], int]:
@@ -205,13 +205,27 @@ def _split_amounts(text: str) -> list[tuple[str, list[str]]]:
     return segments
 
 
+_INDENT = ("\u00a0", "\u3000")  # how extractors keep a cell's indentation; plain spaces separate cells
+
+
+def _depth(label: str) -> int:
+    """Indentation of a label: the non-breaking (or ideographic) spaces it starts with.
+
+    >>> _depth(" \u00a0\u00a0\u00a0基本工资"), _depth("\u00a0\u00a0工资福利支出"), _depth("合    计")
+    (3, 2, 0)
+    """
+    stripped = label.lstrip(" ")
+    return len(stripped) - len(stripped.lstrip("".join(_INDENT)))
+
+
 def _parse_line(text: str, norm: str) -> _Parsed:
     groups, end = _code_prefix(norm)
-    body_text = text[end:] if len(text) == len(norm) else norm[end:]
+    same = len(text) == len(norm)  # normalising removed nothing, so offsets in norm hold in text
+    body_text = text[end:] if same else norm[end:]
     segments = _split_amounts(body_text)
     name = segments[0][0] if segments else ""
     amounts = segments[0][1] if segments else []
-    return _Parsed(groups, name, amounts, norm[:1].isspace())
+    return _Parsed(groups, name, amounts, norm[:1].isspace(), _depth(body_text) if same else None)
 
 
 # ---------------------------------------------------------------- tables
@@ -228,7 +242,7 @@ def _header_words(kind: str, header_text: str) -> list[str]:
         return []
     words = compact(header_text)
     found = []
-    for col in COLUMNS.get(kind, []):
+    for col in columns(kind):
         parts = col.split("/")
         if len(parts) > 2:
             continue
@@ -267,10 +281,10 @@ class _TableReader:
                 self.rows.append(RawRow(no, [no], [], "", parsed.amounts, role="total_repeat"))
         elif parsed.amounts:
             self.cut_off()
-            self.rows.append(RawRow(no, [no], parsed.code_groups, parsed.name, parsed.amounts))
+            self.rows.append(RawRow(no, [no], parsed.code_groups, parsed.name, parsed.amounts, depth=parsed.depth))
         elif parsed.code_groups or (parsed.indented and parsed.name and self.rows):
             self.cut_off()
-            self.pending = RawRow(no, [no], parsed.code_groups, parsed.name, [])
+            self.pending = RawRow(no, [no], parsed.code_groups, parsed.name, [], depth=parsed.depth)
         elif self.pending is not None and (parsed.indented or len(parsed.name) <= 3):
             self.pending.name += parsed.name
             self.pending.lines.append(no)

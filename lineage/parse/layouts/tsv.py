@@ -9,7 +9,7 @@ header. This front end reads such tables:
   and gives its number. It ends at the last cell line before the next table.
 * header: the cell lines above the first data line. Multi-line headers are
   combined into group paths ("当年财政拨款安排/一般公共预算拨款/基本支出") and
-  named with the canonical column names of `lineage.parse.columns`.
+  named with the canonical column names of `lineage.vocab`.
   RawTable.header holds the printed header cells followed by the canonical
   names the combined header gives, so build knows every printed column.
 * rows: every line with an amount. Header lines printed again after a page
@@ -36,25 +36,17 @@ from typing import Optional
 from lineage.amounts import TABLE_AMOUNT_RE, parse_amount, rounding_band
 from lineage.parse import placement
 from lineage.parse.build import columns_of
-from lineage.parse.columns import COLUMNS, SUMS, canonical_column
-from lineage.parse.kinds import PERFORMANCE_KINDS
 from lineage.parse.locate import Anchor, find_anchors
 from lineage.parse.raw import RawRow, RawTable
 from lineage.read import Document, compact
+from lineage.vocab import PERFORMANCE_KINDS, TWO_SIDED, canonical_column, columns, header_group, spec, sums
 
 NAME = "tsv"
 
-TWO_SIDED = {"income_expenditure_summary", "fiscal_summary"}
 _EMPTY_NOTE = re.compile(r"此表无数据|无此项内容|无数据")
 _TOTAL = re.compile(r"^(合计|总计)$")
 _SIDE_TOTAL = re.compile(r"(合计|总计)$")
 _CODE_AND_NAME = re.compile(r"^(\d{3,})\s+(\S.*)$")
-# Group words of multi-line headers → the group names used in columns.COLUMNS.
-_GROUP_SYNONYMS = [
-    (re.compile(r"^(本级)?当年财政拨款(预算)?安排$"), "当年财政拨款安排"),
-    (re.compile(r"提前通知专项转移支付"), "提前通知专项转移支付"),
-    (re.compile(r"^上年结转(安排)?$"), "上年结转安排"),
-]
 
 
 def _is_amount(cell: str) -> bool:
@@ -128,14 +120,6 @@ def _extents(doc: Document, anchors: list[Anchor]) -> list[_Extent]:
 # header → column names
 
 
-def _segment(text: str) -> str:
-    words = compact(text)
-    for pattern, name in _GROUP_SYNONYMS:
-        if pattern.search(words):
-            return name
-    return words
-
-
 def header_paths(rows: list[list[str]]) -> list[list[str]]:
     """For each column, the header words above it, top to bottom.
 
@@ -181,14 +165,14 @@ def column_name(kind: str, path: list[str]) -> Optional[str]:
     >>> column_name("gp_by_function", ["功能分类科目", "科目编码"]) is None
     True
     """
-    canon = COLUMNS.get(kind, [])
-    segments = [_segment(p) for p in path]
+    canon = columns(kind)
+    segments = [header_group(p) for p in path]
     for i in range(len(segments)):
         joined = "/".join(segments[i:])
         if joined in canon:
             return joined
     if segments:
-        named = canonical_column(segments[-1])
+        named = canonical_column(segments[-1], s.synonyms if (s := spec(kind)) else ())
         if named in canon:
             return named
     return None
@@ -278,7 +262,7 @@ def _read_part(
 def _breaks_sums(kind: str, columns: list[str], row: RawRow) -> bool:
     """True when the positioned values break one of the table's sums beyond the rounding band."""
     values = {p: parse_amount(a) for a, p in zip(row.amounts, row.positions or [])}
-    for total, parts in SUMS.get(kind, []):
+    for total, parts in sums(kind):
         present = [p for p in parts if p in columns]
         if total not in columns or not present:
             continue

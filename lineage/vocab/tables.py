@@ -1,0 +1,286 @@
+"""Table kinds as data: how each is titled, its columns, sums, sides, unit and facts.
+
+Provinces print the same tables under many titles ("部门收支总表", "单位收支总表",
+"重庆市科学技术协会部门收支总表", Shanghai's "2026年部门财务收支预算总表") and
+numberings (表1, 公开表 1-1, 表一, only in the 目录). The kind name is what the
+rest of the project uses; a title is only evidence. One `TableSpec` per kind
+holds everything known about it, so parse, checks, graph and report read the
+same facts, and a new province's wording is a new title variant or synonym
+here, not code in a parser.
+
+`SPECS` is in recognition order: a title is matched against the specs from
+first to last, so the more specific titles come first ("一般公共预算财政拨款
+基本支出决算表" before "支出决算表", "财政拨款收支预算总表" before "收支预算总表").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+Group = Literal["money", "performance"]
+Phase = Literal["budget", "actual"]
+Scheme = Literal["functional", "economic"]
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    kind: str
+    label: str  # the kind's usual Chinese title, for reports
+    # Regexes searched in the title with spaces removed; unit-name, year, 部门/单位
+    # prefixes and numbering around them do not matter.
+    titles: tuple[str, ...]
+    group: Group = "money"
+    phase: Phase = "budget"
+    # Canonical columns in printed order; `optional` ones count only when a header
+    # names them (a layout that lost its header falls back to the others).
+    columns: tuple[str, ...] = ()
+    optional: frozenset[str] = frozenset()
+    synonyms: tuple[tuple[str, str], ...] = ()  # this table's own header words → column
+    # (total column, part columns): the arithmetic every row obeys.
+    sums: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    two_sided: bool = False  # income on the left, expenditure on the right (收支总表)
+    scheme: Optional[Scheme] = None  # what a row code classifies when its first digit does not say
+    unit: str = "万元"  # the unit this table is usually printed in (its 单位 line decides)
+    # Quantities the table states: column of its 合计 row → fact key (shared with Claim.subject).
+    total_facts: dict[str, str] = field(default_factory=dict)
+    # Column of its item rows that states a functional subject, and the fact key prefix.
+    row_facts: Optional[tuple[str, str]] = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
+
+    def names(self, title: str) -> bool:
+        """Whether a title (spaces removed) names this kind."""
+        return any(p.search(title) for p in self._compiled)  # type: ignore[attr-defined]
+
+    @property
+    def base_columns(self) -> list[str]:
+        """The columns a table of this kind has when its header is lost."""
+        return [c for c in self.columns if c not in self.optional]
+
+
+_FUNDS = ("一般公共预算拨款", "政府性基金安排", "国有资本经营预算安排")
+_GROUPS = ("当年财政拨款安排", "提前通知专项转移支付", "上年结转安排")
+
+
+def _fiscal_by_economic() -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """财政拨款支出预算表（部门经济分类科目）: three groups × funds × 小计/基本/项目."""
+    cols = ["总计"]
+    sums = [("总计", tuple(f"{g}/合计" for g in _GROUPS))]
+    for group in _GROUPS:
+        cols.append(f"{group}/合计")
+        funds = _FUNDS + (("上年应返还额度结转",) if group == "上年结转安排" else ())
+        sums.append((f"{group}/合计", tuple(f"{group}/{f}/小计" for f in funds)))
+        for fund in funds:
+            base = f"{group}/{fund}"
+            cols += [f"{base}/小计", f"{base}/基本支出", f"{base}/项目支出"]
+            sums.append((f"{base}/小计", (f"{base}/基本支出", f"{base}/项目支出")))
+    return tuple(cols), tuple(sums)
+
+
+_FBE_COLUMNS, _FBE_SUMS = _fiscal_by_economic()
+
+_SOURCES = (
+    "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
+    "财政专户管理资金收入", "事业收入", "事业单位经营收入", "其他收入", "上级补助收入",
+    "附属单位上缴收入", "用事业基金弥补收支差额",
+)
+_THREE_PUBLIC = (
+    "合计", "因公出国（境）费用", "公务用车购置及运行费/小计", "公务用车购置及运行费/公务用车购置费",
+    "公务用车购置及运行费/公务用车运行费", "公务接待费",
+)
+_THREE_PUBLIC_SUMS = (
+    ("合计", ("因公出国（境）费用", "公务用车购置及运行费/小计", "公务接待费")),
+    ("公务用车购置及运行费/小计", ("公务用车购置及运行费/公务用车购置费", "公务用车购置及运行费/公务用车运行费")),
+)
+# Shanghai heads the car columns "小计 购置费 运行费" under "公务用车购置及运行费".
+_CAR_WORDS = (
+    (r"^(公务用车)?购置费$", "公务用车购置及运行费/公务用车购置费"),
+    (r"^(公务用车)?运行(维护)?费$", "公务用车购置及运行费/公务用车运行费"),
+)
+
+
+def _three_public_facts(prefix: str) -> dict[str, str]:
+    keys = ("three_public", "three_public.abroad", "three_public.car", "three_public.car_purchase",
+            "three_public.car_running", "three_public.reception")
+    return {col: prefix + key for col, key in zip(_THREE_PUBLIC, keys)}
+
+
+_BY_FUNCTION = ("合计", "基本支出", "项目支出")
+_Q = "[“\"”]?"  # the quotes around 三公, printed or not
+
+SPECS: list[TableSpec] = [
+    # ---------------------------------------------------------------- 决算 (final accounts)
+    TableSpec(
+        "actual_fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表",),
+        phase="actual", two_sided=True,
+        columns=("决算数", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
+    ),
+    TableSpec(
+        "actual_income_expenditure_summary", "收入支出决算总表", (r"收入支出决算总表",),
+        phase="actual", two_sided=True, columns=("决算数",),
+    ),
+    TableSpec(
+        "actual_gp_basic_by_economic", "一般公共预算财政拨款基本支出决算表",
+        (r"一般公共预算财政拨款基本支出决算(明细)?表",),
+        phase="actual", scheme="economic", columns=("决算数",),
+    ),
+    TableSpec(
+        "actual_gp_projects", "一般公共预算财政拨款项目支出决算表", (r"一般公共预算财政拨款项目支出决算表",),
+        phase="actual", scheme="functional", columns=("合计",),
+    ),
+    TableSpec(
+        "actual_three_public", "财政拨款“三公”经费支出决算表",
+        (rf"(财政拨款|一般公共预算财政拨款){_Q}三公{_Q}经费支出决算表",),
+        phase="actual",
+    ),
+    TableSpec(
+        "actual_gp_by_function", "一般公共预算财政拨款支出决算表", (r"一般公共预算财政拨款支出决算(明细)?表",),
+        phase="actual", scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
+    ),
+    TableSpec(
+        "actual_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款(收入)?支出决算表",),
+        phase="actual", scheme="functional",
+    ),
+    TableSpec(
+        "actual_soe", "国有资本经营预算财政拨款收入支出决算表", (r"国有资本经营预算财政拨款(收入)?支出决算表",),
+        phase="actual", scheme="functional",
+    ),
+    TableSpec(
+        "actual_income_summary", "收入决算表", (r"收入决算表",), phase="actual", scheme="functional",
+        columns=("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
+        synonyms=((r"^本年收入(合计)?$", "本年收入合计"), (r"^财政拨款收入$", "财政拨款收入"),
+                  (r"^(事业单位)?经营收入$", "经营收入")),
+        sums=(("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),),
+    ),
+    TableSpec(
+        "actual_expenditure_summary", "支出决算表", (r"支出决算表",), phase="actual", scheme="functional",
+        columns=("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
+        synonyms=((r"^本年支出(合计)?$", "本年支出合计"), (r"^经营支出$", "经营支出")),
+        sums=(("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),),
+    ),
+    # ---------------------------------------------------------------- 预算 (budgets)
+    TableSpec(
+        "fund_three_public", "政府性基金预算“三公”经费支出预算表",
+        (rf"政府性基金预算{_Q}三公{_Q}经费支出(预算)?表",),
+        columns=_THREE_PUBLIC, synonyms=_CAR_WORDS, sums=_THREE_PUBLIC_SUMS,
+        total_facts=_three_public_facts("fund."),
+    ),
+    TableSpec(
+        "gp_three_public", "一般公共预算“三公”经费支出预算表",
+        (rf"(一般公共预算|财政拨款){_Q}三公{_Q}经费支出(预算)?表",
+         rf"{_Q}三公{_Q}经费和机关运行经费(支出)?预算表"),  # Shanghai: 三公 + 机关运行经费, in 万元
+        columns=_THREE_PUBLIC + ("机关运行经费",), optional=frozenset({"机关运行经费"}),
+        synonyms=_CAR_WORDS + ((r"^机关运行经费(预算数?)?$", "机关运行经费"),), sums=_THREE_PUBLIC_SUMS,
+        total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs"},
+    ),
+    TableSpec(
+        "gp_basic_by_economic", "一般公共预算基本支出预算表",
+        (r"一般公共预算(财政拨款)?基本支出(预算)?表",
+         r"一般公共预算基本支出(部门预算)?经济分类(预算)?表"),
+        scheme="economic", columns=("合计", "人员经费", "公用经费"), sums=(("合计", ("人员经费", "公用经费")),),
+        total_facts={"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
+        row_facts=("合计", "economic"),  # economic:303 对个人和家庭的补助: texts count it apart from 人员经费
+    ),
+    TableSpec(
+        "gp_projects", "一般公共预算项目支出预算表", (r"一般公共预算(财政拨款)?项目支出(预算)?表",),
+        scheme="functional", columns=("金额",), total_facts={"金额": "gp_project"},
+    ),
+    TableSpec(
+        "fiscal_by_economic", "财政拨款支出预算表（经济分类）",
+        (r"财政拨款支出预算表[(（](部门|政府)?经济分类科目[)）]",),
+        scheme="economic", columns=_FBE_COLUMNS, sums=_FBE_SUMS, total_facts={"总计": "fiscal_total"},
+    ),
+    TableSpec(
+        "gp_by_function", "一般公共预算支出预算表",
+        (r"一般公共预算(财政拨款)?支出(预算)?表", r"一般公共预算支出功能分类(预算)?表"),
+        scheme="functional", columns=("合计", "基本支出", "项目支出", "当年财政拨款安排", "上年结转安排"),
+        sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排"))),
+        total_facts={"合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic",
+                     "项目支出": "gp_project", "上年结转安排": "gp_carryover"},
+        row_facts=("合计", "gp.function"),
+    ),
+    TableSpec(
+        "fund_by_function", "政府性基金预算支出预算表",
+        (r"政府性基金(预算)?支出(预算)?表", r"政府性基金预算支出功能分类(预算)?表"),
+        scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
+        total_facts={"合计": "fund_total", "基本支出": "fund_basic", "项目支出": "fund_project"},
+        row_facts=("合计", "fund.function"),
+    ),
+    TableSpec(
+        "soe_by_function", "国有资本经营预算支出预算表",
+        (r"国有资本经营预算支出(预算)?表", r"国有资本经营预算支出功能分类(预算)?表"),
+        scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
+        total_facts={"合计": "soe_total"},
+    ),
+    TableSpec(
+        "fiscal_summary", "财政拨款收支总表", (r"财政拨款收支(预算)?总表",),
+        two_sided=True, columns=("预算数", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+        sums=(("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),),
+    ),
+    TableSpec(
+        "income_expenditure_summary", "收支总表", (r"(部门|单位)?收支总表", r"收支预算总表"),
+        two_sided=True, columns=("预算数",),
+    ),
+    TableSpec(
+        "income_summary", "收入总表", (r"(部门|单位)?收入总表", r"收入预算总表"),
+        columns=("合计",) + _SOURCES + ("财政拨款收入",), optional=frozenset({"财政拨款收入"}),
+        synonyms=((r"^财政拨款收入$", "财政拨款收入"),),
+        sums=(("合计", _SOURCES + ("财政拨款收入",)),),
+        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES}},
+    ),
+    TableSpec(
+        "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
+        scheme="functional", columns=("合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出"),
+        sums=(("合计", ("基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出")),),
+        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
+        row_facts=("合计", "function"),
+    ),
+    # ---------------------------------------------------------------- performance targets
+    TableSpec("special_fund_performance", "重点专项资金绩效目标表", (r"重点专项资金绩效目标表",), group="performance"),
+    TableSpec(
+        "department_performance", "部门整体支出绩效目标表",
+        (r"(部门|单位)(（单位）|\(单位\))?整体(支出)?绩效目标(申报)?表",), group="performance",
+    ),
+    TableSpec(
+        "project_performance", "项目支出绩效目标表",
+        (r"(部门|单位)?(预算)?(项目支出|项目|一般性项目)绩效目标表",), group="performance",
+    ),
+]
+
+BY_KIND: dict[str, TableSpec] = {s.kind: s for s in SPECS}
+
+# Every title names a 表, so a line without one cannot be a title: the locator
+# skips most of a document's lines on this test alone.
+TITLE_WORD = "表"
+assert all(TITLE_WORD in t for s in SPECS for t in s.titles), "a title without 表 breaks locate's shortcut"
+
+MONEY_KINDS = [s.kind for s in SPECS if s.group == "money"]
+PERFORMANCE_KINDS = [s.kind for s in SPECS if s.group == "performance"]
+TWO_SIDED = frozenset(s.kind for s in SPECS if s.two_sided)
+KIND_LABELS: dict[str, str] = {s.kind: s.label for s in SPECS}
+
+
+def spec(kind: str) -> Optional[TableSpec]:
+    """The spec of a kind, or None for a kind the vocabulary does not hold."""
+    return BY_KIND.get(kind)
+
+
+def label(kind: str, fallback: str = "") -> str:
+    """A kind's Chinese label for reports (the fallback, else the kind, when unknown)."""
+    s = BY_KIND.get(kind)
+    return s.label if s else (fallback or kind)
+
+
+def columns(kind: str) -> list[str]:
+    """Every canonical column of a kind, in printed order."""
+    s = BY_KIND.get(kind)
+    return list(s.columns) if s else []
+
+
+def sums(kind: str) -> list[tuple[str, list[str]]]:
+    """The arithmetic of a kind: (total column, [part columns])."""
+    s = BY_KIND.get(kind)
+    return [(t, list(parts)) for t, parts in s.sums] if s else []
