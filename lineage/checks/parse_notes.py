@@ -14,7 +14,7 @@ from lineage.checks.finding import Finding
 from lineage.checks.registry import Rule, register
 from lineage.tableview import evidence
 from lineage.model import Provenance
-from lineage.parse.kinds import KIND_LABELS
+from lineage.vocab import KIND_LABELS
 from lineage.parse.reconcile import total_differences
 
 
