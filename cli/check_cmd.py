@@ -1,21 +1,33 @@
-"""`lineage check`: findings for stored units or directly for files; exit 1 on errors."""
+"""`lineage check`: findings for stored units or directly for files; exit 1 on errors.
+
+The report streams: one disclosure's findings at a time, from the store's
+findings column (no stored document is decompressed) or from worker processes
+parsing files, in the order the targets were given.
+"""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
+from typing import Iterator
 
 import click
 
+<<<<<<< HEAD
 from lineage.checks import run_checks
 from lineage.checks.registry import UnknownRule, resolve
 from lineage.report.findings_view import print_findings, report_csv, report_json
 from lineage.report.jsonable import dumps
 from lineage.store import Store, store_path
 
+=======
+>>>>>>> main
 from .common import (
-    EXIT_FINDINGS, emit, expand_paths, fail_input, format_option, input_errors, output_option, readable, report_bad,
-    store_option, text_report,
+    EXIT_FINDINGS, colour_report, emit_stream, expand_paths, fail_input, format_option, input_errors, jobs_option,
+    output_option, report_bad, store_option,
 )
+from .progress import progress
 
 
 @click.command("check")
@@ -27,14 +39,16 @@ from .common import (
 @store_option
 @format_option(("text", "json", "csv"))
 @output_option
-def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
+@jobs_option
+def check_cmd(targets, rules, min_severity, store, fmt, output, jobs) -> None:
     """Report what disagrees in disclosures, with the lines as evidence.
 
-    TARGETS are files or folders (parsed and checked directly), or stored units
-    (an id, a unit name or part of it, or a unit code). With no TARGETS, every
-    stored disclosure. Exit code 0: no error-level findings; 1: errors found;
-    2: bad input (a file that cannot be read is named and the others are
-    still checked; no readable disclosure at all is never "valid").
+    TARGETS are files or folders (parsed and checked directly, on every core:
+    --jobs), or stored units (an id, a unit name or part of it, or a unit
+    code). With no TARGETS, every stored disclosure. Exit code 0: no
+    error-level findings; 1: errors found; 2: bad input (a file that cannot be
+    read is named and the others are still checked; no readable disclosure at
+    all is never "valid").
 
     \b
     Examples:
@@ -43,40 +57,78 @@ def check_cmd(targets, rules, min_severity, store, fmt, output) -> None:
       lineage check 渠县 --rule NR01 --rule DC01
       lineage check --min-severity error
     """
+<<<<<<< HEAD
     results = []
     try:
         only = resolve(rules) if rules else None
     except UnknownRule as exc:
         raise click.BadParameter(str(exc), param_hint="--rule")
     bad: list[str] = []
+=======
+    from lineage.report.findings_view import write_csv, write_json, write_text
+    from lineage.store import Store, store_path
+
+    only = frozenset(rules) or None
+    bad: list[str] = []
+    needs_store = not targets or not all(Path(t).exists() for t in targets)
+>>>>>>> main
     with input_errors():
-        for target in targets or ():
-            if Path(target).exists():
-                results += [(d, run_checks(d, only)) for d in readable(expand_paths((target,)), bad)]
-            elif not store_path(store).exists():
-                raise fail_input(f"{target}: no such file or folder (and no store {store_path(store)} to look it up in)")
+        if targets and needs_store and not store_path(store).exists():
+            missing = next(t for t in targets if not Path(t).exists())
+            raise fail_input(f"{missing}: no such file or folder (and no store {store_path(store)} to look it up in)")
+    with input_errors(), (Store(store_path(store)) if needs_store else nullcontext()) as st:
+        plan = _plan(targets, st)
+        results = _results(plan, st, only, jobs, bad)
+        with emit_stream(output) as write:
+            if fmt == "json":
+                counts = write_json(results, write)
+            elif fmt == "csv":
+                counts = write_csv(results, write)
             else:
-                with Store(store_path(store)) as st:
-                    ids = st.find(target)
-                    if not ids:
-                        raise fail_input(f"{target}: no such file, and no stored unit matches (see lineage load)")
-                    for i in ids:
-                        d, findings = st.get(i)
-                        results.append((d, [f for f in findings if not only or f.code in only]))
-        if not targets:
-            with Store(store_path(store)) as st:
-                results = [(d, [f for f in fs if not only or f.code in only]) for d, fs in st.all()]
-            if not results:
-                raise fail_input(f"{store_path(store)}: the store is empty; run lineage load PATH first")
-    if not results:
-        report_bad(bad, 0)
-    if fmt == "json":
-        emit(dumps(report_json(results)), output)
-    elif fmt == "csv":
-        emit(report_csv(results), output)
-    else:
-        with text_report(output, 140) as console:
-            print_findings(results, console, min_severity)
-    report_bad(bad, len(results))
-    if any(f.severity == "error" for _, fs in results for f in fs):
+                counts = write_text(results, write, min_severity, colour_report(output))
+    report_bad(bad, read=1)
+    if counts["error"]:
         raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+def _plan(targets: tuple[str, ...], st) -> list[Path | str]:
+    """What to report, in order: files (Path) and stored disclosure ids (str)."""
+    if not targets:
+        ids = st.ids()
+        if not ids:
+            raise fail_input(f"{st.path}: the store is empty; run lineage load PATH first")
+        return list(ids)
+    plan: list[Path | str] = []
+    for target in targets:
+        if Path(target).exists():
+            plan += expand_paths((target,))
+            continue
+        ids = st.find(target)
+        if not ids:
+            raise fail_input(f"{target}: no such file, and no stored unit matches (see lineage load)")
+        plan += ids
+    return plan
+
+
+def _results(plan: list[Path | str], st, only: frozenset[str] | None, jobs: int, bad: list[str]) -> Iterator:
+    """Checked reports in plan order: files from worker processes, stored ones from the store."""
+    from lineage.results import Checked
+    from lineage.workers import Unreadable, checked, over_files
+
+    files = over_files(partial(checked, only=only), [p for p in plan if isinstance(p, Path)], jobs)
+    stored = st.reports([p for p in plan if isinstance(p, str)]) if st else iter(())
+    read = 0
+    with progress(len(plan), "checking") as advance:
+        for item in plan:
+            result = next(files) if isinstance(item, Path) else next(stored)
+            advance()
+            if isinstance(result, Unreadable):
+                bad.append(result.message)
+                continue
+            read += 1
+            if only and not isinstance(item, Path):
+                yield Checked(*result[:4], [f for f in result.findings if f.code in only])
+            else:
+                yield result
+    if bad and not read:
+        report_bad(bad, read)  # before the report is written: no readable disclosure is never "valid"

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import click
 from rich.console import Console
@@ -51,6 +51,18 @@ store_option = click.option(
 )
 
 
+def _default_jobs() -> int:
+    from lineage.workers import default_jobs
+
+    return default_jobs()
+
+
+jobs_option = click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=_default_jobs, show_default="every core",
+    help="Worker processes that parse and check files.",
+)
+
+
 def fail_input(message: str) -> "click.exceptions.Exit":
     """One line naming file and line, exit 2."""
     # click.echo, not rich: the message must stay on one line whatever the width.
@@ -84,6 +96,23 @@ def emit(text: str, output: str | None) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise fail_input(f"{output}: cannot write the report there ({exc.strerror})")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def emit_stream(output: str | None) -> Iterator[Callable[[str], None]]:
+    """Like emit, for a report written piece by piece: yields write(text); a file appears only when complete."""
+    if output is None:
+        yield lambda text: click.echo(text, nl=False)
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh.write
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -1,48 +1,47 @@
-"""`lineage load`: parse, check and keep disclosures in the embedded store, or in Neo4j."""
+"""`lineage load`: parse, check and keep disclosures in the embedded store, or in Neo4j.
+
+Files are parsed and checked in worker processes (lineage.workers), in input
+order; this process is the one writer. Only each disclosure's Summary is kept
+for the closing report, so memory stays flat however many files are loaded.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Iterator
 
 import click
-from rich.progress import Progress
 
-from lineage.checks import run_checks
-from lineage.checks.finding import Finding
-from lineage.model import Disclosure
-from lineage.parse.disclosure import parse_file
-from lineage.read import InputError
-from lineage.store import Store, store_path
-
-from .common import EXIT_FINDINGS, expand_paths, fail_input, stderr, store_option
+from .common import EXIT_FINDINGS, expand_paths, fail_input, jobs_option, stderr, store_option
 from .neo4j_options import driver_for, neo4j_options, target
+from .progress import progress
 
 
 @dataclass
 class Run:
-    """What one load did: per-file errors, and the disclosures read with their findings."""
+    """What one load did: per-file errors, one summary per disclosure read, outcomes (added/replaced/unchanged)."""
 
+    files: list[Path]
+    jobs: int
     bad: list[str] = field(default_factory=list)
-    loaded: list[tuple[Disclosure, list[Finding]]] = field(default_factory=list)
+    loaded: list = field(default_factory=list)  # lineage.results.Summary, in file order
     outcome: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
 
-    def read(self, files: list[Path], progress: Progress) -> Iterator[tuple[Disclosure, list[Finding]]]:
-        """Parse and check each file; unreadable files are noted and skipped."""
-        task = progress.add_task("loading", total=len(files))
-        for f in files:
-            try:
-                d = parse_file(f)
-            except InputError as exc:
-                self.bad.append(str(exc))
-            else:
-                findings = run_checks(d)
-                self.loaded.append((d, findings))
-                yield d, findings
-            progress.advance(task)
+    def results(self, task) -> Iterator:
+        """task's result for each readable file, in file order, with a progress bar; unreadable files are noted."""
+        from lineage.workers import Unreadable, over_files
+
+        with progress(len(self.files), "loading") as advance:
+            for result in over_files(task, self.files, self.jobs):
+                advance()
+                if isinstance(result, Unreadable):
+                    self.bad.append(result.message)
+                else:
+                    yield result
 
 
 @click.command("load")
@@ -51,7 +50,8 @@ class Run:
 @neo4j_options(required=False)
 @click.option("--fail-on-error/--no-fail-on-error", default=False, show_default=True,
               help="Exit 1 when any loaded disclosure has error-level findings.")
-def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, fail_on_error) -> None:
+@jobs_option
+def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database, fail_on_error, jobs) -> None:
     """Parse, check and store disclosures (files or folders of *.txt and *.pdf).
 
     Without --neo4j the embedded store (no server) is used: one SQLite file.
@@ -65,6 +65,9 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
 
     A file that cannot be read is reported with its name and line; the others
     are still loaded (exit 2 at the end).
+
+    Files are parsed and checked on every core (--jobs), stored in the order
+    given, with a progress bar on stderr when the run takes over a second.
 
     \b
     Examples:
@@ -81,39 +84,44 @@ def load_cmd(paths, store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database
         if source != click.core.ParameterSource.ENVIRONMENT:
             raise fail_input("give --store or --neo4j, not both")
         neo4j_uri = None  # an explicit --store wins over NEO4J_URI from the environment
-    run = Run()
-    with Progress(console=stderr, transient=True, disable=len(files) < 3) as progress:
-        if neo4j_uri is not None:  # also "": an empty --neo4j is an error, not a quiet fall-back to the store
-            where = _into_neo4j(run, files, progress, target(neo4j_uri, neo4j_user, neo4j_password, neo4j_database))
-        else:
-            where = _into_store(run, files, progress, store_path(store))
+    from lineage.store import store_path
+
+    run = Run(files, jobs)
+    if neo4j_uri is not None:  # also "": an empty --neo4j is an error, not a quiet fall-back to the store
+        where = _into_neo4j(run, target(neo4j_uri, neo4j_user, neo4j_password, neo4j_database))
+    else:
+        where = _into_store(run, store_path(store))
     _report(run, where, fail_on_error)
 
 
-def _into_store(run: Run, files: list[Path], progress: Progress, path: Path) -> str:
-    st = None  # opened at the first readable disclosure: a mistyped path leaves no empty store behind
-    try:
-        for d, findings in run.read(files, progress):
-            st = st or Store(path, create=True)
-            run.outcome[st.put(d, findings)] += 1
-    finally:
-        if st is not None:
-            st.close()
-            run.notes += [f"{new}: replaced {i}, which came from another file ({old})"
-                          for i, old, new in st.replaced_files]
+def _into_store(run: Run, path: Path) -> str:
+    from lineage.store import Store
+    from lineage.workers import store_record
+
+    records = run.results(store_record)
+    first = next(records, None)  # the store is created at the first readable disclosure, not for a mistyped path
+    if first is not None:
+        with Store(path, create=True) as st:
+            for record, outcome in st.batch(chain([first], records)):
+                run.loaded.append(record.summary())
+                run.outcome[outcome] += 1
+        run.notes += [f"{new}: replaced {i}, which came from another file ({old})" for i, old, new in st.replaced_files]
     return f"{path}: {run.outcome['added']} added, {run.outcome['replaced']} replaced, {run.outcome['unchanged']} unchanged"
 
 
-def _into_neo4j(run: Run, files: list[Path], progress: Progress, t) -> str:
+def _into_neo4j(run: Run, t) -> str:
     from lineage.neo4jdb.loader import Neo4jError, load
-    from lineage.neo4jdb.rows import disclosure_rows
+    from lineage.workers import neo4j_rows
+
+    def rows():
+        for disclosure_rows, summary in run.results(neo4j_rows):
+            run.loaded.append(summary)
+            yield disclosure_rows
 
     with driver_for(t) as driver:
         try:
-            results = load(
-                driver, (disclosure_rows(d, findings) for d, findings in run.read(files, progress)), t.database,
-                on_loaded=lambda r: run.outcome.update(["replaced" if r.replaced else "added"]),
-            )
+            results = load(driver, rows(), t.database,
+                           on_loaded=lambda r: run.outcome.update(["replaced" if r.replaced else "added"]))
         except Neo4jError as exc:
             raise fail_input(str(exc))
     nodes, rels = sum(r.nodes for r in results), sum(r.relationships for r in results)
@@ -122,25 +130,15 @@ def _into_neo4j(run: Run, files: list[Path], progress: Progress, t) -> str:
 
 
 def _report(run: Run, where: str, fail_on_error: bool) -> None:
-    severities: Counter[str] = Counter(x.severity for _, findings in run.loaded for x in findings)
-    for d, findings in run.loaded:
-        errors = sum(1 for x in findings if x.severity == "error")
-        total = next((r.values.get("合计") for t in d.tables if t.kind == "expenditure_summary" for r in t.rows if r.role == "total"), None)
-        stderr.print(
-            f"  {d.unit_name} {d.year} {d.kind}: {len(d.tables)} tables"
-            + (f", 支出合计 {total} {d.amount_unit}" if total is not None else "")
-            + f", {errors} errors, {len(findings) - errors} other findings",
-            highlight=False,
-        )
+    for summary in run.loaded:
+        stderr.print(f"  {summary.line()}", highlight=False)
     for message in run.notes:
         click.echo(click.style("note:", fg="yellow") + f" {message}", err=True)
     for message in run.bad:
         click.echo(click.style("error:", fg="red") + f" {message}", err=True)
-    stderr.print(
-        f"{where}; findings: {severities['error']} errors, {severities['warning']} warnings. See: lineage check",
-        highlight=False,
-    )
+    errors, warnings = sum(s.errors for s in run.loaded), sum(s.warnings for s in run.loaded)
+    stderr.print(f"{where}; findings: {errors} errors, {warnings} warnings. See: lineage check", highlight=False)
     if run.bad:
         raise click.exceptions.Exit(2)
-    if fail_on_error and severities["error"]:
+    if fail_on_error and errors:
         raise click.exceptions.Exit(EXIT_FINDINGS)

@@ -262,6 +262,8 @@ class Disclosure(BaseModel):
     family: Optional[str] = None
     # Tables the document's own contents list (目录) names, in printed order.
     contents: list[ContentsEntry] = Field(default_factory=list)
+    # Tables printed under a title the vocabulary does not know: reported, never read.
+    unrecognised: list[ContentsEntry] = Field(default_factory=list)
     # Units a 部门 document says it covers ("本部门预算包括…"), in printed order.
     covers: list[CoveredUnit] = Field(default_factory=list)
     performance: Performance = Field(default_factory=Performance)

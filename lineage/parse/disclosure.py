@@ -67,8 +67,13 @@ def parse_file(path: str | Path) -> Disclosure:
         raise InputError(doc.path, "budget tables missing: no money table (收支总表, 支出总表 …) could be read", first)
     performance, perf_problems = read_performance(doc, anchors)
     disclosure.performance = performance
+    disclosure.unrecognised = _unrecognised(anchors)
+    disclosure.problems += [
+        Problem(file=doc.path, line=u.line, severity="info",
+                message=f"无法识别的表「{u.title}」（第 {u.line} 行）：词表中没有这种表，未读取")
+        for u in disclosure.unrecognised
+    ]
     _contents_and_family(disclosure, anchors)
-    disclosure.problems += _unrecognised(doc, anchors)
     for kind, found in (("project_performance", perf_problems), (None, claim_problems)):
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
@@ -79,9 +84,13 @@ def parse_file(path: str | Path) -> Disclosure:
 
 
 def _unit_of(doc: Document, table: Table) -> str | None:
-    """The unit the table's own 单位 line states: the one nearest its title, within its lines."""
-    first = max(1, table.line - 3)
-    found = [(abs(no - table.line), u) for no in range(first, table.end_line + 1)
+    """The unit the table's own 单位 line states: the one nearest its title, within its lines.
+
+    The 单位 line sits just above or below the title; a layout whose table ends
+    at its title (no cells read) still gets the lines right under it.
+    """
+    first, last = max(1, table.line - 3), min(len(doc.lines), max(table.end_line, table.line + 4))
+    found = [(abs(no - table.line), u) for no in range(first, last + 1)
              if (u := unit_of_line(doc.line(no).norm))]
     return min(found)[1] if found else None
 
@@ -99,7 +108,7 @@ def _contents_and_family(d: Disclosure, anchors: list[Anchor]) -> None:
         printed.setdefault(kind, line)
     if d.performance.department:
         printed.setdefault("department_performance", d.performance.department.line)
-    unknown = {compact(a.title): a.line for a in anchors if a.unknown and not a.in_contents}
+    unknown = {compact(u.title): u.line for u in d.unrecognised}
     for a in anchors:
         if a.in_contents and (a.kind or a.unknown):
             line = printed.get(a.kind) if a.kind else unknown.get(compact(a.title))
@@ -125,19 +134,23 @@ def _contents_and_family(d: Disclosure, anchors: list[Anchor]) -> None:
             t.number = number
 
 
-def _unrecognised(doc: Document, anchors: list[Anchor]) -> list[Problem]:
-    """One info per table title the vocabulary does not know (its rows are not read)."""
+def _unrecognised(anchors: list[Anchor]) -> list[ContentsEntry]:
+    """Each printed table title the vocabulary does not know, once, with its number.
+
+    The number is on the title line or on a bare marker just before it ("表九"
+    then "…政府采购预算明细表"), so the numbering check counts the table as printed.
+    """
     seen: set[str] = set()
-    problems = []
-    for a in anchors:
-        if not a.unknown or a.in_contents or compact(a.title) in seen:
+    found = []
+    printed = [a for a in anchors if not a.in_contents]
+    for i, a in enumerate(printed):
+        if not a.unknown or compact(a.title) in seen:
             continue
         seen.add(compact(a.title))
-        problems.append(Problem(
-            file=doc.path, line=a.line, severity="info",
-            message=f"无法识别的表「{a.title}」（第 {a.line} 行）：词表中没有这种表，未读取",
-        ))
-    return problems
+        before = printed[i - 1] if i else None
+        marker = before.number if before and before.kind is None and not before.unknown and not before.title else None
+        found.append(ContentsEntry(line=a.line, title=a.title, number=a.number or marker))
+    return found
 
 
 def _fill_pages(disclosure: Disclosure, doc: Document) -> None:

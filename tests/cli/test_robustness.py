@@ -89,12 +89,14 @@ def test_a_store_in_a_missing_folder_is_one_line_exit_2_and_creates_nothing(tmp_
 def test_a_corrupted_store_row_names_the_disclosure(tmp_path, seeds_store):
     store = tmp_path / "bad-row.db"
     shutil.copy(seeds_store, store)
-    with sqlite3.connect(store) as db:
-        db.execute("UPDATE disclosures SET disclosure_json = '{\"id\": 3' WHERE unit_name LIKE '%渠县%'")
-    r = run("check", "--store", str(store))
-    assert r.exit_code == 2
-    line = one_error_line(r)
-    assert "2024/渠县科学技术协会/部门预算 is damaged" in line and str(store) in line
+    with sqlite3.connect(store) as db:  # check reads the findings column, trace the disclosure column
+        db.execute("UPDATE disclosures SET findings = CAST('{\"id\": 3' AS BLOB) WHERE unit_name LIKE '%渠县%'")
+        db.execute("UPDATE disclosures SET disclosure = CAST('{\"id\": 3' AS BLOB) WHERE unit_name LIKE '%渠县%'")
+    for command in ("check", "trace"):
+        r = run(command, *(["渠县"] if command == "trace" else []), "--store", str(store))
+        assert r.exit_code == 2
+        line = one_error_line(r)
+        assert "2024/渠县科学技术协会/部门预算 is damaged" in line and str(store) in line
 
 
 def test_a_mistyped_path_creates_no_empty_store(tmp_path, monkeypatch):

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from lineage.amounts import TABLE_AMOUNT_RE
+from lineage.amounts import is_amount_cell
 from lineage.parse.locate import Anchor
 from lineage.parse.raw import RawRow, RawTable
 from lineage.read import Document, compact
@@ -190,7 +190,7 @@ def _split_amounts(text: str) -> list[tuple[str, list[str]]]:
     segments: list[tuple[str, list[str]]] = []
     words: list[str] = []
     for token in re.split(r"(\s+)", text):
-        if TABLE_AMOUNT_RE.match(token):
+        if is_amount_cell(token):
             name = "".join(words).strip()
             if segments and not name:
                 segments[-1][1].append(token)

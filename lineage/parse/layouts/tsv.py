@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from lineage.amounts import TABLE_AMOUNT_RE, parse_amount, rounding_band
+from lineage.amounts import is_amount_cell, parse_amount, rounding_band
 from lineage.parse import placement
 from lineage.parse.build import columns_of
 from lineage.parse.locate import Anchor, find_anchors
@@ -50,7 +50,7 @@ _CODE_AND_NAME = re.compile(r"^(\d{3,})\s+(\S.*)$")
 
 
 def _is_amount(cell: str) -> bool:
-    return bool(TABLE_AMOUNT_RE.match(cell.strip()))
+    return is_amount_cell(cell)
 
 
 # --------------------------------------------------------------------------

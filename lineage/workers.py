@@ -1,0 +1,106 @@
+"""Parse and check files in worker processes; results come back in the order the files were given.
+
+Parsing and checking is CPU work on one file at a time, so files are spread
+over processes (one per core by default). A worker sends back only what the
+caller keeps: a store `Record` (compressed, built in the worker), Neo4j rows,
+or a `Checked` report; never a parsed document to be held. The caller (one
+writer) consumes results in input order, so output and exit codes do not
+depend on which worker finished first. At most a few results per worker are
+in flight, so memory stays flat however many files there are.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar, Union
+
+from lineage.checks import run_checks
+from lineage.parse.disclosure import parse_file
+from lineage.read import InputError
+from lineage.results import Checked, Summary
+from lineage.store.sqlite import Record
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Unreadable(NamedTuple):
+    """A file that is not a readable disclosure: InputError's one-line message (file and line)."""
+
+    message: str
+
+
+Outcome = Union[R, Unreadable]
+
+AHEAD = 4  # results in flight per worker: keeps both cores busy, bounds what waits in memory
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def ordered(task: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+    """task(item) for each item, in item order, on `jobs` processes (in this one when jobs is 1)."""
+    items = list(items)
+    jobs = min(jobs, len(items))
+    if jobs <= 1:
+        yield from map(task, items)
+        return
+    # fork: workers start at once with the modules already imported (spawn would import everything again).
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(jobs, initializer=_ignore_interrupt) as pool:
+        pending: deque = deque()
+        todo = iter(items)
+        for item in todo:
+            pending.append(pool.apply_async(task, (item,)))
+            if len(pending) >= jobs * AHEAD:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _ignore_interrupt() -> None:
+    """Ctrl-C is the parent's to handle (it stops the pool); workers would each print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _guarded(task: Callable[[Path], R], path: Path) -> Outcome:
+    try:
+        return task(path)
+    except InputError as exc:  # sent back as text: an exception with its own __init__ does not unpickle
+        return Unreadable(str(exc))
+
+
+def over_files(task: Callable[[Path], R], files: list[Path], jobs: int) -> Iterator[Outcome]:
+    """task(file) for each file in order; an unreadable file gives an Unreadable instead of stopping the run."""
+    return ordered(partial(_guarded, task), files, jobs)
+
+
+def store_record(path: Path) -> Record:
+    """Parse and check one file into a store Record."""
+    d = parse_file(path)
+    return Record.of(d, run_checks(d))
+
+
+def neo4j_rows(path: Path):
+    """Parse and check one file into its Neo4j rows and its Summary."""
+    from lineage.neo4jdb.rows import disclosure_rows  # networkx and the driver: only when loading Neo4j
+
+    d = parse_file(path)
+    findings = run_checks(d)
+    return disclosure_rows(d, findings), Summary.of(d, findings)
+
+
+def checked(path: Path, only: frozenset[str] | None = None) -> Checked:
+    """Parse and check one file: its Checked report (only the rules in `only`, when given)."""
+    d = parse_file(path)
+    return Checked.of(d, run_checks(d, only))
