@@ -3,6 +3,7 @@
 from lineage.checks import run_checks
 from lineage.checks.registry import checks_version
 from lineage.store import Store
+from lineage.store.sqlite import _pack
 
 
 def test_findings_of_another_tool_version_are_checked_again(tmp_path, parsed):
@@ -12,7 +13,7 @@ def test_findings_of_another_tool_version_are_checked_again(tmp_path, parsed):
         assert st.put(d, run_checks(d)) == "unchanged"  # same file, same rules
         # As if an older version had stored other messages: no findings, another version key.
         with st.db:
-            st.db.execute("UPDATE disclosures SET findings_json = '[]', checked_with = 'old' WHERE id = ?", (d.id,))
+            st.db.execute("UPDATE disclosures SET findings = ?, checked_with = 'old' WHERE id = ?", (_pack("[]"), d.id))
         again, findings = st.get(d.id)
         # 001 line 201: 734.24 = 2 × 367.12 — found again, not the stored empty list
         assert [f.lines[0] for f in findings if f.code == "DC01"] == [201]
@@ -21,6 +22,11 @@ def test_findings_of_another_tool_version_are_checked_again(tmp_path, parsed):
         with st.db:
             st.db.execute("UPDATE disclosures SET checked_with = 'old'")
         assert st.put(d, run_checks(d)) == "replaced"
+        # lineage check reads summaries and findings through reports(): stale ones are checked again too
+        with st.db:
+            st.db.execute("UPDATE disclosures SET findings = ?, checked_with = 'old'", (_pack("[]"),))
+        (report,) = st.reports()
+        assert [f.lines[0] for f in report.findings if f.code == "DC01"] == [201]
 
 
 def test_a_store_from_before_the_version_key_is_upgraded(tmp_path, parsed):
