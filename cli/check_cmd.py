@@ -14,15 +14,6 @@ from typing import Iterator
 
 import click
 
-<<<<<<< HEAD
-from lineage.checks import run_checks
-from lineage.checks.registry import UnknownRule, resolve
-from lineage.report.findings_view import print_findings, report_csv, report_json
-from lineage.report.jsonable import dumps
-from lineage.store import Store, store_path
-
-=======
->>>>>>> main
 from .common import (
     EXIT_FINDINGS, colour_report, emit_stream, expand_paths, fail_input, format_option, input_errors, jobs_option,
     output_option, report_bad, store_option,
@@ -57,21 +48,16 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs) -> None:
       lineage check 渠县 --rule NR01 --rule DC01
       lineage check --min-severity error
     """
-<<<<<<< HEAD
-    results = []
-    try:
-        only = resolve(rules) if rules else None
-    except UnknownRule as exc:
-        raise click.BadParameter(str(exc), param_hint="--rule")
-    bad: list[str] = []
-=======
+    from lineage.checks.registry import UnknownRule, resolve
     from lineage.report.findings_view import write_csv, write_json, write_text
     from lineage.store import Store, store_path
 
-    only = frozenset(rules) or None
+    try:
+        only = frozenset(resolve(rules)) if rules else None
+    except UnknownRule as exc:
+        raise click.BadParameter(str(exc), param_hint="--rule")
     bad: list[str] = []
     needs_store = not targets or not all(Path(t).exists() for t in targets)
->>>>>>> main
     with input_errors():
         if targets and needs_store and not store_path(store).exists():
             missing = next(t for t in targets if not Path(t).exists())

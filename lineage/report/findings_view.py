@@ -73,16 +73,10 @@ def write_csv(results: Iterable[Checked], write: Callable[[str], None]) -> Count
         for f in c.findings:
             counts[f.severity] += 1
             w.writerow([
-<<<<<<< HEAD
-                d.id, f.code, f.severity, f.message, f.unit or "",
+                c.id, f.code, f.severity, f.message, f.unit or "",
                 printed(f.expected) if f.expected is not None else f.expected_label or "",
                 printed(f.found) if f.found is not None else f.found_label or "",
-                d.source.path, " ".join(str(e.line) for e in f.evidence),
-=======
-                c.id, f.code, f.severity, f.message, f.unit or "",
-                printed(f.expected) if f.expected is not None else "", printed(f.found) if f.found is not None else "",
                 c.file, " ".join(str(e.line) for e in f.evidence),
->>>>>>> main
             ])
         write(buf.getvalue())
         buf.seek(0)
