@@ -254,8 +254,15 @@ class Store:
 
     def _put(self, record: Record) -> str:
         row = self.db.execute("SELECT sha256, path, checked_with FROM disclosures WHERE id = ?", (record.id,)).fetchone()
-        if row and row[0] == record.sha256 and row[2] == checks_version():
-            return "unchanged"
+        if row and row[0] == record.sha256:
+            if row[2] == checks_version():
+                return "unchanged"
+            # the same file, checked by another version: new findings, same load time
+            loaded_at = self.db.execute("SELECT loaded_at FROM disclosures WHERE id = ?", (record.id,)).fetchone()[0]
+            self._insert(record)
+            self.db.execute("UPDATE disclosures SET checked_with = ?, loaded_at = ? WHERE id = ?",
+                            (checks_version(), loaded_at, record.id))
+            return "replaced"
         if row and Path(row[1]).resolve() != Path(record.path).resolve():
             self.replaced_files.append((record.id, row[1], record.path))
         self._insert(record)
