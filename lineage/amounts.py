@@ -1,9 +1,19 @@
-"""Money as printed: parsing, the rounding band, integer storage.
+"""Money as printed: what an amount is, parsing, the rounding band, integer storage.
+
+This module is the one definition of a valid amount, shared by the parser
+(which reads only what matches it) and every writer (which stores exactly what
+it can and reports what it cannot): an optional minus sign or parentheses
+around the number (a negative), at most MAX_INTEGER_DIGITS digits before the
+point (thousands separators allowed), and decimals. Lines reach here
+normalised by lineage.read (full-width digits and separators folded, U+2212
+minus as "-"), so "１４３．０９", "1，234.56" and "−12.00" are amounts too.
 
 Amounts are parsed to `Decimal` exactly as printed ("1,029.48" → 1029.48, with
 its two printed decimals kept). Where a database needs numbers, amounts are
 stored as an integer count of the smallest printed unit (cents of the
-disclosure's amount unit, 万元 or 元): `to_minor(Decimal("584.91")) == 58491`.
+disclosure's amount unit, 万元 or 元): `to_minor(Decimal("584.91")) == 58491`;
+an amount printed with finer digits keeps its exact string and has no integer
+(`storage_problem` says why, and the parser reports it as a finding).
 """
 
 from __future__ import annotations
@@ -12,18 +22,27 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Optional
 
+# 15 digits before the point: 999 万亿, far above any budget in 元, and with 4
+# decimals still exact in Decimal's 28-digit arithmetic and, as cents, in a
+# 64-bit integer. A longer digit run is a garbled cell, not an amount.
+MAX_INTEGER_DIGITS = 15
+MAX_TABLE_DECIMALS = 4  # a table cell with more decimals is not read as an amount
+_DECIMALS = rf"\.\d{{1,{MAX_TABLE_DECIMALS}}}"
+_INT = rf"(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{1,{MAX_INTEGER_DIGITS}}})"
 # A printed amount: optional sign, digits with optional thousands separators,
 # optional decimals. Integers count too (the text says "164 万元").
-AMOUNT_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-# An amount cell in a table: always printed with decimals in these layouts.
-TABLE_AMOUNT_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,4}$")
+AMOUNT_RE = re.compile(rf"-?{_INT}(?:\.\d+)?(?![\d,])")
+# An amount cell in a table: printed with decimals; a negative one with a minus or in brackets.
+TABLE_AMOUNT_RE = re.compile(rf"^(?:-?{_INT}{_DECIMALS}|\({_INT}{_DECIMALS}\))$")
 # Whole 元 with thousands separators ("189,767,551"): an amount wherever it is printed,
 # since no code or count is printed with separators.
-GROUPED_WHOLE_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")
+GROUPED_WHOLE_RE = re.compile(r"^-?\d{1,3}(?:,\d{3}){1,4}$")
 # Anything a cell under an amount column may print: decimals or not, separators or not
 # ("87267272.44", "189,767,551", "6860000", "0"). A bare integer is an amount only where
 # the layout knows the column holds amounts: elsewhere it may be a code ("204") or a count.
-CELL_AMOUNT_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,4})?$")
+CELL_AMOUNT_RE = re.compile(rf"^-?{_INT}(?:{_DECIMALS})?$")
+# A decimal number too long to be an amount: reported, never read as one.
+OVERLONG_RE = re.compile(rf"(?<![\d,.])\d{{{MAX_INTEGER_DIGITS + 1},}}\.\d+")
 # Negative forms: "-1.00", "−1.00" (U+2212 minus sign), "(1.00)" (accounting brackets).
 _MINUS = str.maketrans({"\u2212": "-", "\uff0d": "-"})
 _BRACKETED = re.compile(r"^\((.*)\)$")
@@ -43,19 +62,22 @@ def parse_amount(text: str) -> Decimal | None:
     Decimal('150.00')
     >>> parse_amount("189,767,551"), parse_amount("0")
     (Decimal('189767551'), Decimal('0'))
-    >>> parse_amount("−12.50"), parse_amount("(12.50)")
-    (Decimal('-12.50'), Decimal('-12.50'))
-    >>> parse_amount("n/a") is None
-    True
+    >>> parse_amount("−12.50"), parse_amount("(12.50)"), parse_amount("-12.50")
+    (Decimal('-12.50'), Decimal('-12.50'), Decimal('-12.50'))
+    >>> [parse_amount(t) for t in ("n/a", "1e309", "1" * 16 + ".00", "12,34.00", "(-1.00)")]
+    [None, None, None, None, None]
     """
-    t = text.strip().translate(_MINUS).replace(",", "")
+    t = text.strip().translate(_MINUS)
     bracketed = _BRACKETED.match(t)
-    if bracketed and not bracketed.group(1).startswith("-"):
-        t = "-" + bracketed.group(1).strip()
-    if not t or not re.fullmatch(r"-?\d+(?:\.\d+)?", t):
+    if bracketed:
+        t = bracketed.group(1).strip()
+        if t.startswith("-"):
+            return None
+        t = "-" + t
+    if not re.fullmatch(rf"-?{_INT}(?:\.\d+)?", t):
         return None
     try:
-        return Decimal(t)
+        return Decimal(t.replace(",", ""))
     except InvalidOperation:
         return None
 
@@ -154,16 +176,34 @@ def rounding_band(n_parts: int) -> Decimal:
     return Decimal(n_parts + 1) * Decimal("0.005")
 
 
-def to_minor(value: Decimal) -> int:
-    """Integer count of 0.01 units (exact; raises if the amount has finer digits).
+def storage_problem(value: Decimal) -> Optional[str]:
+    """Why `value` has no exact integer count of 0.01 (None when it has one): what writers leave out.
 
-    >>> to_minor(Decimal("584.91"))
-    58491
+    >>> storage_problem(Decimal("143.09")) is None
+    True
+    >>> storage_problem(Decimal("143.095"))
+    '金额 143.095 有 3 位小数，细于 0.01：按原文保存，不计入整数金额（amountMinor）'
     """
-    scaled = value * MINOR_PER_UNIT
-    if scaled != scaled.to_integral_value():
-        raise ValueError(f"{value} has more than two decimals")
-    return int(scaled)
+    if not value.is_finite():
+        return f"金额 {value} 不是有限数"
+    digits = len(value.as_tuple().digits) + value.as_tuple().exponent  # type: ignore[operator]
+    if digits > MAX_INTEGER_DIGITS:
+        return f"金额 {printed(value)} 超过 {MAX_INTEGER_DIGITS} 位整数：按原文保存，不计入整数金额（amountMinor）"
+    decimals = -value.as_tuple().exponent  # type: ignore[operator]
+    if decimals > 2 and value != value.quantize(Decimal("0.01")):
+        return f"金额 {printed(value)} 有 {decimals} 位小数，细于 0.01：按原文保存，不计入整数金额（amountMinor）"
+    return None
+
+
+def to_minor(value: Decimal) -> Optional[int]:
+    """Integer count of 0.01 units, exact; None when there is none (see storage_problem).
+
+    >>> to_minor(Decimal("584.91")), to_minor(Decimal("584.9100")), to_minor(Decimal("143.095"))
+    (58491, 58491, None)
+    """
+    if storage_problem(value) is not None:
+        return None
+    return int(value * MINOR_PER_UNIT)
 
 
 def percent(part: Optional[Decimal], whole: Optional[Decimal]) -> Optional[Decimal]:

@@ -100,10 +100,10 @@ def provenance_props(p: Optional[Provenance]) -> Row:
 
 def _flow_props(d: Disclosure, e: dict) -> Row:
     amount: Decimal = e[N.AMOUNT]
-    return {
+    return clean({  # amountMinor is absent where the amount has no exact integer (a PA02 finding says so)
         "disclosure": d.id, "amount": printed(amount), "amountMinor": to_minor(amount), "unit": d.amount_unit,
         "derived": bool(e.get(N.DERIVED)), **provenance_props(e.get(N.PROV)),
-    }
+    })
 
 
 def _through(g: nx.MultiDiGraph, node: str) -> Decimal:

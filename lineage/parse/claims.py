@@ -36,7 +36,9 @@ from lineage.read import Document
 
 Problems = list[tuple[int, str]]
 
-_FIGURE = re.compile(r"(?<![\d.,])(?P<num>\d[\d,]*(?:\.\d+)*)(?!\d)(?P<gap>\s*)(?P<unit>万元|元|%|个|辆|台)?")
+# A figure: a minus sign is part of it ("-12.00万元"); a number glued to Latin letters
+# ("1e309", "V2") is not one.
+_FIGURE = re.compile(r"(?<![\d.,A-Za-z])(?P<num>-?\d[\d,]*(?:\.\d+)*)(?![\dA-Za-z])(?P<gap>\s*)(?P<unit>万元|元|%|个|辆|台)?")
 _FLAT = re.compile(r"(基本)?(持平|没有变化|无变化|保持不变)")
 _NOT_A_FIGURE_AFTER = ("左右", "以上", "以下", "以内")
 _VERB = re.compile(r"(增加|减少|增长|下降|降低|上升|减|增)了?\s*$")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
+from lineage.amounts import MAX_INTEGER_DIGITS, OVERLONG_RE, storage_problem
 from lineage.model import ContentsEntry, Disclosure, Problem, Source, Table
 from lineage.parse.build import build_table
 from lineage.parse.claims import read_claims
@@ -78,6 +80,7 @@ def parse_file(path: str | Path) -> Disclosure:
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
+    disclosure.problems += unstorable(doc, disclosure)
     if doc.pages:
         _fill_pages(disclosure, doc)
     return disclosure
@@ -164,3 +167,24 @@ def _fill_pages(disclosure: Disclosure, doc: Document) -> None:
             row.page = page(row.line)
     for item in (*disclosure.claims, *disclosure.problems):
         item.page = page(item.line)
+
+
+def unstorable(doc: Document, d: Disclosure) -> list[Problem]:
+    """Amounts no writer can store exactly (finer than 0.01), and numbers too long to be amounts.
+
+    The parser records them as printed; the store keeps the exact string and
+    Neo4j/CSV leave out the integer amountMinor. Each is a finding on its line
+    (PA02) rather than a surprise in a writer.
+    """
+    found: dict[tuple[int, str], Optional[str]] = {}
+    amounts = [(r.line, t.kind, v) for t in d.tables for r in t.rows for v in r.values.values()]
+    amounts += [(p.line, pt.kind, p.amount) for pt in d.performance.tables for p in pt.projects if p.amount is not None]
+    for line, kind, value in amounts:
+        why = storage_problem(value)
+        if why:
+            found.setdefault((line, why), kind)
+    for ln in doc.lines:
+        for m in OVERLONG_RE.finditer(ln.norm):
+            digits = len(m.group().partition(".")[0])
+            found.setdefault((ln.no, f"数字 {m.group()[:20]}… 有 {digits} 位整数，超过金额的 {MAX_INTEGER_DIGITS} 位上限：不作金额读取"), None)
+    return [Problem(file=doc.path, line=line, message=message, table=kind) for (line, message), kind in found.items()]

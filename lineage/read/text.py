@@ -28,15 +28,24 @@ class InputError(Exception):
 
 # Full-width ASCII block U+FF01..U+FF5E maps to U+0021..U+007E.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_SPACES = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0xFEFF: ""}
-_NORMALISE = {**_FULLWIDTH, **{k: v for k, v in _SPACES.items()}}
+# Odd spaces become plain ones; a zero-width no-break space (a BOM inside a line) becomes one too,
+# so that `norm` is exactly as long as `text` and a position in one is the same place in the other.
+_SPACES = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0xFEFF: " "}
+# Minus signs: U+2212 MINUS SIGN and U+FE63 SMALL HYPHEN-MINUS (U+FF0D is in the full-width block).
+_MINUS = {0x2212: "-", 0xFE63: "-"}
+_NORMALISE = {**_FULLWIDTH, **_SPACES, **_MINUS}
 
 
 def normalise(text: str) -> str:
-    """Fold full-width ASCII and odd spaces; keep Chinese characters as they are.
+    """Fold full-width ASCII, minus signs and odd spaces, one character for one; keep Chinese as it is.
+
+    This is the one place text is normalised: every layout reads amounts from
+    `Line.norm`, so "１４３．０９", "1，234.56" and "−12.00" are read alike everywhere.
 
     >>> normalise("１，２３４．５０ 万元（项）")
     '1,234.50 万元(项)'
+    >>> normalise("−１２．００")
+    '-12.00'
     """
     return text.translate(_NORMALISE)
 

@@ -181,15 +181,24 @@ def _code_prefix(norm: str) -> tuple[list[str], int]:
     return groups, pos
 
 
-def _split_amounts(text: str) -> list[tuple[str, list[str]]]:
+def _split_amounts(text: str, norm: str) -> list[tuple[str, list[str]]]:
     """The line as (text, amounts after it) segments, in printed order.
 
-    >>> _split_amounts("一、本年收入 584.91 一、本年支出 870.22 870.22")
+    Amounts are recognised, and returned, in the normalised line (so "１４３．０９"
+    is 143.09); names keep the printed characters of `text`, which is as long
+    as `norm` (lineage.read.normalise folds one character for one).
+
+    >>> _split_amounts("一、本年收入 584.91 一、本年支出 870.22 870.22", "一、本年收入 584.91 一、本年支出 870.22 870.22")
     [('一、本年收入', ['584.91']), ('一、本年支出', ['870.22', '870.22'])]
+    >>> _split_amounts("机构运行（项） １４３．０９", "机构运行(项) 143.09")
+    [('机构运行（项）', ['143.09'])]
     """
     segments: list[tuple[str, list[str]]] = []
     words: list[str] = []
-    for token in re.split(r"(\s+)", text):
+    printed_tokens, tokens = re.split(r"(\s+)", text), re.split(r"(\s+)", norm)
+    if len(printed_tokens) != len(tokens):
+        printed_tokens = tokens
+    for shown, token in zip(printed_tokens, tokens):
         if is_amount_cell(token):
             name = "".join(words).strip()
             if segments and not name:
@@ -198,7 +207,7 @@ def _split_amounts(text: str) -> list[tuple[str, list[str]]]:
                 segments.append((name, [token]))
             words = []
         else:
-            words.append(token)
+            words.append(shown)
     rest = "".join(words).strip()
     if rest:
         segments.append((rest, []))
@@ -222,7 +231,7 @@ def _parse_line(text: str, norm: str) -> _Parsed:
     groups, end = _code_prefix(norm)
     same = len(text) == len(norm)  # normalising removed nothing, so offsets in norm hold in text
     body_text = text[end:] if same else norm[end:]
-    segments = _split_amounts(body_text)
+    segments = _split_amounts(body_text, norm[end:])
     name = segments[0][0] if segments else ""
     amounts = segments[0][1] if segments else []
     return _Parsed(groups, name, amounts, norm[:1].isspace(), _depth(body_text) if same else None)
@@ -292,7 +301,7 @@ class _TableReader:
             self.header.append(text)
 
     def feed_two_sided(self, no: int, text: str, norm: str) -> None:
-        segments = _split_amounts(text if len(text) == len(norm) else norm)
+        segments = _split_amounts(text if len(text) == len(norm) else norm, norm)
         if not any(amounts for _, amounts in segments):
             self.header.append(text)
             return
