@@ -17,7 +17,6 @@ from lineage.parse.codes import parse_code
 from lineage.parse.raw import RawRow, RawTable
 from lineage.vocab import canonical_column, spec
 _TOTAL = re.compile(r"^\s*(合\s*计|总\s*计)\s*$")
-NOTE_ROW_SUMS = "位置未印出，由本表的合计关系唯一确定"
 
 
 def columns_of(raw: RawTable) -> list[str]:
@@ -99,22 +98,10 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
                 problem = f"两个金额落在同一列 {col}"
             else:
                 row.values[col] = value
+    elif raw_row.amounts and raw.kind in placement.DEFERRED_KINDS:
+        row.ambiguous = True  # placed in lineage.parse.placement once the tables it depends on are
     elif raw_row.amounts:
-        key = tuple(raw_row.amounts)
-        if key not in placements:
-            placements[key] = placement.candidates(raw.kind, columns, raw_row.amounts)
-        # copies: rows are narrowed and decided one by one later
-        cands = [dict(c) for c in placements[key]]
-        if len(cands) == 1:
-            row.values = cands[0]
-            if len(cands[0]) < len(columns):  # blank columns: the arithmetic, not the order, decided
-                row.note = NOTE_ROW_SUMS
-        elif not cands:
-            problem = f"金额 {' '.join(raw_row.amounts)} 无法按本表的合计关系放入任何列"
-        else:
-            row.ambiguous = True
-            row.candidates = cands
-            row.values = placement.agreed(cands)
+        problem = placement.place(row, raw.kind, columns, placements)
     return row, problem
 
 

@@ -21,10 +21,12 @@ from itertools import product
 from operator import sub
 
 from lineage.amounts import parse_amount, rounding_band
+from lineage.model import Problem
 from lineage.parse.evidence import PINNED_KINDS, codes_from_names, function_pins, list_pins, table_pins
 from lineage.parse.reconcile import ORDINAL
 from lineage.tableview import indented, parents_by_depth, source_column
 from lineage.vocab import TWO_SIDED
+from lineage.vocab import columns as kind_columns
 from lineage.vocab import sums as kind_sums
 
 Candidate = dict[str, Decimal]
@@ -140,6 +142,34 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
     return found
 
 
+NOTE_ROW_SUMS = "位置未印出，由本表的合计关系唯一确定"
+
+
+def place(row, kind: str, columns: list[str], cache: dict | None = None) -> str | None:
+    """Place a row's printed amounts by its own table's arithmetic; a problem message when nothing fits.
+
+    One placement: decided. Several: the row is ambiguous with all of them
+    (`resolve_ambiguities` may decide later). `cache` keeps the placements of
+    one table by printed amounts: a total, its repeats and single-subject rows
+    often print the same.
+    """
+    cache = {} if cache is None else cache
+    key = tuple(row.printed)
+    if key not in cache:
+        cache[key] = candidates(kind, columns, row.printed)
+    cands = [dict(c) for c in cache[key]]  # copies: rows are narrowed and decided one by one
+    row.ambiguous, row.candidates, row.values = False, [], {}
+    if len(cands) == 1:
+        row.values = cands[0]
+        if len(cands[0]) < len(columns):  # blank columns: the arithmetic, not the order, decided
+            row.note = NOTE_ROW_SUMS
+    elif not cands:
+        return f"金额 {' '.join(row.printed)} 无法按本表的合计关系放入任何列"
+    else:
+        row.ambiguous, row.candidates, row.values = True, cands, agreed(cands)
+    return None
+
+
 def agreed(cands: list[Candidate]) -> Candidate:
     """The placements every candidate agrees on (same column, same value)."""
     if not cands:
@@ -243,30 +273,54 @@ def _side_groups(rows) -> list[tuple[int, list[int]]]:
     return groups
 
 
-def _domain(table, row, wide: dict, blank: frozenset = frozenset(), pinned: tuple = ()) -> list[Candidate] | None:
+def _domain(table, row, wide: dict, blank: frozenset = frozenset(), pinned: tuple = (),
+            strict: bool = False) -> list[Candidate] | None:
     """The placements a row may take; None when even the wide search is cut off.
 
     `blank`: columns the row must leave blank, `pinned`: (cells, value) sums it
-    must satisfy (see `candidates`); when no placement satisfies them, the row's
-    own placements are returned, so that the contradiction is reported, not hidden.
-    `wide` keeps the wide searches of one `resolve_ambiguities` call: rows that
-    print the same amounts (a total and its repeats) share them.
+    must satisfy (see `candidates`). When no placement satisfies them, `strict`
+    gives [], otherwise the row's placements without them, so that the
+    contradiction is reported, not hidden. A row not placed yet (表2-1 is
+    placed only here, see `DEFERRED_KINDS`) is searched like a row whose list
+    was cut. `wide` keeps the searches of one `resolve_ambiguities` call: rows
+    that print the same amounts (a total and its repeats) share them.
     """
     if not row.ambiguous:
         return [dict(row.values)]
-    if len(row.candidates) < MAX_CANDIDATES:
+    if row.candidates and len(row.candidates) < MAX_CANDIDATES:
         kept = [c for c in row.candidates if not blank.intersection(c) and all(_adds_up(c, *p) for p in pinned)]
-        return kept or list(row.candidates)
-    for constraints in ((blank, pinned), (frozenset(), ())):
+        return kept if kept or strict else list(row.candidates)
+    attempts = [(blank, pinned)] if strict else [(blank, pinned), (blank, ()), (frozenset(), ())]
+    for constraints in dict.fromkeys(attempts):
         key = (table.kind, tuple(table.columns), tuple(row.printed), *constraints)
         if key not in wide:
             found = candidates(table.kind, table.columns, row.printed, WIDE_LIMIT, pinned=constraints[1],
                                blank=constraints[0])
             wide[key] = None if len(found) >= WIDE_LIMIT else found
-        if wide[key] != []:
-            break
-    # copies: a row narrowed to some of them must not share its dicts with another row
-    return None if wide[key] is None else [dict(c) for c in wide[key]]
+        if wide[key] is None:
+            return None
+        if wide[key]:
+            # copies: a row narrowed to some of them must not share its dicts with another row
+            return [dict(c) for c in wide[key]]
+    return []
+
+
+def _pinned_domain(table, row, wide: dict, blank: frozenset, pins: list) -> tuple[list[Candidate] | None, list]:
+    """The row's placements under its pins, and the pins kept: all together when some
+    placement satisfies them all, else each in turn that fits with those kept before."""
+    if pins:
+        together = _domain(table, row, wide, blank, tuple((p.columns, p.value) for p in pins), strict=True)
+        if together:
+            return together, pins
+        kept: list = []
+        found = None
+        for pin in pins:
+            trial = _domain(table, row, wide, blank, tuple((p.columns, p.value) for p in kept + [pin]), strict=True)
+            if trial:
+                kept, found = kept + [pin], trial
+        if found:
+            return found, kept
+    return _domain(table, row, wide, blank), []
 
 
 class _OverBudget(Exception):
@@ -471,17 +525,22 @@ def _consistent_choices(table, groups, domains) -> dict[int, set[int]] | None:
     return {i: set(d.vectors) for i, d in rows.items()}
 
 
-def resolve_by_column_totals(table, wide: dict | None = None) -> None:
+def resolve_by_column_totals(table, wide: dict | None = None, pins: list = ()) -> None:
     """Decide or narrow ambiguous rows so the table's totals add up column by column.
 
-    `wide`: the wide searches already made in this resolution (see `_domain`).
+    `wide`: the wide searches already made in this resolution (see `_domain`);
+    `pins`: what other tables and the text state about this table's rows
+    (`lineage.parse.evidence`), applied while the rows are searched.
     """
     wide = {} if wide is None else wide
     groups = _sum_groups(table)
     involved = {i for t, ps in groups for i in [t] + ps}
     if not any(table.rows[i].ambiguous for i in involved):
         return
-    domains = _domains(table, groups, involved, wide)
+    by_row: dict[int, list] = {}
+    for pin in pins:
+        by_row.setdefault(pin.row.index, []).append(pin)
+    domains, sources = _domains(table, groups, involved, wide, by_row)
     if domains is None:
         _note(table, involved, NOTE_GAVE_UP)
         return
@@ -494,11 +553,19 @@ def resolve_by_column_totals(table, wide: dict | None = None) -> None:
         return
     for i, kept in seen.items():
         row = table.rows[i]
-        if row.ambiguous and len(kept) < len(row.candidates):
-            _narrow(row, [domains[i][c] for c in sorted(kept)], NOTE_TOTALS, NOTE_TOTALS_NARROWED)
+        if row.ambiguous and (len(kept) < len(row.candidates) or not row.candidates):
+            said = "、".join(dict.fromkeys(sources.get(i, [])))
+            if said and len(domains[i]) == 1:
+                notes = (f"由{said}确定", "")
+            elif said:
+                notes = (f"由{said}与{NOTE_TOTALS[1:]}", f"{said}与{NOTE_TOTALS_NARROWED}")
+            else:
+                notes = (NOTE_TOTALS, NOTE_TOTALS_NARROWED)
+            _narrow(row, [domains[i][c] for c in sorted(kept)], *notes)
 
 
-def _domains(table, groups, involved: set[int], wide: dict) -> dict[int, list[Candidate]] | None:
+def _domains(table, groups, involved: set[int], wide: dict,
+             pins: dict[int, list]) -> tuple[dict[int, list[Candidate]] | None, dict[int, list[str]]]:
     """The placements of every row in the groups; None when a search is cut off.
 
     A column every placement of a total leaves blank is blank in the rows that
@@ -509,20 +576,22 @@ def _domains(table, groups, involved: set[int], wide: dict) -> dict[int, list[Ca
     nonnegative = not any(a.startswith("-") for r in table.rows for a in r.printed)
     blank: dict[int, frozenset] = {}
     domains: dict[int, list[Candidate]] = {}
+    sources: dict[int, list[str]] = {}
     for i in [t for t, _ in groups] + sorted(involved):
         if i in domains:
             continue
-        d = _domain(table, table.rows[i], wide, blank.get(i, frozenset()))
+        d, kept = _pinned_domain(table, table.rows[i], wide, blank.get(i, frozenset()), pins.get(i, []))
         if d is None:
-            return None
+            return None, sources
         domains[i] = d
+        sources[i] = [p.where for p in kept]
         if nonnegative:
             zero = blank.get(i, frozenset()) | {c for c in table.columns if not any(c in cand for cand in d)}
             for t, parts in groups:
                 if t == i:
                     for p in parts:
                         blank[p] = zero
-    return domains
+    return domains, sources
 
 
 def _note(table, rows, note: str) -> None:
@@ -688,7 +757,7 @@ def apply_pins(pins, wide: dict) -> list:
             if trial and all(_adds_up(c, pin.columns, pin.value) for c in trial):
                 kept.append(pin)
                 domain = trial
-        if domain is not None and len(domain) < len(row.candidates):
+        if domain is not None and (len(domain) < len(row.candidates) or not row.candidates):
             said = "、".join(dict.fromkeys(p.where for p in kept))
             _narrow(row, domain, f"由{said}确定", f"{said}排除了部分候选")
             changed[id(table)] = table
@@ -704,6 +773,10 @@ def _adds_up(cand: Candidate, columns: tuple[str, ...], value: Decimal) -> bool:
 MAX_PASSES = 4  # a table decided by a pin is evidence for the next pass
 
 
+def _pins(disclosure) -> list:
+    return [*table_pins(disclosure), *list_pins(disclosure), *function_pins(disclosure)]
+
+
 def resolve_ambiguities(disclosure) -> None:
     """Decide what the tables' arithmetic, the other tables and the text can decide (see above and
     `lineage.parse.evidence`).
@@ -715,16 +788,41 @@ def resolve_ambiguities(disclosure) -> None:
     wide: dict = {}
     resolve_income_from_summary(disclosure, wide)
     resolve_totals_from_text(disclosure, wide)
-    pending = [t for t in disclosure.tables if t.kind in PINNED_KINDS]
+    pending = [t for t in disclosure.tables if t.kind in PINNED_KINDS and t.kind not in DEFERRED_KINDS]
     for table in disclosure.tables:
         if table.kind not in PINNED_KINDS:
             resolve_by_column_totals(table, wide)
     codes_from_names(disclosure)
     for _ in range(MAX_PASSES):
-        pins = [*table_pins(disclosure), *list_pins(disclosure), *function_pins(disclosure)]
+        pins = [p for p in _pins(disclosure) if p.table.kind not in DEFERRED_KINDS]
         changed = apply_pins(pins, wide)
         for table in {id(t): t for t in pending + changed}.values():
             resolve_by_column_totals(table, wide)
         pending = []
         if not changed:
             break
+    # the wide tables last, their pins applied while their rows are searched
+    pins = [p for p in _pins(disclosure) if p.table.kind in DEFERRED_KINDS]
+    for table in disclosure.tables:
+        if table.kind in DEFERRED_KINDS:
+            resolve_by_column_totals(table, wide, [p for p in pins if p.table is table])
+    apply_pins(pins, wide)  # rows in no sum group
+    _place_deferred(disclosure)
+
+
+# Wide tables that other tables pin are placed only here, once those tables are: their
+# own search (表2-1 has 34 columns) is then small, where at build it was the slowest part.
+WIDE = 16
+DEFERRED_KINDS = {kind for kind in PINNED_KINDS if len(kind_columns(kind)) > WIDE}
+
+
+def _place_deferred(disclosure) -> None:
+    """Rows nothing above reached (no total row, no pin): placed by their own arithmetic, as at build."""
+    for table in disclosure.tables:
+        cache: dict = {}
+        for row in table.rows:
+            if row.ambiguous and not row.candidates:
+                problem = place(row, table.kind, table.columns, cache)
+                if problem:
+                    disclosure.problems.append(
+                        Problem(file=disclosure.source.path, line=row.line, message=problem, table=table.kind))
