@@ -158,6 +158,10 @@ class Indicator(BaseModel):
     direction: Optional[str] = None  # 正向 / 反向, where printed
     core: Optional[bool] = None  # 是否核心 (core indicator), where printed
     inherited: list[str] = Field(default_factory=list)
+    # An unattributed indicator: the lines of the projects it may belong to, and what the
+    # text does say (which indicators belong together, why the project stays open).
+    candidates: list[int] = Field(default_factory=list)
+    note: Optional[str] = None
 
 
 class ProjectTarget(BaseModel):

@@ -118,7 +118,7 @@ class TotalOfClasses(Rule):
                 if not present:
                     continue
                 found = sum((r.values[column] for r in present), Decimal(0))
-                if stated - found > rounding_band(len(present)):
+                if stated - found > rounding_band(len(present), stated, found):
                     findings.append(self.finding(
                         d, expected=stated, found=found, table=KIND_LABELS.get(t.kind, t.title), column=column,
                         names="+".join(f"{compact(r.name)} {r.values[column]}" for r in present),

@@ -193,7 +193,7 @@ class ClaimedAmount(Rule):
                 continue  # reported by DC01, which names the cause
             ref = defs[0]
             severity = None
-            if ref.derived and abs(ref.value - c.value) <= rounding_band(ref.n_parts):
+            if ref.derived and abs(ref.value - c.value) <= rounding_band(ref.n_parts, ref.value, c.value):
                 severity = "warning"
             elif c.subject.startswith("function_name:"):
                 # A 类 named without its code: the text does not say which scope

@@ -76,7 +76,8 @@ class RepeatedTargetBlock(Rule):
             if pt.total is not None:
                 expected, found = pt.total, with_all
                 totals = f"（表列合计 {pt.total}，各项之和 {with_all}，去掉重复后 {without}）"
-                if abs(with_all - pt.total) > rounding_band(n) and abs(without - pt.total) <= rounding_band(m):
+                if (abs(with_all - pt.total) > rounding_band(n, with_all, pt.total)
+                        and abs(without - pt.total) <= rounding_band(m, without, pt.total)):
                     severity = "error"
             for p, q in pairs:
                 yield self.finding(
@@ -161,7 +162,7 @@ class TargetTableAmounts(Rule):
             if not readings:
                 continue
             candidates = [(s_proj, readings), (s_all, readings + total_readings(ctx))]
-            if any(abs(s - v) <= rounding_band(n) for s, rs in candidates for v, _ in rs):
+            if any(abs(s - v) <= rounding_band(n, s, v) for s, rs in candidates for v, _ in rs):
                 continue
             tried = "；".join(f"{what} {v}" for v, what in readings[:6])
             yield self.finding(

@@ -256,9 +256,94 @@ class _ProjectReader:
     def finish(self) -> None:
         self._break(self.table.end_line)
         for t in self.tables:
+            place_orphans(t)
             for p in t.projects:
                 if not p.indicators:
                     self.problems.append((p.line, f"project {p.name!r}: no indicator printed next to it"))
+
+
+def _runs(table: PerformanceTable) -> list[tuple[list[Indicator], list[ProjectTarget]]]:
+    """Each run of unattributed indicators with the projects printed after it, before the next run.
+
+    Some extractors print a page's indicator column before its project cells
+    (000: lines 780-816, then the projects 858-1014); the page's projects are
+    the ones without indicators printed between this run and the next.
+    """
+    orphans = sorted(table.unattributed, key=lambda i: i.line)
+    bare = [p for p in table.projects if not p.indicators]
+    runs: list[list[Indicator]] = []
+    for ind in orphans:
+        if runs and not any(runs[-1][-1].line < p.line < ind.line for p in table.projects):
+            runs[-1].append(ind)
+        else:
+            runs.append([ind])
+    out = []
+    for k, run in enumerate(runs):
+        until = runs[k + 1][0].line if k + 1 < len(runs) else table.end_line + 1
+        out.append((run, [p for p in bare if run[-1].line < p.line < until]))
+    return out
+
+
+def weight_groups(weights: list[Decimal], n: int) -> list[int] | None:
+    """Where a run of weights splits into n consecutive groups of equal sum (the start of each), or None.
+
+    Every project's indicator weights add up to the same score, so the split is
+    where the running sum reaches each n-th of the total; with positive weights
+    there is at most one.
+
+    >>> weight_groups([Decimal(w) for w in (10, 20, 30, 30, 40, 20, 30)], 2)
+    [0, 4]
+    >>> weight_groups([Decimal(w) for w in (10, 20, 40)], 2) is None
+    True
+    """
+    total = sum(weights, Decimal(0))
+    if n < 1 or not weights or any(w <= 0 for w in weights):
+        return None
+    share = total / n
+    starts, running = [0], Decimal(0)
+    for i, w in enumerate(weights[:-1]):
+        running += w
+        if running == share * len(starts):
+            starts.append(i + 1)
+    return starts if len(starts) == n and running + weights[-1] == total else None
+
+
+def place_orphans(table: PerformanceTable) -> None:
+    """Attach or describe the indicators printed apart from their projects, per indicator.
+
+    A run followed by exactly one project without indicators belongs to it.
+    Followed by several, the run is split where the weights say a project's
+    indicators end (`weight_groups`); which project each group belongs to the
+    text does not say (000 prints a page's indicators before its project
+    cells, and not in their order: 1026 购置办公设备 opens the run, 1259
+    办公设备购置建设 closes the projects), so each indicator keeps the projects
+    it may belong to and a note, and stays unattributed.
+    """
+    for run, projects in _runs(table):
+        lines = [p.line for p in projects]
+        where = "、".join(str(n) for n in lines)
+        if len(projects) == 1:
+            project = projects[0]
+            for ind in run:
+                table.unattributed.remove(ind)
+                ind.note = f"本页唯一未列指标的项目（第{project.line}行），指标印在其前（第{run[0].line}–{run[-1].line}行）"
+            project.indicators = run + project.indicators
+            project.lines += [n for ind in run for n in ind.lines]
+            continue
+        if not projects:
+            continue
+        weights = [ind.weight for ind in run]
+        starts = weight_groups(weights, len(projects)) if None not in weights else None  # type: ignore[arg-type]
+        for g, ind in enumerate(run):
+            ind.candidates = lines
+            if starts is None:
+                ind.note = f"属于第{where}行项目之一，文本未定"
+                continue
+            k = max(i for i, s in enumerate(starts) if s <= g)
+            group = run[starts[k]:(starts[k + 1] if k + 1 < len(starts) else len(run))]
+            score = sum((i.weight for i in group), Decimal(0))  # type: ignore[misc]
+            ind.note = (f"与第{group[0].line}–{group[-1].line}行的指标同属一个项目（权重合计{score}），"
+                        f"属于第{where}行项目之一，文本未定")
 
 
 def read_projects(doc: Document, kind: str, start: int, end: int) -> tuple[list[PerformanceTable], Problems]:

@@ -98,3 +98,33 @@ def test_totals_and_placement(d, kind):
     t = d.table(kind)
     assert_total_reproduced(d, t)
     assert_placed_or_ambiguous(t)
+
+
+def test_indicators_printed_apart_from_their_projects(d):
+    """000's 绩效目标表 prints each page's indicator column (780-816, 1026-1084) before the page's projects
+    (858-1014, 1088-1259), and not in their order: 1026 "购置办公设备" opens the second run while
+    1259 "四川省科技交流中心办公设备购置建设" closes its projects. Which project a group belongs to stays open,
+    per indicator; which indicators belong together the weights say (each project's add up to 90)."""
+    table = d.performance.tables[0]
+    assert len(table.unattributed) == 47 and all(i.candidates and i.note for i in table.unattributed)
+    first = next(i for i in table.unattributed if i.line == 780)  # "产出指标 时效指标 任务目标完成时限 ＝ 1 年 10"
+    assert first.candidates == [858, 895, 909, 962, 1014]  # 网络科普 60.00 … 战略科技人才培养研究 12.00
+    # 780-786 weigh 10 + 20 + 30 + 30 = 90
+    assert first.note == "与第780–786行的指标同属一个项目（权重合计90），属于第858、895、909、962、1014行项目之一，文本未定"
+    later = next(i for i in table.unattributed if i.line == 1026)  # 购置办公设备 70, then 10 (1028), 10 (1030)
+    assert later.candidates == [1088, 1132, 1154, 1169, 1180, 1200, 1240, 1259]
+    assert later.note.startswith("与第1026–1030行的指标同属一个项目（权重合计90）")
+    groups = {i.note.split("，")[0] for i in table.unattributed}
+    assert len(groups) == 13 == len(table.projects)  # one group of indicators per project
+
+
+def test_a_run_before_a_single_project_belongs_to_it():
+    from lineage.model import Indicator, PerformanceTable, ProjectTarget
+    from lineage.parse.performance_flat import place_orphans
+
+    run = [Indicator(line=n, lines=[n], level3=f"指标{n}", weight=D(w)) for n, w in ((10, 50), (11, 40))]
+    table = PerformanceTable(kind="project_performance", line=1, end_line=30, unattributed=list(run),
+                             projects=[ProjectTarget(line=20, name="某项目", amount=D("1.00"))])
+    place_orphans(table)
+    assert table.unattributed == [] and [i.line for i in table.projects[0].indicators] == [10, 11]
+    assert "第20行" in table.projects[0].indicators[0].note
