@@ -9,6 +9,7 @@ the change over last year's base.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 from typing import Iterable, Optional
@@ -39,6 +40,31 @@ def quantity(subject: str) -> str:
     return subject
 
 
+def known(subject: str) -> bool:
+    """A subject whose other names are known (SAME_QUANTITY), so its words need not match."""
+    return any(subject in group for group in SAME_QUANTITY)
+
+
+def words(c: Claim) -> str:
+    """The words a claim names its quantity with: two statements are compared only when they
+    use the same words, since one claim subject may gather several phrases (政府采购预算 and
+    面向中小企业预留政府采购项目预算, Shanghai 万里 2025 lines 454, 456)."""
+    return re.sub(r"[\s()（）“”\"]", "", c.subject_label or c.subject)
+
+
+def one_per_sentence(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each sentence: two figures of one sentence are a whole and its part
+    ("预留政府采购项目预算金额1928.48万元,其中,预留给小型和微型企业的…1349.94万元"), not a restatement."""
+    seen: set[str] = set()
+    out = []
+    for c in claims:
+        sentence = c.text or f"line {c.line}"
+        if sentence not in seen:
+            seen.add(sentence)
+            out.append(c)
+    return out
+
+
 def scope_of(c: Claim) -> str:
     """The scope that tells two statements of a subject apart: 基本支出 of all funds is not
     基本支出 of 一般公共预算 (004 lines 25, 29); a total or an income line is one quantity
@@ -61,8 +87,10 @@ class RestatedQuantity(Rule):
     32.12 万元 at line 219 ("比2023年预算数的201.00万元，增加32.12万元"). Changes
     are compared with their sign; the 一般公共预算 appropriation and its income
     line are one quantity, as are a budget's income and expenditure totals.
-    Amounts are compared here only for subjects no table states (NR01 compares
-    the others with the tables). Exact: all are printed figures.
+    Other statements are compared only when the text uses the same words for
+    them (one claim subject may gather several phrases: 政府采购预算 and
+    面向中小企业预留政府采购项目预算), and amounts only for subjects no table
+    states (NR01 compares the others with the tables). Exact: printed figures.
     """
 
     id = "NR05"
@@ -71,19 +99,21 @@ class RestatedQuantity(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         d = ctx.d
-        changes: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        amounts: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+        changes: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+        amounts: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
         for c in d.claims:
             if c.year not in (None, d.year) or c.unit not in ("万元", "元"):
                 continue
             if c.kind == "change" and c.direction in ("increase", "decrease"):
-                changes[(quantity(c.subject), scope_of(c))].append(c)
+                changes[(quantity(c.subject), scope_of(c), "" if known(c.subject) else words(c))].append(c)
             elif c.kind == "amount" and not definitions(ctx.facts, c):
-                amounts[(c.subject, c.scope or "")].append(c)
+                amounts[(c.subject, c.scope or "", words(c))].append(c)
         for claims in changes.values():
+            claims = one_per_sentence(claims)
             if len({(signed(c), c.unit) for c in claims}) > 1:
                 yield self._finding(ctx, claims, "的增减", lambda c: f"{'增加' if c.direction == 'increase' else '减少'} {c.value}")
         for claims in amounts.values():
+            claims = one_per_sentence(claims)
             if len({(c.value, c.unit) for c in claims}) > 1:
                 yield self._finding(ctx, claims, "", lambda c: f"{c.value}")
 

@@ -9,6 +9,7 @@ from lineage.amounts import rounding_band
 from lineage.checks.context import CheckContext
 from lineage.read import compact
 from lineage.checks.finding import Finding, Subject
+from lineage.checks.labels import CLASS_NAMES
 from lineage.checks.registry import Rule, fold_rounding, register
 from lineage.tableview import children as depth_children
 from lineage.tableview import evidence, indented, item_rows, total_row, value
@@ -17,10 +18,11 @@ from lineage.vocab import KIND_LABELS
 
 # Economic classes (部门预算支出经济分类 类) as the tables name them, for rows printed
 # without a code: the level is then told by the name, not by indentation the text lost.
-ECONOMIC_CLASSES = (
-    "工资福利支出", "商品和服务支出", "对个人和家庭的补助", "债务利息及费用支出", "资本性支出",
-    "资本性支出（基本建设）", "对企业补助", "对企业补助（基本建设）", "对社会保障基金补助", "其他支出",
-)
+ECONOMIC_CLASSES = {
+    "工资福利支出": "301", "商品和服务支出": "302", "对个人和家庭的补助": "303", "债务利息及费用支出": "307",
+    "资本性支出（基本建设）": "309", "资本性支出": "310", "对企业补助（基本建设）": "311", "对企业补助": "312",
+    "对社会保障基金补助": "313", "其他支出": "399",
+}
 
 
 def children(rows: list[Row], parent: Row) -> list[Row]:
@@ -77,14 +79,28 @@ class ChildrenSum(Rule):
 
 
 def class_rows(t: Table) -> list[Row]:
-    """The table's top-level rows: 3-digit codes, or (uncoded) an economic class name."""
-    out = []
+    """The table's top-level rows: 3-digit codes, or (uncoded) an economic class name.
+
+    Empty when a class row's name is not a class name, or a coded row belongs
+    to no class row the table prints: then the levels were not all read (a
+    garbled or unread 类 row), and nothing is summed.
+    """
+    out: list[Row] = []
+    classes: set[str] = set()
     for r in t.rows:
         if r.role in ("total", "total_repeat") or r.ambiguous or not r.values:
             continue
         name = compact(r.name)
-        if (r.code and len(r.code) == 3) or (not r.code and not r.unit_code and name in ECONOMIC_CLASSES):
+        if r.code and len(r.code) == 3:
+            if name not in ECONOMIC_CLASSES and name not in CLASS_NAMES:
+                return []  # a class row whose name was not read whole: the levels are uncertain
             out.append(r)
+            classes.add(r.code)
+        elif not r.code and not r.unit_code and name in ECONOMIC_CLASSES:
+            out.append(r)
+            classes.add(ECONOMIC_CLASSES[name])
+    if any(r.code and r.code[:3] not in classes for r in item_rows(t)):
+        return []
     return out
 
 
@@ -95,9 +111,10 @@ class TotalOfClasses(Rule):
     Example (003 表五 财政拨款支出预算表（部门经济分类科目）, line 210): 合计 753.70,
     but its class rows are 工资福利支出 336.14 (line 213) and 对个人和家庭的补助
     78.87 (line 243) only — 415.01; the 商品和服务支出 row (57.33 + 281.37 of
-    project spending, lines 225–242) is not printed. Levels are told by 3-digit
-    codes or, where the table prints no codes, by the economic class names.
-    Checked only when a table prints at least one class row in a column; a sum
+    project spending, lines 225–242) is not printed. Classes are told by
+    3-digit codes or, where the table prints none, by the economic class
+    names; checked only when every class row's name is a class name and every
+    coded row falls under a printed class (else a 类 row was not read). A sum
     above the total is BL02's. Rounding band for the class rows.
     """
 
