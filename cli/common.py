@@ -182,7 +182,7 @@ def report_bad(bad: list[str], read: int) -> None:
     """Name every unreadable file on stderr; exit 2 when there was one (after the report of the others)."""
     for message in bad:
         click.echo(click.style("error:", fg="red") + f" {message}", err=True)
-    if bad and not read:
+    if len(bad) > 1 and not read:
         click.echo(click.style("error:", fg="red") + " no readable disclosure: nothing to report", err=True)
     if bad:
         raise click.exceptions.Exit(EXIT_INPUT)

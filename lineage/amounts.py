@@ -167,13 +167,25 @@ def printed(value: Decimal) -> str:
     return format(value, "f")
 
 
-def rounding_band(n_parts: int) -> Decimal:
-    """How far a printed total may honestly differ from the sum of n parts, each rounded to 0.01.
+def rounding_band(n_parts: int, *printed_values: Decimal) -> Decimal:
+    """How far a printed total may honestly differ from the sum of n printed parts.
+
+    Each amount is rounded to the precision it is printed to: 0.01 for
+    "143.09", 1 for whole 元 such as "94995790" (Shanghai tables). The band is
+    (n + 1) half-quanta of the coarsest precision among `printed_values` (the
+    total and the sum compared); zeros do not count, since "0" is how many
+    templates print an empty cell, not a rounded amount. Without values, 0.01.
 
     >>> rounding_band(3)
     Decimal('0.020')
+    >>> rounding_band(4, Decimal("154369326"), Decimal("154369327"))
+    Decimal('2.5')
+    >>> rounding_band(2, Decimal("0"), Decimal("12.34"))
+    Decimal('0.015')
     """
-    return Decimal(n_parts + 1) * Decimal("0.005")
+    precisions = [quantum(v) for v in printed_values if v]
+    q = max(precisions, default=Decimal("0.01"))
+    return Decimal(n_parts + 1) * (q * Decimal("0.5"))
 
 
 def storage_problem(value: Decimal) -> Optional[str]:

@@ -119,7 +119,7 @@ class ClaimedAmount(Rule):
             if ref.value * 2 == c.value:
                 continue  # reported by DC01, which names the cause
             severity = None
-            if ref.derived and abs(ref.value - c.value) <= rounding_band(len(ref.evidence)):
+            if ref.derived and abs(ref.value - c.value) <= rounding_band(len(ref.evidence), ref.value, c.value):
                 severity = "warning"
             elif c.subject.startswith("function_name:"):
                 # A 类 named without its code: the text does not say which scope

@@ -65,12 +65,13 @@ class Rule:
     ) -> Optional[Finding]:
         """A finding when a printed total and the sum of its parts differ.
 
-        Within the rounding band ((n + 1) × 0.005) the difference is a warning,
-        beyond it an error; equal amounts give no finding.
+        Within the rounding band ((n + 1) half-units of the printed precision:
+        × 0.005 for amounts printed to 0.01, × 0.5 for whole 元) the difference
+        is a warning, beyond it an error; equal amounts give no finding.
         """
         if expected == found:
             return None
-        severity: Severity = "warning" if abs(found - expected) <= rounding_band(n_parts) else "error"
+        severity: Severity = "warning" if abs(found - expected) <= rounding_band(n_parts, expected, found) else "error"
         return self.finding(d, expected=expected, found=found, severity=severity, **kw)  # type: ignore[arg-type]
 
     def agreement_finding(

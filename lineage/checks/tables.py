@@ -26,7 +26,7 @@ class MissingTable(Rule):
 
     Examples: 002's 目录 names 部门收入总表 and 政府性基金预算支出预算表 (lines
     19, 27), neither printed; 004 numbers its tables 表一…表六, 表八, 表十…表十二,
-    so 表七 (between 表六 line 199 and 表八 line 218) and 表九 are missing.
+    so 表七 (between 表六, title line 201, and 表八, line 220) and 表九 are missing.
     A missing table the 目录 lists or the numbering skips is an error; one
     only the family expects is a warning (templates vary by year). Each
     finding cites the 目录 line or the neighbouring tables; expected and found

@@ -12,7 +12,7 @@ from lineage.parse.build import build_table
 from lineage.parse.claims import read_claims
 from lineage.parse.layouts import detect_layout
 from lineage.parse.locate import Anchor, find_anchors
-from lineage.parse.metadata import read_metadata
+from lineage.parse.metadata import read_metadata, stated_headings
 from lineage.parse.performance import read_performance
 from lineage.parse.placement import resolve_ambiguities
 from lineage.parse.reconcile import total_differences
@@ -23,9 +23,64 @@ from lineage.vocab.titles import number_value
 from lineage.vocab.units import unit_of_line
 
 
-def disclosure_id(unit_name: str, year: int | None, kind: str) -> str:
-    """Stable across versions of the same disclosure, so a corrected file replaces the old one."""
-    return f"{year or 'unknown'}/{unit_name or 'unknown'}/{kind}"
+def disclosure_id(unit_name: str, year: int | None, kind: str, sha256: str) -> str:
+    """Who, when and what: stable across versions of one disclosure, so a corrected file replaces the old one.
+
+    The key is the unit's full name as the document states it (with its place:
+    "渠县科学技术协会", not "县科学技术协会"), the year and the kind. A printed
+    unit code is not enough on its own: codes such as 214001 are given by each
+    county's or district's finance bureau and repeat across places. A file whose
+    unit or year cannot be read is keyed by its content hash, so two such files
+    never replace each other (a corrected version is then added, not replaced).
+
+    >>> disclosure_id("渠县科学技术协会", 2024, "部门预算", "ab" * 32)
+    '2024/渠县科学技术协会/部门预算'
+    >>> disclosure_id("", 2024, "部门预算", "0123456789abcdef" * 4)
+    'sha256:0123456789abcdef/部门预算'
+    """
+    if unit_name and year:
+        return f"{year}/{unit_name}/{kind}"
+    return f"sha256:{sha256[:16]}/{kind}"
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """One unit named two ways: "成华区科学技术协会" and "成都市成华区科学技术协会本级"."""
+    a, b = a.removesuffix("本级"), b.removesuffix("本级")
+    return a in b or b in a
+
+
+def _refuse_several(doc: Document, anchors: list[Anchor]) -> None:
+    """InputError when the file holds several disclosures, naming the line where each starts.
+
+    A disclosure starts at a heading stating its unit, year and kind; a file
+    holds several when headings of different units of the same kind each come
+    before money tables of their own. Read as one, their tables would be merged
+    under one unit without a word (issue #12). A unit merely named in another's
+    text has no tables of its own after it and does not count.
+    """
+    starts: list[tuple[int, str, int, str]] = []
+    for line, name, year, kind in stated_headings(doc):
+        same = [i for i, s in enumerate(starts) if _same_unit(name, s[1]) and (year, kind) == s[2:]]
+        if not same:
+            starts.append((line, name, year, kind))
+        elif len(name) > len(starts[same[0]][1]):  # the fuller name: "渠县科学技术协会" over "县科学技术协会"
+            starts[same[0]] = (starts[same[0]][0], name, year, kind)
+    money = [a.line for a in anchors if a.kind in MONEY_KINDS and not a.in_contents]
+    ends = [s[0] for s in starts[1:]] + [len(doc.lines) + 1]
+    own = [s for s, end in zip(starts, ends) if any(s[0] < m < end for m in money)]
+    if len(own) > 1 and len({s[3] for s in own}) == 1:
+        listed = "; ".join(f"{name} {year} {kind} from line {line}" for line, name, year, kind in own)
+        raise InputError(doc.path, f"holds {len(own)} disclosures ({listed}); split it into one file each", own[1][0])
+
+
+def _identity_problems(doc: Document, unit_name: str, year: int | None) -> list[Problem]:
+    """Say so when the unit or the year could not be read (the disclosure is then keyed by its content)."""
+    missing = [what for what, value in (("单位名称", unit_name), ("年度", year)) if not value]
+    if not missing:
+        return []
+    return [Problem(file=doc.path, line=1, message=(
+        f"未能从封面、标题或说明读出{'和'.join(missing)}：本文件以内容的 sha256 为标识，"
+        "更正后的文件将另行保存而不替换它"))]
 
 
 def parse_file(path: str | Path) -> Disclosure:
@@ -35,10 +90,11 @@ def parse_file(path: str | Path) -> Disclosure:
     meta = read_metadata(doc)
     if not any(a.kind for a in anchors) and not meta.year:
         raise InputError(doc.path, "not a budget disclosure: no budget table titles and no 20xx年部门/单位预算/决算 heading")
+    _refuse_several(doc, anchors)
     layout = detect_layout(doc)
     raws = layout.read_tables(doc, anchors)
     disclosure = Disclosure(
-        id=disclosure_id(meta.unit_name, meta.year, meta.kind),
+        id=disclosure_id(meta.unit_name, meta.year, meta.kind, doc.sha256),
         unit_name=meta.unit_name,
         year=meta.year,
         kind=meta.kind,  # type: ignore[arg-type]
@@ -80,7 +136,7 @@ def parse_file(path: str | Path) -> Disclosure:
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
-    disclosure.problems += unstorable(doc, disclosure)
+    disclosure.problems += unstorable(doc, disclosure) + _identity_problems(doc, meta.unit_name, meta.year)
     if doc.pages:
         _fill_pages(disclosure, doc)
     return disclosure

@@ -81,8 +81,14 @@ def find_anchors(doc: Document) -> list[Anchor]:
 
 
 def _only_filler_between(doc: Document, start: int, end: int) -> bool:
-    """True when the lines strictly between start and end carry no table content."""
+    """True when the lines strictly between start and end carry no table content.
+
+    In a PDF a contents list ends with its page: a table title at the top of
+    the next page is the table itself, not one more 目录 line.
+    """
     if end - start > 8:
+        return False
+    if doc.line(start).page != doc.line(end).page:
         return False
     for no in range(start + 1, end):
         text = doc.line(no).norm.strip()

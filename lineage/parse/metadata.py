@@ -99,6 +99,25 @@ def read_metadata(doc: Document) -> Metadata:
     )
 
 
+def stated_headings(doc: Document) -> list[tuple[int, str, int, str]]:
+    """(line, unit name, year, kind) of every heading in the file that states all three, in order.
+
+    Unlike read_metadata this reads the whole file: a second cover far down is
+    how a file holding two disclosures shows itself (lineage.parse.disclosure).
+    """
+    found = []
+    for ln in doc.lines:
+        if "预算" not in ln.norm and "决算" not in ln.norm:
+            continue
+        text = _PART.sub("", ln.norm.strip())
+        for pattern in (_NAME_YEAR, _YEAR_NAME):
+            m = pattern.search(text)
+            if m and _name_ok(m.group("name").strip()) and not re.search(r"(区级|市级|县级|省级)$", m.group("name")):
+                found.append((ln.no, m.group("name").strip(), int(m.group("year")), m.group("scope") + m.group("phase")))
+                break
+    return found
+
+
 def _vote_heading(text: str, prev: str, names: Counter, years: Counter, kinds: Counter) -> None:
     for pattern in (_NAME_YEAR, _YEAR_NAME):
         m = pattern.search(text)
@@ -115,10 +134,21 @@ def _vote_heading(text: str, prev: str, names: Counter, years: Counter, kinds: C
             names[prev] += _W_HEADING
 
 
+# "县科学技术协会", "区财政局": a level word and the body, no place; never a full unit name.
+_LEVEL = "省市州县区旗"
+
+
 def _fold_short_forms(names: Counter) -> None:
-    """"县科学技术协会" in the text is "渠县科学技术协会" in the heading: count a short form towards the full name."""
+    """"县科学技术协会" in the text is "渠县科学技术协会" in the heading: count a short form towards the full name.
+
+    A name that is only a level word and the body ("县科学技术协会") names no
+    place, so it also counts towards a full name with that body ("达川区科学技术
+    协会"): it must never win over one and make two units' disclosures one.
+    """
     for short in list(names):
-        longer = [n for n in names if n != short and n.endswith(short) and names[n] >= 1]
+        body = short[1:] if short[:1] in _LEVEL and len(short) > 4 else None
+        longer = [n for n in names if n != short and len(n) > len(short) and names[n] >= 1
+                  and (n.endswith(short) or (body and n.endswith(body)))]
         if longer:
             names[max(longer, key=len)] += names.pop(short)
 

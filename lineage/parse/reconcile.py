@@ -39,7 +39,7 @@ class TotalDifference:
 
     @property
     def band(self) -> Decimal:
-        return rounding_band(self.printed_parts)
+        return rounding_band(self.printed_parts, self.stated, self.found)
 
     @property
     def within_band(self) -> bool:

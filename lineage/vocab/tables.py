@@ -31,6 +31,9 @@ class TableSpec:
     # Regexes searched in the title with spaces removed; unit-name, year, 部门/单位
     # prefixes and numbering around them do not matter.
     titles: tuple[str, ...]
+    # Regexes that make a matching title another table ("基本支出总表" is not the 支出总表,
+    # "一般公共预算支出表（按经济分类）" not the functional one): then this spec does not name it.
+    excludes: tuple[str, ...] = ()
     group: Group = "money"
     phase: Phase = "budget"
     # Canonical columns in printed order; `optional` ones count only when a header
@@ -50,10 +53,13 @@ class TableSpec:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
+        object.__setattr__(self, "_excluded", tuple(re.compile(t) for t in self.excludes))
 
     def names(self, title: str) -> bool:
         """Whether a title (spaces removed) names this kind."""
-        return any(p.search(title) for p in self._compiled)  # type: ignore[attr-defined]
+        return any(p.search(title) for p in self._compiled) and not any(  # type: ignore[attr-defined]
+            p.search(title) for p in self._excluded  # type: ignore[attr-defined]
+        )
 
     @property
     def base_columns(self) -> list[str]:
@@ -170,7 +176,7 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "gp_three_public", "一般公共预算“三公”经费支出预算表",
-        (rf"(一般公共预算|财政拨款){_Q}三公{_Q}经费支出(预算)?表",
+        (rf"(一般公共预算|财政拨款)(预算)?{_Q}三公{_Q}经费支出(预算)?表",
          rf"{_Q}三公{_Q}经费和机关运行经费(支出)?预算表"),  # Shanghai: 三公 + 机关运行经费, in 万元
         columns=_THREE_PUBLIC + ("机关运行经费",), optional=frozenset({"机关运行经费"}),
         synonyms=_CAR_WORDS + ((r"^机关运行经费(预算数?)?$", "机关运行经费"),), sums=_THREE_PUBLIC_SUMS,
@@ -195,6 +201,7 @@ SPECS: list[TableSpec] = [
     TableSpec(
         "gp_by_function", "一般公共预算支出预算表",
         (r"一般公共预算(财政拨款)?支出(预算)?表", r"一般公共预算支出功能分类(预算)?表"),
+        excludes=(r"按(支出)?经济分类",),
         scheme="functional", columns=("合计", "基本支出", "项目支出", "当年财政拨款安排", "上年结转安排"),
         sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排"))),
         total_facts={"合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic",
@@ -232,6 +239,7 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
+        excludes=(r"(基本|项目)支出(预算)?总表",),
         scheme="functional", columns=("合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出"),
         sums=(("合计", ("基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出")),),
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},

@@ -32,8 +32,11 @@ _ORDINAL = re.compile(
 _LEADER = re.compile(r"\s*(?:[.…·]\s*){3,}\s*(?P<page>\d+)?\s*$|\s*[…]+\s*(?P<page2>\d+)?\s*$")
 # Running prose, not a title.
 _SENTENCE = re.compile(r"[，。；,;]|万元|预算数为|包括")
-# A bracketed remark after a title: "（2024年度）", "(一级项目)", "(公开表2)".
-_REMARK = re.compile(r"[(（][^)）]{0,24}[)）]")
+# A bracketed remark after a title: "（2024年度）", "(一级项目)", "(公开表2)", or one the line
+# break cut ("…预算表（部门经济分类科目）（公开" / "表 2-1）").
+_REMARK = re.compile(r"[(（][^)）]{0,24}[)）]|[(（][^)）]{0,24}$")
+# Wordings of the same title: Shandong's "收支总体情况表" is the 收支总表.
+SUFFIX_VARIANTS: list[tuple[str, str]] = [("总体情况表", "总表"), ("情况表", "表")]
 # Headings that name the document's part, not one table.
 _HEADING = re.compile(
     r"(部门|单位|区级|市级|县级)?(预算|决算)(公开)?(报)?表(格)?$|^(公开|附)表$|^[一二三四五六七八九十]+表$|目录"
@@ -64,8 +67,14 @@ def kind_of_title(title: str) -> Optional[str]:
     'actual_gp_basic_by_economic'
     >>> kind_of_title("部门项目支出绩效目标表（2024年度）")
     'project_performance'
+    >>> kind_of_title("收支总体情况表"), kind_of_title("基本支出总表")
+    ('income_expenditure_summary', None)
     """
     words = compact(title)
+    for suffix, same in SUFFIX_VARIANTS:
+        if words.endswith(suffix):
+            words = words[: -len(suffix)] + same
+            break
     for s in SPECS:
         if s.names(words):
             return s.kind
@@ -94,6 +103,8 @@ def read_title(norm: str) -> Optional[Title]:
     (None, True, '2024年政府采购预算明细表')
     >>> read_title("五、部门预算表") is None, read_title("渠县科学技术协会2024年部门收支总表包括：一般公共预算拨款") is None
     (True, True)
+    >>> read_title("一、关于部门收支总表的说明") is None
+    True
     """
     text = norm.strip()
     if TITLE_WORD not in text:  # markers and titles all print 表
@@ -122,6 +133,8 @@ def read_title(norm: str) -> Optional[Title]:
         text = text[o.end():]
     body = text.strip()
     if len(_REMARK.sub("", body)) > _MAX_TITLE:  # a unit-name prefix and remarks are fine, prose is not
+        return None
+    if not _REMARK.sub("", compact(body)).endswith(TITLE_WORD):  # "关于部门收支总表的说明": a heading about a table
         return None
     kind = kind_of_title(body)
     if kind is not None:

@@ -151,7 +151,12 @@ def test_a_folder_without_a_readable_disclosure_is_never_valid(tmp_path):
     (folder / "poem.txt").write_text("床前明月光\n疑是地上霜\n", encoding="utf-8")
     r = run("check", str(folder), "--format", "json")
     assert r.exit_code == 2 and r.stdout == ""
-    assert "poem.txt: not a budget disclosure" in r.stderr and "no readable disclosure" in r.stderr
+    assert one_error_line(r).endswith("poem.txt: not a budget disclosure: no budget table titles and no "
+                                      "20xx年部门/单位预算/决算 heading")
+    (folder / "blank.txt").write_text("\n", encoding="utf-8")
+    r = run("check", str(folder), "--format", "json")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.splitlines()[-1] == "error: no readable disclosure: nothing to report"
     r = run("parse", str(folder), "--format", "json")
     assert r.exit_code == 2 and r.stdout == ""
     empty = tmp_path / "empty"

@@ -119,4 +119,5 @@ def test_gb18030_crlf_full_width_digits_read_the_same(tmp_path):
     assert values[0] == values[1]
     assert values[0][3] == (12, "2060702", {"合计": Decimal("1000.00"), "项目支出": Decimal("1000.00")})
     assert tables[1].rows[0].role == "total" and not _read(wide)[0].problems
-    assert parse_file(wide).problems == []
+    # the only problem: this table has no heading naming its unit and year, so it is keyed by content (issue #12)
+    assert [p.message[:11] for p in parse_file(wide).problems] == ["未能从封面、标题或说明"]

@@ -95,3 +95,42 @@ def test_shanghai_units_and_columns():
     assert canonical_column("财政拨款收入", income.synonyms) == "财政拨款收入"
     assert {"合计", "事业收入", "事业单位经营收入", "其他收入"} <= set(income.columns)
     assert spec("fiscal_summary").two_sided and spec("income_expenditure_summary").two_sided
+
+
+@pytest.mark.parametrize("line,kind", [
+    # 国家信访局 2026 p17: a section of the explanation about a table is not the table.
+    ("一、关于部门收支总表的说明", None),
+    # 深圳市交通运输局 2026 目录 p3: 基本支出总表 and 项目支出总表 are other tables than 支出总表.
+    ("基本支出总表", None),
+    ("项目支出总表", None),
+    ("一般公共预算支出表(按经济分类)", None),
+    ("一般公共预算支出表(按功能分类)", "gp_by_function"),
+    # 国家信访局 p16: 财政拨款预算“三公”经费支出表.
+    ("财政拨款预算“三公”经费支出表", "gp_three_public"),
+    # 烟台市人力资源和社会保障局 2026 (Shandong) p8-25: "…情况表" titles.
+    ("收支总体情况表", "income_expenditure_summary"),
+    ("财政拨款收支总体情况表", "fiscal_summary"),
+    ("一般公共预算基本支出情况表", "gp_basic_by_economic"),
+    ("一般公共预算“三公”经费支出情况表", "gp_three_public"),
+    ("政府采购预算情况表", None),
+    # 000 目录 line 95, wrapped: "五、财政拨款支出预算表（部门经济分类科目）（公开" / "表 2-1）".
+    ("五、财政拨款支出预算表（部门经济分类科目）（公开", "fiscal_by_economic"),
+])
+def test_other_templates_titles(line, kind):
+    from lineage.read.text import normalise
+
+    t = read_title(normalise(line))
+    assert (t.kind if t else None) == kind
+
+
+def test_contents_list_ends_with_its_page():
+    # 西安市信访局 2026: the 目录 on p18 lists 部门综合预算收支总表 … ; p19 starts with "1" and the
+    # table's own title. The title on p19 is the table, not one more 目录 line.
+    from lineage.parse.locate import find_anchors
+    from lineage.read.text import Document, Line
+
+    texts = [("目录", 18), ("1 部门综合预算收支总表", 18), ("2 部门综合预算收入总表", 18),
+             ("3 部门综合预算支出总表", 18), ("", 18), ("表1", 19), ("部门综合预算收支总表", 19)]
+    doc = Document("x.pdf", "", "pdf", [Line(i + 1, t, t, page=p) for i, (t, p) in enumerate(texts)])
+    anchors = {a.line: a.in_contents for a in find_anchors(doc) if a.kind}
+    assert anchors == {2: True, 3: True, 4: True, 7: False}

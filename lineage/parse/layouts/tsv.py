@@ -268,7 +268,7 @@ def _breaks_sums(kind: str, columns: list[str], row: RawRow) -> bool:
             continue
         t = values.get(total) or Decimal(0)
         s = sum((values.get(p) or Decimal(0) for p in present), Decimal(0))
-        if abs(t - s) > rounding_band(len(present)):
+        if abs(t - s) > rounding_band(len(present), t, s):
             return True
     return False
 
