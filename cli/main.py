@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "find": ("find_cmd", "Find where AMOUNT is printed: table rows and explanation-text figures, with file, table, line and findings."),
     "projects": ("projects_cmd", "The largest projects (项目支出) with their amount, source line and performance indicators."),
     "subject": ("subject_cmd", "Where the money of functional subject CODE (类 206, 款 20607 or 项 2060701) comes from and goes, per unit."),
+    "report": ("report_cmd", "Write one HTML file that shows where the money goes, what disagrees, and how units compare."),
 }
 
 

@@ -72,5 +72,5 @@ class ParseProblem(Rule):
                 continue
             yield self.finding(
                 d, message=p.message, unit="", severity="warning" if p.severity == "error" else "info",
-                evidence=[Provenance(file=p.file, table=p.table, line=p.line)],
+                evidence=[Provenance(file=p.file, table=p.table, line=p.line, page=p.page)],
             )

@@ -58,7 +58,7 @@ class MissingTable(Rule):
                 why += f"；{family.label}中表{number}为「{entry.title}」"
             yield self._missing(
                 d, f"表{number}", why,
-                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line, text=t.title)
+                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line, page=t.page, text=t.title)
                  for t in (before, after)],
             )
         if family and not d.contents:
