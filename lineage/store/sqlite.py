@@ -128,9 +128,9 @@ COLUMNS = [f.name for f in fields(Record)]
 FINDINGS = TypeAdapter(list[Finding])
 
 
-def _pack(data: bytes) -> bytes:
+def _pack(data: bytes | str) -> bytes:
     # Level 1: half the CPU of the default level 6 for 20% more bytes (the seeds: 0.45× their text, not 0.37×).
-    return zlib.compress(data, 1)
+    return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data, 1)
 
 
 class Store:
@@ -323,16 +323,17 @@ class Store:
     def reports(self, ids: list[str] | None = None) -> Iterator[Checked]:
         """Each disclosure's findings (all, or those of `ids` in that order) without decompressing a disclosure."""
         query = "SELECT id, unit_name, year, path, findings, checked_with FROM disclosures"
-        with self._errors():
-            if ids is None:
-                rows = self.db.execute(query + " ORDER BY id")
+        # One row at a time by id (a primary-key lookup each), never every row's findings at once.
+        for disclosure_id in self.ids() if ids is None else ids:
+            with self._errors():
+                row = self.db.execute(query + " WHERE id = ?", (disclosure_id,)).fetchone()
+            if row is None:
+                raise KeyError(disclosure_id)
+            i, unit_name, year, path, findings, checked_with = row
+            if checked_with != checks_version():
+                yield Checked(i, unit_name, year, path, self.get(i)[1])  # stale: checked again
             else:
-                rows = (self.db.execute(query + " WHERE id = ?", (i,)).fetchone() for i in ids)
-            for i, unit_name, year, path, findings, checked_with in list(rows):
-                if checked_with != checks_version():
-                    yield Checked(i, unit_name, year, path, self.get(i)[1])  # stale: checked again
-                else:
-                    yield Checked(i, unit_name, year, path, self._validated(i, None, findings)[1])
+                yield Checked(i, unit_name, year, path, self._validated(i, None, findings)[1])
 
     def _validated(self, disclosure_id: str, disclosure, findings) -> tuple[Optional[Disclosure], list[Finding]]:
         """A stored disclosure and findings as models (compressed, or v1's JSON text); a damaged row is a StoreError."""
