@@ -193,6 +193,7 @@ SPECS: list[TableSpec] = [
          r"一般公共预算基本支出(部门预算)?经济分类(预算)?表"),
         scheme="economic", columns=("合计", "人员经费", "公用经费"), sums=(("合计", ("人员经费", "公用经费")),),
         total_facts={"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
+        row_facts=("合计", "economic"),  # economic:303 对个人和家庭的补助: texts count it apart from 人员经费
     ),
     TableSpec(
         "gp_projects", "一般公共预算项目支出预算表", (r"一般公共预算(财政拨款)?项目支出(预算)?表",),
@@ -210,7 +211,7 @@ SPECS: list[TableSpec] = [
         scheme="functional", columns=("合计", "基本支出", "项目支出", "当年财政拨款安排", "上年结转安排"),
         sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排"))),
         total_facts={"合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic",
-                     "项目支出": "gp_project"},
+                     "项目支出": "gp_project", "上年结转安排": "gp_carryover"},
         row_facts=("合计", "gp.function"),
     ),
     TableSpec(
