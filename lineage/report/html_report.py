@@ -78,22 +78,23 @@ def _stages_json(g: nx.MultiDiGraph, stages: list[Stage]) -> list[dict[str, Any]
     for s in stages:
         rows = []
         for step in s.steps:
-            rows.append(_step_json(g, step, s.name.split(" → ")[0]))
+            edge_from = step.target if s.node == "sources" else s.node  # a source's flow runs into 收入
+            edge_to = N.node_id(g.nodes[step.target][N.DISC], "pool", "收入") if s.node == "sources" else step.target
+            rows.append(_step_json(g, step, s.name.split(" → ")[0], g.get_edge_data(edge_from, edge_to, key=N.FLOW)))
             if g.nodes[step.target].get(N.LABEL) == N.FUNCTION:
-                rows += [_step_json(g, child, step.name, parent=step.target) for child in step.children]
+                rows += [_step_json(g, child, step.name, g.get_edge_data(step.target, child.target, key=N.FLOW), parent=step.target)
+                         for child in step.children]
         out.append({"node": s.node, "name": s.name, "inflow": printed(s.inflow), "outflow": printed(s.outflow),
                     "balanced": s.balanced, "rows": rows})
     return out
 
 
-def _step_json(g: nx.MultiDiGraph, step, source: str, parent: Optional[str] = None) -> dict[str, Any]:
-    edge = None
-    if parent:
-        edge = g.get_edge_data(parent, step.target, key=N.FLOW)
+def _step_json(g: nx.MultiDiGraph, step, source: str, edge: Optional[dict], parent: Optional[str] = None) -> dict[str, Any]:
+    """One row of the flow table; `edge` is the flow it shows (its provenance gives the PDF page)."""
     prov = (edge or {}).get(N.PROV)
     return {"target": step.target, "parent": parent, "from": source, "name": step.name, "code": step.code,
             "amount": printed(step.amount), "share": printed(step.share) if step.share is not None else None,
-            "line": step.line, "page": getattr(prov, "page", None) if prov else None,
+            "line": step.line, "page": prov.page if prov else None,
             "derived": step.derived, "estimate": step.estimate,
             "indicators": len(step.children) if g.nodes[step.target].get(N.LABEL) == N.PROJECT else None}
 
@@ -109,7 +110,7 @@ def _finding_json(f: Finding, places: "_Places", links: BrowserLinks) -> dict[st
         "code": f.code, "rule": f.rule, "severity": f.severity, "severityLabel": SEVERITY_ZH.get(f.severity, f.severity),
         "message": f.message, "unit": f.unit or "",
         "expected": printed(f.expected) if f.expected is not None else None, "found": found,
-        "evidence": [{"line": e.line, "page": getattr(e, "page", None), "table": e.table_number or e.table or "说明"}
+        "evidence": [{"line": e.line, "page": e.page, "table": e.table_number or e.table or "说明"}
                      for e in f.evidence],
         "nodes": sorted(nodes), "browser": links.finding(f.code, f.disclosure, found),
     }
