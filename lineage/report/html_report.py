@@ -168,7 +168,8 @@ def _to_wan(value: Optional[Decimal], unit: str) -> Optional[Decimal]:
     return value / 10000 if unit == "元" else value
 
 
-def _comparison_json(comp: Comparison, units: list[UnitReport], links: BrowserLinks) -> dict[str, Any]:
+def _comparison_json(comp: Comparison, units: list[UnitReport], links: BrowserLinks,
+                     names: dict[tuple[str, str], str]) -> dict[str, Any]:
     rows = [{"label": label, "values": [None if v is None else printed(v) for v in values],
              "shares": [None if s is None else printed(s) for s in shares]} for label, values, shares in comp.lines]
     by_label = {label.strip(): (values, shares) for label, values, shares in comp.lines}
@@ -182,13 +183,24 @@ def _comparison_json(comp: Comparison, units: list[UnitReport], links: BrowserLi
         "units": comp.units, "amountUnits": comp.amount_unit, "rows": rows, "onlyIn": comp.only_in,
         "charts": {
             "totals": wan("支出总计"),
-            "classes": [{"label": c, "shares": [None if s is None else printed(s) for s in by_label[c][1]]} for c in classes],
+            "classes": [{"label": _class_label(c, names), "shares": [None if s is None else printed(s) for s in by_label[c][1]]}
+                        for c in classes],
             "basic": [None if s is None else printed(s) for s in by_label["基本支出"][1]],
             "project": [None if s is None else printed(s) for s in by_label["项目支出"][1]],
             "threePublic": {k: wan(k) for k in ("因公出国（境）", "公务用车购置及运行", "公务接待")},
         },
         "browser": links.compare(units[0].disclosure.id, units[1].disclosure.id) if len(units) > 1 else None,
     }
+
+
+def _class_label(label: str, names: dict[tuple[str, str], str]) -> str:
+    """"类 206" as the chart legend shows it: with the name a unit prints for 206, if any.
+
+    >>> _class_label("类 206", {("functional", "206"): "科学技术支出"}), _class_label("类 208", {})
+    ('206 科学技术支出', '类 208')
+    """
+    code = label.split()[-1]
+    return f"{code} {names[('functional', code)]}" if ("functional", code) in names else label
 
 
 def _shared_names(disclosures: list[Disclosure]) -> dict[tuple[str, str], str]:
@@ -213,7 +225,7 @@ def report_data(units: list[UnitReport], links: Optional[BrowserLinks] = None) -
         "version": __version__,
         "levels": list(LEVELS),
         "units": [_unit_json(g, u, links, names) for u in units],
-        "comparison": _comparison_json(compare(disclosures), units, links) if len(units) > 1 else None,
+        "comparison": _comparison_json(compare(disclosures), units, links, names) if len(units) > 1 else None,
     }
 
 
