@@ -56,7 +56,7 @@ class MissingTable(Rule):
                 why += f"；{family.label}中表{number}为「{entry.title}」"
             yield self._missing(
                 d, f"表{number}", why,
-                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line, text=t.title)
+                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line, page=t.page, text=t.title)
                  for t in (before, after)],
             )
         if family and not d.contents:
@@ -168,5 +168,5 @@ class ParseProblem(Rule):
         for p in d.problems:
             yield self.finding(
                 d, message=p.message, unit="", severity=p.severity,
-                evidence=[Provenance(file=p.file, table=p.table, line=p.line)],
+                evidence=[Provenance(file=p.file, table=p.table, line=p.line, page=p.page)],
             )

@@ -50,6 +50,10 @@ class TableSpec:
     total_facts: dict[str, str] = field(default_factory=dict)
     # Column of its item rows that states a functional subject, and the fact key prefix.
     row_facts: Optional[tuple[str, str]] = None
+    # Whether its rows are read. The 决算 tables are recognised (title, 目录, unit) but their
+    # layouts (two code panels on one row, 预算数/决算数 pairs, 年初/年末 columns) are the 决算
+    # issue's: reading them half would turn reading mistakes into findings.
+    rows: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
@@ -121,48 +125,48 @@ SPECS: list[TableSpec] = [
     # ---------------------------------------------------------------- 决算 (final accounts)
     TableSpec(
         "actual_fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表",),
-        phase="actual", two_sided=True,
+        phase="actual", rows=False, two_sided=True,
         columns=("决算数", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
     ),
     TableSpec(
         "actual_income_expenditure_summary", "收入支出决算总表", (r"收入支出决算总表",),
-        phase="actual", two_sided=True, columns=("决算数",),
+        phase="actual", rows=False, two_sided=True, columns=("决算数",),
     ),
     TableSpec(
         "actual_gp_basic_by_economic", "一般公共预算财政拨款基本支出决算表",
         (r"一般公共预算财政拨款基本支出决算(明细)?表",),
-        phase="actual", scheme="economic", columns=("决算数",),
+        phase="actual", rows=False, scheme="economic", columns=("决算数",),
     ),
     TableSpec(
         "actual_gp_projects", "一般公共预算财政拨款项目支出决算表", (r"一般公共预算财政拨款项目支出决算表",),
-        phase="actual", scheme="functional", columns=("合计",),
+        phase="actual", rows=False, scheme="functional", columns=("合计",),
     ),
     TableSpec(
         "actual_three_public", "财政拨款“三公”经费支出决算表",
         (rf"(财政拨款|一般公共预算财政拨款){_Q}三公{_Q}经费支出决算表",),
-        phase="actual",
+        phase="actual", rows=False,
     ),
     TableSpec(
         "actual_gp_by_function", "一般公共预算财政拨款支出决算表", (r"一般公共预算财政拨款支出决算(明细)?表",),
-        phase="actual", scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
+        phase="actual", rows=False, scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
     ),
     TableSpec(
         "actual_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款(收入)?支出决算表",),
-        phase="actual", scheme="functional",
+        phase="actual", rows=False, scheme="functional",
     ),
     TableSpec(
         "actual_soe", "国有资本经营预算财政拨款收入支出决算表", (r"国有资本经营预算财政拨款(收入)?支出决算表",),
-        phase="actual", scheme="functional",
+        phase="actual", rows=False, scheme="functional",
     ),
     TableSpec(
-        "actual_income_summary", "收入决算表", (r"收入决算表",), phase="actual", scheme="functional",
+        "actual_income_summary", "收入决算表", (r"收入决算表",), phase="actual", rows=False, scheme="functional",
         columns=("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
         synonyms=((r"^本年收入(合计)?$", "本年收入合计"), (r"^财政拨款收入$", "财政拨款收入"),
                   (r"^(事业单位)?经营收入$", "经营收入")),
         sums=(("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),),
     ),
     TableSpec(
-        "actual_expenditure_summary", "支出决算表", (r"支出决算表",), phase="actual", scheme="functional",
+        "actual_expenditure_summary", "支出决算表", (r"支出决算表",), phase="actual", rows=False, scheme="functional",
         columns=("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
         synonyms=((r"^本年支出(合计)?$", "本年支出合计"), (r"^经营支出$", "经营支出")),
         sums=(("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),),

@@ -101,3 +101,11 @@ def test_final_account_is_read_not_refused():
     assert [t.kind for t in d.tables] == FINAL_KINDS
     assert {t.unit for t in d.tables} == {"万元"}
     assert [t.number for t in d.tables] == list("一二三四五六七八九")
+    # Recognised, not read: the 决算 layouts (two code panels on one row of 表六, p16; 预算数/决算数
+    # pairs of 表七, p17) are the 决算 issue's. Half-read rows gave 6 false errors (BL02 on 表一,
+    # HI01 on 表六's two panels); now one info says the rows are not read, and nothing else.
+    assert all(t.rows == [] for t in d.tables)
+    from lineage.checks import run_checks
+
+    found = run_checks(d)
+    assert [(f.code, f.severity) for f in found] == [("PA02", "info")]

@@ -298,11 +298,22 @@ def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
 # rows
 
 
-def _bands(page: Page, lines: list[_Line], grid: _Grid) -> list[list[_Line]]:
-    """Lines grouped into printed rows: by horizontal rules when drawn, else a label-only line joins its row."""
+def _row_rules(page: Page) -> list[float]:
+    """The y of the horizontal rules that separate rows (three or more), else none."""
     ys = _merge_xs([y for y, x0, x1 in page.hrules if x1 - x0 > 20], 1.5)
+    return ys if len(ys) >= 3 else []
+
+
+def _bands(page: Page, lines: list[_Line], grid: _Grid) -> list[list[_Line]]:
+    """Lines grouped into printed rows.
+
+    With horizontal rules a row is what lies between two of them, so a name
+    wrapped above and below its vertically centred amounts stays one row.
+    Without, a line printing only labels joins the row it is nearer to.
+    """
+    ys = _row_rules(page)
     bands: list[list[_Line]] = []
-    if len(ys) >= 3:
+    if ys:
         for line in lines:
             k = bisect.bisect_right(ys, line.mid)
             if bands and bisect.bisect_right(ys, bands[-1][-1].mid) == k and 0 < k < len(ys):
@@ -310,27 +321,47 @@ def _bands(page: Page, lines: list[_Line], grid: _Grid) -> list[list[_Line]]:
             else:
                 bands.append([line])
         return bands
-    for line in lines:
-        label_only = not any(
+
+    def label_only(line: _Line) -> bool:
+        first = compact(line.words[0].norm)
+        return not (_CODE.match(first) or _TOTAL.match(first)) and not any(
             is_amount_cell(w.norm, grid.columns[grid.index((w.x0 + w.x1) / 2)].name is not None) for w in line.words
         )
-        starts = _CODE.match(compact(line.words[0].norm)) or _TOTAL.match(compact(line.words[0].norm))
-        near = bands and line.top - bands[-1][-1].bottom < 0.8 * (line.bottom - line.top)
-        if bands and label_only and not starts and near:
+
+    pending: list[_Line] = []  # label-only lines not yet given to a row
+    for line in lines:
+        if label_only(line):
+            pending.append(line)
+            continue
+        for p in pending:  # each joins the nearer of the row above and this one
+            if bands and p.top - bands[-1][-1].bottom <= line.top - p.bottom:
+                bands[-1].append(p)
+            else:
+                bands.append([p])
+        if pending and bands and bands[-1][-1] is pending[-1] and line.top - pending[-1].bottom < \
+                pending[-1].bottom - pending[-1].top:
             bands[-1].append(line)
         else:
             bands.append([line])
+        pending = []
+    for p in pending:
+        (bands[-1] if bands else bands.append([]) or bands[-1]).append(p)
     return bands
 
 
 def _label(words: list[tuple[int, Word]]) -> tuple[list[str], str]:
-    """Code groups and name from a row's label words (column, word), top to bottom."""
+    """Code groups and name from a row's label words (column, word).
+
+    Digit words are the code cells (类/款/项 or one code) wherever the name
+    wraps around them; the name is read column by column, top to bottom, a
+    cell wrapped over lines joined without a space.
+    """
     groups: list[str] = []
     names: list[tuple[int, str]] = []
-    for col, w in words:
+    for col, w in sorted(words, key=lambda cw: (cw[0], cw[1].top)):
         t = compact(w.norm)
         m = _CODE.match(t)
-        if m and not names:
+        if m:
             groups.append(m.group(1))
             continue
         m = _CODE_NAME.match(t)
@@ -339,7 +370,6 @@ def _label(words: list[tuple[int, Word]]) -> tuple[list[str], str]:
             names.append((col, w.text[w.text.find(m.group(2)[0]):].strip() if m.group(2) else ""))
             continue
         names.append((col, w.text.strip()))
-    # Wrapped lines of one cell join without a space; different cells with one.
     parts: list[str] = []
     last = None
     for col, text in names:
@@ -499,6 +529,9 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
                 raw.empty = True
                 raw.end_line = max(raw.end_line, body[-1].no)
             break
+        ys = _row_rules(page)
+        while ys and start > 0 and bisect.bisect_right(ys, body[start - 1].mid) == bisect.bisect_right(ys, body[start].mid):
+            start -= 1  # a name wrapped above the first row's amounts is part of that row, not the header
         header, data = body[:start], body[start:]
         if not first_page and not all(_header_like(ln) for ln in header):
             break  # prose or a new heading before the rows: not this table
