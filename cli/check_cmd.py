@@ -26,7 +26,8 @@ from .xlsx_output import FORMATS_WITH_XLSX, emit_xlsx
 
 @click.command("check")
 @click.argument("targets", nargs=-1)
-@click.option("--rule", "rules", multiple=True, help="Only these rule ids (repeatable), e.g. --rule BL02.")
+@click.option("--rule", "rules", multiple=True,
+              help="Only these rule ids (repeatable, any case), e.g. --rule BL02; an unknown id is a usage error (exit 2). See lineage rules.")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info", show_default=True,
               help="Text view: hide findings below this severity (JSON and CSV keep all).")
 @store_option
@@ -52,9 +53,13 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs, browser_ur
       lineage check 渠县 --rule NR01 --rule DC01
       lineage check --min-severity error
     """
+    from lineage.checks.registry import UnknownRule, resolve
     from lineage.store import Store, store_path
 
-    only = frozenset(rules) or None
+    try:
+        only = frozenset(resolve(rules)) if rules else None
+    except UnknownRule as exc:
+        raise click.BadParameter(str(exc), param_hint="--rule")
     bad: list[str] = []
     needs_store = not targets or not all(Path(t).exists() for t in targets)
     with input_errors():

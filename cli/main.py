@@ -25,7 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check_cmd", "Report what disagrees in disclosures, with the lines as evidence."),
     "trace": ("trace_cmd", "Trace a unit's money from funding sources to subjects, projects and indicators."),
     "compare": ("compare_cmd", "Compare stored units: totals, funding shares, 类/款, basic vs project, personnel vs public, 三公."),
-    "rules": ("rules_cmd", "List every check rule: id, name, default severity and its documentation."),
+    "rules": ("rules_cmd", "List every check rule: id, default severity, name, summary and its pass/fail cases."),
     "query": ("query_cmd", "Run a query of the Cypher library (cypher/NAME.cypher) against Neo4j and print its rows."),
     "export": ("export_cmd", "Parse and check disclosures (files or folders of *.txt and *.pdf) and write them as neo4j-admin CSV files."),
     "guide": ("guide_cmd", "Write the Neo4j Browser guide (HTML slides) that walks through the graph with the query library."),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from lineage.checks.facts import gather
 from lineage.checks.finding import Finding
+from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, register
 from lineage.model import Disclosure
 
@@ -16,8 +16,8 @@ class SameQuantityAgrees(Rule):
 
     Example (000): 支出总表 prints 基本支出 406.12 and the 一般公共预算 tables
     are a subset of it, so they are not compared; but 表3-1 prints 一般公共预算
-    基本支出 325.91 and 表2-1 prints 当年一般公共预算拨款 基本支出 325.91 — these
-    two must agree. Facts are compared exactly when both are printed amounts;
+    基本支出 "合 计 325.91" (line 529) and 表2-1 prints 当年一般公共预算拨款 基本支出
+    325.91 (line 387) — these two must agree. Facts are compared exactly when both are printed amounts;
     when one is a sum of printed amounts, a rounding-sized difference is a
     warning.
     """
@@ -26,8 +26,9 @@ class SameQuantityAgrees(Rule):
     name = "crosstable.same_quantity"
     template = "「{key}」：{table_a} 为 {expected}{unit}，{table_b} 为 {found}{unit}（差 {diff}）"
 
-    def check(self, d: Disclosure) -> Iterable[Finding]:
-        facts = gather(d)
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        facts = ctx.facts
         for key, found in sorted(facts.by_key.items()):
             reference = found[0]
             seen_tables = {reference.table}

@@ -29,8 +29,8 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "disclosure": f.disclosure,
         "unit": f.unit,
-        "expected": printed(f.expected) if f.expected is not None else None,
-        "found": printed(f.found) if f.found is not None else None,
+        "expected": printed(f.expected) if f.expected is not None else f.expected_label,
+        "found": printed(f.found) if f.found is not None else f.found_label,
         "subjects": [s.model_dump() for s in f.subjects],
         "evidence": [{"file": e.file, "table": e.table, "row": e.row, "line": e.line, "page": e.page}
                      for e in f.evidence],
@@ -80,7 +80,8 @@ def write_csv(results: Iterable[Checked], write: Callable[[str], None]) -> Count
             counts[f.severity] += 1
             w.writerow([
                 c.id, f.code, f.severity, f.message, f.unit or "",
-                printed(f.expected) if f.expected is not None else "", printed(f.found) if f.found is not None else "",
+                printed(f.expected) if f.expected is not None else f.expected_label or "",
+                printed(f.found) if f.found is not None else f.found_label or "",
                 c.file, " ".join(str(e.line) for e in f.evidence),
             ])
         write(buf.getvalue())

@@ -50,9 +50,10 @@ class TableSpec:
     total_facts: dict[str, str] = field(default_factory=dict)
     # Column of its item rows that states a functional subject, and the fact key prefix.
     row_facts: Optional[tuple[str, str]] = None
-    # Whether its rows are read. The 决算 tables are recognised (title, 目录, unit) but their
-    # layouts (two code panels on one row, 预算数/决算数 pairs, 年初/年末 columns) are the 决算
-    # issue's: reading them half would turn reading mistakes into findings.
+    # Whether its rows are read. Some 决算 tables are only recognised (title, 目录, unit): their
+    # layouts (two code panels on one row, 预算数/决算数 pairs, 年初/年末 columns, 合计 above its
+    # sides) are the 决算 issue's, and reading them half turns reading mistakes into findings.
+    # The plain function-coded ones (收入/支出决算表, 一般公共预算财政拨款支出决算表) are read.
     rows: bool = True
 
     def __post_init__(self) -> None:
@@ -139,7 +140,7 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "actual_gp_projects", "一般公共预算财政拨款项目支出决算表", (r"一般公共预算财政拨款项目支出决算表",),
-        phase="actual", rows=False, scheme="functional", columns=("合计",),
+        phase="actual", scheme="functional", columns=("合计",),
     ),
     TableSpec(
         "actual_three_public", "财政拨款“三公”经费支出决算表",
@@ -148,7 +149,7 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "actual_gp_by_function", "一般公共预算财政拨款支出决算表", (r"一般公共预算财政拨款支出决算(明细)?表",),
-        phase="actual", rows=False, scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
+        phase="actual", scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
     ),
     TableSpec(
         "actual_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款(收入)?支出决算表",),
@@ -159,14 +160,14 @@ SPECS: list[TableSpec] = [
         phase="actual", rows=False, scheme="functional",
     ),
     TableSpec(
-        "actual_income_summary", "收入决算表", (r"收入决算表",), phase="actual", rows=False, scheme="functional",
+        "actual_income_summary", "收入决算表", (r"收入决算表",), phase="actual", scheme="functional",
         columns=("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
         synonyms=((r"^本年收入(合计)?$", "本年收入合计"), (r"^财政拨款收入$", "财政拨款收入"),
                   (r"^(事业单位)?经营收入$", "经营收入")),
         sums=(("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),),
     ),
     TableSpec(
-        "actual_expenditure_summary", "支出决算表", (r"支出决算表",), phase="actual", rows=False, scheme="functional",
+        "actual_expenditure_summary", "支出决算表", (r"支出决算表",), phase="actual", scheme="functional",
         columns=("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
         synonyms=((r"^本年支出(合计)?$", "本年支出合计"), (r"^经营支出$", "经营支出")),
         sums=(("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),),
@@ -192,6 +193,7 @@ SPECS: list[TableSpec] = [
          r"一般公共预算基本支出(部门预算)?经济分类(预算)?表"),
         scheme="economic", columns=("合计", "人员经费", "公用经费"), sums=(("合计", ("人员经费", "公用经费")),),
         total_facts={"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
+        row_facts=("合计", "economic"),  # economic:303 对个人和家庭的补助: texts count it apart from 人员经费
     ),
     TableSpec(
         "gp_projects", "一般公共预算项目支出预算表", (r"一般公共预算(财政拨款)?项目支出(预算)?表",),
@@ -209,7 +211,7 @@ SPECS: list[TableSpec] = [
         scheme="functional", columns=("合计", "基本支出", "项目支出", "当年财政拨款安排", "上年结转安排"),
         sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排"))),
         total_facts={"合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic",
-                     "项目支出": "gp_project"},
+                     "项目支出": "gp_project", "上年结转安排": "gp_carryover"},
         row_facts=("合计", "gp.function"),
     ),
     TableSpec(
