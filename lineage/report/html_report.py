@@ -109,7 +109,8 @@ def _finding_json(f: Finding, places: "_Places", links: BrowserLinks) -> dict[st
     return {
         "code": f.code, "rule": f.rule, "severity": f.severity, "severityLabel": SEVERITY_ZH.get(f.severity, f.severity),
         "message": f.message, "unit": f.unit or "",
-        "expected": printed(f.expected) if f.expected is not None else None, "found": found,
+        "expected": printed(f.expected) if f.expected is not None else f.expected_label,
+        "found": found if found is not None else f.found_label,
         "evidence": [{"line": e.line, "page": e.page, "table": e.table_number or e.table or "说明"}
                      for e in f.evidence],
         "nodes": sorted(nodes), "browser": links.finding(f.code, f.disclosure, found),
