@@ -100,14 +100,22 @@ def _page_lines(page: Page) -> list[_Line]:
     for w in page.words:
         by_line.setdefault(w.line, []).append(w)
     lines = []
-    for no in sorted(by_line):
+    order = sorted(by_line)
+    for no in order:
         line = _Line(no, page, by_line[no])
         if len(line.words) == 1 and _PAGE_NO.match(line.words[0].norm.strip()) and (
             line.top > page.height * 0.9 or line.bottom < page.height * 0.08
+            or (no in (order[0], order[-1]) and _centred(page, line.words[0]))
         ):
             continue
         lines.append(line)
     return lines
+
+
+def _centred(page: Page, word: Word) -> bool:
+    """A word printed in the middle of the page's width: where page numbers go (国家信访局 prints "6"
+    centred under the table at 88% of a landscape page's height, above the usual footer band)."""
+    return abs((word.x0 + word.x1) / 2 - page.width / 2) < page.width * 0.04
 
 
 def _starts_rows(line: _Line) -> bool:
