@@ -281,7 +281,9 @@ class UnattributedIndicators(Rule):
             if pt.unattributed:
                 yield self.finding(
                     d, count=len(pt.unattributed), unit="",
-                    evidence=[Provenance(file=d.source.path, table=pt.kind, line=i.line, text=i.level3) for i in pt.unattributed],
+                    # each indicator's line says what the text does tell (its group, the projects it may belong to)
+                    evidence=[Provenance(file=d.source.path, table=pt.kind, line=i.line,
+                                         text=f"{i.level3}：{i.note}" if i.note else i.level3) for i in pt.unattributed],
                 )
 
 
