@@ -53,3 +53,14 @@ def test_name_wrapped_around_its_code_and_amounts_is_one_row(juesuan):
     assert values(r) == {"合计": D("54.53"), "基本支出": D("54.53"), "项目支出": D("0.00")}
     r = row(juesuan, k, code="208")
     assert r.name == "社会保障和就业支出" and values(r)["合计"] == D("754.75")
+
+
+def test_blank_template_tables_are_printed_not_missing():
+    # data/pdf/shanghai-juesuan-template-2024.pdf: the blank 部门决算 template. Pages 7-15 print each
+    # table's title, 单位：万元 and its ruled header with no rows (目录 on page 2 lists 一 … 九).
+    from lineage.checks import run_checks
+
+    d = parse_file(PDF / "shanghai-juesuan-template-2024.pdf")
+    assert [t.number for t in d.tables] == ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
+    assert all(t.rows == [] for t in d.tables)
+    assert [f for f in run_checks(d) if f.severity == "error"] == []  # no TB01 "missing" for a printed table

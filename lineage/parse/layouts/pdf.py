@@ -195,6 +195,11 @@ def _leaf_intervals(page: Page, rows: list[_Line]) -> list[tuple[float, float]]:
     return list(zip(bounds, bounds[1:]))
 
 
+def _ruled(page: Page, line: _Line) -> bool:
+    """Whether vertical rules cross the line: it sits in a drawn grid."""
+    return len(_vrules_at(page, line.mid)) >= 2
+
+
 def _cell_extent(page: Page, w: Word) -> tuple[float, float]:
     """A header word's cell: from the rule left of it to the rule right of it, else the word itself."""
     xs = _vrules_at(page, (w.top + w.bottom) / 2)
@@ -527,6 +532,10 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
         if start is None:
             if first_page and any(_EMPTY.search(compact(ln.text)) for ln in body):
                 raw.empty = True
+                raw.end_line = max(raw.end_line, body[-1].no)
+            elif first_page and body and _header_like(body[0]) and _ruled(page, body[0]):
+                found = True  # a header and its grid with no rows under it (a blank template): printed, empty-handed
+                raw.header += [c.text for c in _header_cells(page, body[0]) if c.text not in raw.header]
                 raw.end_line = max(raw.end_line, body[-1].no)
             break
         ys = _row_rules(page)
