@@ -58,7 +58,8 @@ class MissingTable(Rule):
                 why += f"；{family.label}中表{number}为「{entry.title}」"
             yield self._missing(
                 d, f"表{number}", why,
-                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line, page=t.page, text=t.title)
+                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line,
+                            page=getattr(t, "page", None), text=t.title)  # a 目录 entry has no page
                  for t in (before, after)],
             )
         if family and not d.contents:
