@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from lineage.amounts import convert, same_amount
 from lineage.checks.finding import Finding
 from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, register
@@ -37,9 +38,18 @@ class SameQuantityAgrees(Rule):
                     continue
                 seen_tables.add(other.table)
                 n = max(len(other.evidence) if other.derived else 1, len(reference.evidence) if reference.derived else 1)
+                unit = reference.unit or d.amount_unit
+                if other.unit and other.unit != unit:
+                    # one table in 元, the other in 万元 (Shanghai): the same money when equal after
+                    # rounding to the coarser precision; else compared in the reference's unit
+                    if same_amount(reference.value, unit, other.value, other.unit):
+                        continue
+                    found = convert(other.value, other.unit, unit)
+                else:
+                    found = other.value
                 f = self.agreement_finding(
-                    d, expected=reference.value, found=other.value, summed=other.derived or reference.derived,
-                    n_parts=n, key=key, table_a=reference.label, table_b=other.label,
+                    d, expected=reference.value, found=found, summed=other.derived or reference.derived,
+                    n_parts=n, key=key, table_a=reference.label, table_b=other.label, unit=unit,
                     evidence=reference.evidence + other.evidence,
                 )
                 if f:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Iterator, Optional
 
-from lineage.amounts import rounding_band
+from lineage.amounts import convert, rounding_band, same_amount
 from lineage.checks.context import CheckContext
 from lineage.checks.facts import Fact, Facts
 from lineage.checks.finding import Finding, Subject
@@ -68,6 +68,13 @@ class Definition:
     evidence: list[Provenance] = field(default_factory=list)
     derived: bool = False
     n_parts: int = 1
+    unit: str = ""  # the unit of the table(s) stating it
+
+    def states(self, value: Decimal, unit: str) -> bool:
+        """Whether a figure of the text (in `unit`) states this quantity: equal when printed in
+        the same unit, equal after rounding to the coarser precision when not (a 万元 text
+        against a 元 table, Shanghai)."""
+        return same_amount(value, unit, self.value, self.unit or unit)
 
 
 def any_scope(facts: Facts, c: Claim) -> list[Fact]:
@@ -91,23 +98,24 @@ def definitions(facts: Facts, c: Claim) -> list[Definition]:
     found = any_scope(facts, c)
     if not found:
         return []
-    defs = [Definition(f"{f.label}", f.value, f.evidence, f.derived, len(f.evidence)) for f in found]
+    defs = [Definition(f"{f.label}", f.value, f.evidence, f.derived, len(f.evidence), f.unit) for f in found]
     subject = SCOPED.get((c.scope or "", c.subject), c.subject)
     if subject == "personnel":
         for f in found:
             for other in facts.get("economic:303"):
-                defs.append(Definition(
-                    f"{f.label}人员经费减对个人和家庭的补助 {other.value}", f.value - other.value,
-                    f.evidence + other.evidence, True, 2,
-                ))
+                if other.unit == f.unit:
+                    defs.append(Definition(
+                        f"{f.label}人员经费减对个人和家庭的补助 {other.value}", f.value - other.value,
+                        f.evidence + other.evidence, True, 2, f.unit,
+                    ))
     if subject in TOTAL_SUBJECTS:
         for key, carry_key, label in TOTALS:
             for f in facts.get(key):
-                defs.append(Definition(f"{label}（{f.label}）", f.value, f.evidence, f.derived, len(f.evidence)))
+                defs.append(Definition(f"{label}（{f.label}）", f.value, f.evidence, f.derived, len(f.evidence), f.unit))
                 for carry in facts.get(carry_key) if carry_key else []:
-                    if carry.value:
+                    if carry.value and carry.unit == f.unit:
                         defs.append(Definition(
-                            f"{label}不含上年结转", f.value - carry.value, f.evidence + carry.evidence, True, 2,
+                            f"{label}不含上年结转", f.value - carry.value, f.evidence + carry.evidence, True, 2, f.unit,
                         ))
     return defs
 
@@ -148,21 +156,23 @@ def contradicted_amounts(ctx: CheckContext) -> Iterator[tuple[Claim, list[Defini
     """This year's amounts in the text that no reading of their subject in the tables gives.
 
     Each comes with the definitions it was compared with (the first is the
-    tables' own statement of the subject). Only claims in the tables' unit
-    are compared: a figure in 元 says nothing about a table in 万元.
+    tables' own statement of the subject). A figure in 万元 is set against a
+    table in 元 by rounding the table's amount to the figure's printed
+    precision (lineage.amounts.same_amount): Shanghai prints its tables in 元
+    and its text in 万元.
     """
     d = ctx.d
     for c in current_year_claims(d, "amount"):
-        if c.unit != d.amount_unit:
+        if c.unit not in ("万元", "元"):
             continue
         defs = definitions(ctx.facts, c)
-        if defs and all(df.value != c.value for df in defs):
+        if defs and not any(df.states(c.value, c.unit) for df in defs):
             yield c, defs
 
 
 def doubled(c: Claim, defs: list[Definition]) -> Optional[Definition]:
-    """The definition the claim is exactly twice of, if any."""
-    return next((df for df in defs if df.value and df.value * 2 == c.value), None)
+    """The definition the claim is exactly twice of, if any (in the same unit)."""
+    return next((df for df in defs if df.value and (df.unit or c.unit) == c.unit and df.value * 2 == c.value), None)
 
 
 @register
@@ -178,13 +188,15 @@ class ClaimedAmount(Rule):
     funds, 财政拨款 and 一般公共预算当年, with and without 上年结转. Compared
     exactly (the text may drop trailing zeros: "0.2万元" = 0.20); against a sum
     of printed amounts, within the rounding band it is a warning. A 类 named
-    without its code is only an info (the text does not say which funds). An
-    amount exactly twice the tables' is left to DC01, which names the cause.
+    without its code is only an info (the text does not say which funds), and
+    so is a figure whose sentence states the same subject again with a figure
+    that agrees (the words name two quantities). An amount exactly twice the
+    tables' is left to DC01, which names the cause.
     """
 
     id = "NR01"
     name = "narrative.amount"
-    template = "说明第 {line} 行「{label}」{found}{unit}，{table} 为 {expected}{unit}（差 {diff}；已比较：{tried}）"
+    template = "说明第 {line} 行「{label}」{printed}，{table} 为 {expected}{unit}（差 {diff}；已比较：{tried}）"
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         d = ctx.d
@@ -199,8 +211,16 @@ class ClaimedAmount(Rule):
                 # A 类 named without its code: the text does not say which scope
                 # (all funds, 财政拨款, 一般公共预算当年) it means — unresolved, not an error.
                 severity = "info"
+            elif any(o is not c and o.kind == "amount" and o.subject == c.subject and o.text == c.text
+                     and any(df.states(o.value, o.unit) for df in defs) for o in d.claims):
+                # The same sentence states the subject again, and that figure agrees: this one names
+                # another quantity in the same words (Shanghai 司法局 2026 line 83: "一般公共预算拨款支出
+                # 预算9628.22万元 … 政府性基金拨款支出预算0万元") — the reading is unsure, not the document.
+                severity = "info"
+            unit = ref.unit or c.unit
             yield self.finding(
-                d, expected=ref.value, found=c.value, line=c.line, label=c.subject_label or c.subject,
+                d, expected=ref.value, found=convert(c.value, c.unit, unit), unit=unit, line=c.line,
+                label=c.subject_label or c.subject, printed=f"{c.value}{c.unit}",
                 table=ref.label, tried=tried(defs), subjects=[Subject(name=c.subject_label or c.subject)],
                 evidence=[claim_evidence(d, c)] + ref.evidence, severity=severity,
             )

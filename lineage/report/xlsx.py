@@ -98,7 +98,8 @@ def check_sheets(results: Iterable[Checked], browser: Optional[BrowserLinks] = N
         for f in c.findings:
             n += 1
             findings.rows.append([n, c.id, f.code, SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message,
-                                  f.expected, f.found, f.unit or "", _lines(f), c.file]
+                                  f.expected if f.expected is not None else f.expected_label,
+                                  f.found if f.found is not None else f.found_label, f.unit or "", _lines(f), c.file]
                                  + ([browser.finding(f.code, c.id, printed(f.found) if f.found is not None else None)] if browser else []))
             for e in f.evidence:
                 evidence.rows.append([n, f.code, e.file, e.table or "说明", e.table_number, e.row, e.line,

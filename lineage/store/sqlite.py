@@ -33,7 +33,6 @@ is migrated in place, in one transaction, when opened.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import zlib
@@ -42,7 +41,7 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from lineage.checks.finding import Finding
 from lineage.checks.registry import checks_version
@@ -113,8 +112,8 @@ class Record(Summary):
     def of(cls, d: Disclosure, findings: list[Finding]) -> "Record":
         return cls(
             *summary_values(d, findings),
-            _pack(d.model_dump_json()),
-            _pack(json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False)),
+            _pack(d.__pydantic_serializer__.to_json(d)),
+            _pack(FINDINGS.dump_json(findings)),
         )
 
     def summary(self) -> Summary:
@@ -125,12 +124,13 @@ class Record(Summary):
 COLUMNS = [f.name for f in fields(Record)]
 
 
-def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), 6)
+# Findings to and from JSON bytes in pydantic's core, not a Python dict per finding.
+FINDINGS = TypeAdapter(list[Finding])
 
 
-def _unpack(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8")
+def _pack(data: bytes | str) -> bytes:
+    # Level 1: half the CPU of the default level 6 for 20% more bytes (the seeds: 0.45× their text, not 0.37×).
+    return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data, 1)
 
 
 class Store:
@@ -218,7 +218,7 @@ class Store:
         self.db.execute(SCHEMA)
         old = self.db.execute("SELECT id, disclosure_json, findings_json, loaded_at FROM disclosures_v1").fetchall()
         for disclosure_id, disclosure_json, findings_json, loaded_at in old:
-            d, findings = self._validated(disclosure_id, disclosure_json, json.loads(findings_json))
+            d, findings = self._validated(disclosure_id, disclosure_json, findings_json)
             self._insert(Record.of(d, findings))
             self.db.execute("UPDATE disclosures SET loaded_at = ? WHERE id = ?", (loaded_at, d.id))
         self.db.execute("DROP TABLE disclosures_v1")
@@ -323,26 +323,27 @@ class Store:
     def reports(self, ids: list[str] | None = None) -> Iterator[Checked]:
         """Each disclosure's findings (all, or those of `ids` in that order) without decompressing a disclosure."""
         query = "SELECT id, unit_name, year, path, findings, checked_with FROM disclosures"
-        with self._errors():
-            if ids is None:
-                rows = self.db.execute(query + " ORDER BY id")
+        # One row at a time by id (a primary-key lookup each), never every row's findings at once.
+        for disclosure_id in self.ids() if ids is None else ids:
+            with self._errors():
+                row = self.db.execute(query + " WHERE id = ?", (disclosure_id,)).fetchone()
+            if row is None:
+                raise KeyError(disclosure_id)
+            i, unit_name, year, path, findings, checked_with = row
+            if checked_with != checks_version():
+                yield Checked(i, unit_name, year, path, self.get(i)[1])  # stale: checked again
             else:
-                rows = (self.db.execute(query + " WHERE id = ?", (i,)).fetchone() for i in ids)
-            for i, unit_name, year, path, findings, checked_with in list(rows):
-                if checked_with != checks_version():
-                    yield Checked(i, unit_name, year, path, self.get(i)[1])  # stale: checked again
-                else:
-                    yield Checked(i, unit_name, year, path, self._validated(i, None, findings)[1])
+                yield Checked(i, unit_name, year, path, self._validated(i, None, findings)[1])
 
     def _validated(self, disclosure_id: str, disclosure, findings) -> tuple[Optional[Disclosure], list[Finding]]:
-        """A stored disclosure and findings as models (blobs, or v1's JSON); a damaged row is a StoreError."""
+        """A stored disclosure and findings as models (compressed, or v1's JSON text); a damaged row is a StoreError."""
         try:
             if isinstance(disclosure, bytes):
-                disclosure = _unpack(disclosure)
+                disclosure = zlib.decompress(disclosure)
             if isinstance(findings, bytes):
-                findings = json.loads(_unpack(findings))
+                findings = zlib.decompress(findings)
             return (Disclosure.model_validate_json(disclosure) if disclosure is not None else None,
-                    [Finding.model_validate(f) for f in findings])
+                    FINDINGS.validate_json(findings))
         except (ValidationError, ValueError, TypeError, zlib.error) as exc:
             first = str(exc).splitlines()[0]
             raise StoreError(str(self.path), f"stored disclosure {disclosure_id} is damaged ({first}); "

@@ -242,14 +242,21 @@ def test_target_amounts_agree_with_the_project_table_and_a_changed_one_is_an_err
     assert (f.severity, str(f.expected), str(f.found), f.lines) == ("error", "56.05", "57.05", [862, 1424])
 
 
-def test_a_claim_in_another_unit_is_not_compared_with_the_tables(parsed):
-    # 001 line 201 prints 734.24 万元 = 2 × 367.12 (表2 line 604): DC01. The same figure in 元 is
-    # 0.073424 万元, neither the tables' amount nor twice it: NR01 and DC01 must both stay quiet.
+def test_a_claim_in_another_unit_is_compared_by_rounding(parsed):
+    # 001 line 201 prints 734.24 万元 = 2 × 367.12 (表2 line 604): DC01. Written in 元, the 财政拨款 total
+    # 3671200 元 states the tables' 367.12 万元 (Shanghai texts and tables differ in unit like this);
+    # 734.24 元 states nothing the tables give, and is not "twice" 367.12 万元 either.
     d = parsed("001")
     assert run_checks(d, only={"DC01"})
-    claims = [c.model_copy(update={"unit": "元"}) if c.line == 201 and c.kind == "amount" else c for c in d.claims]
-    changed = d.model_copy(update={"claims": claims})
-    assert not [f for f in run_checks(changed, only={"NR01", "DC01"}) if f.evidence[0].line == 201]
+
+    def in_yuan(value):
+        claims = [c.model_copy(update={"unit": "元", "value": Decimal(value)}) if c.line == 201 and c.kind == "amount"
+                  else c for c in d.claims]
+        return [f for f in run_checks(d.model_copy(update={"claims": claims}), only={"NR01", "DC01"}) if f.lines[0] == 201]
+
+    assert in_yuan("3671200") == []
+    (f,) = in_yuan("734.24")
+    assert (f.code, f.severity) == ("NR01", "error")
 
 
 def test_personnel_that_no_definition_reconciles_is_an_error(parsed):
