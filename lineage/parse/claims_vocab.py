@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from lineage.vocab import spec
 
@@ -140,21 +140,28 @@ def _functional(text: str) -> list[Match]:
     return out
 
 
-Words = list[tuple[re.Pattern, str, Optional[str]]]
+class Words(NamedTuple):
+    """The wordings of one kind with their patterns compiled once, and all of them as one pattern."""
+
+    patterns: list[tuple[re.Pattern, str, Optional[str]]]
+    any: re.Pattern  # matches where any wording does: most text before a figure names none (4 in 5 on the seeds)
 
 
 def _compiled(words: list[tuple[str, str, Optional[str]]]) -> Words:
-    """The wordings with their patterns compiled once: every figure of the text tries them all."""
-    return [(re.compile(pattern), subject, scope) for pattern, subject, scope in words]
+    """Every figure of the text tries them all, so they are compiled once."""
+    return Words([(re.compile(pattern), subject, scope) for pattern, subject, scope in words],
+                 re.compile("|".join(f"(?:{pattern})" for pattern, _, _ in words)))
 
 
 _AMOUNT, _WEAK, _COUNT = _compiled(_AMOUNT_WORDS), _compiled(_WEAK_WORDS), _compiled(_COUNT_WORDS)
 
 
 def _words(text: str, words: Words, rank: int) -> list[Match]:
+    if not words.any.search(text):  # one scan rules out every wording
+        return []
     return [
         Match(subject, scope, m.group(0), m.start(), m.end(), rank)
-        for pattern, subject, scope in words
+        for pattern, subject, scope in words.patterns
         for m in pattern.finditer(text)
     ]
 
