@@ -21,7 +21,7 @@ from typing import Iterator
 
 from lineage.amounts import rounding_band
 from lineage.model import Row, Table
-from lineage.tableview import leaves, total_row, undetermined, value
+from lineage.tableview import indented, leaves, total_row, undetermined, value
 from lineage.vocab import TWO_SIDED
 
 ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+、")  # "一、本年支出": a heading or numbered item
@@ -88,16 +88,23 @@ def numbering_level(name: str) -> int | None:
 def _side_items(rows: list[Row]) -> list[Row]:
     """Items of one side in print order, without headings and "其中" lines.
 
-    A heading ("一、本年收入", "一、部门预算") is a numbered row whose next row is
-    numbered deeper or not at all: its items follow and are summed instead. The
+    Where the rows carry their indentation (RawRow.depth, from a PDF), a heading
+    is a row with the next row indented under it. Otherwise a heading ("一、本年收入",
+    "一、部门预算") is a numbered row whose next row is numbered deeper or not at all: its items follow and are summed instead. The
     last numbered item before a total ("十九、住房保障支出" above 本年支出合计) is
     no heading.
     """
     kept = []
+    by_indent = indented([r for r in rows if r.role != "total"])
     for i, row in enumerate(rows):
         if row.role == "total" or _OF_WHICH.match(row.name):
             continue
         nxt = next((r for r in rows[i + 1:] if not _OF_WHICH.match(r.name)), None)
+        if by_indent:  # the PDF shows the levels: a row with rows indented under it is their heading
+            heading = nxt is not None and nxt.role != "total" and nxt.depth > row.depth  # type: ignore[operator]
+            if not heading:
+                kept.append(row)
+            continue
         level = numbering_level(row.name)
         below = numbering_level(nxt.name) if nxt is not None else None
         heading = nxt is not None and nxt.role != "total" and level is not None and (below is None or below > level)

@@ -452,7 +452,8 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
                 positions.append(None)
             else:
                 labels.append((i, w))
-    out = []
+    out: list[RawRow] = []
+    indent: dict[int, Optional[float]] = {}  # row → its name's offset from its column's left edge
     lines = sorted({ln.no for ln in band})
     first = {}
     for panel, c in zip(panel_of, grid.columns):
@@ -462,13 +463,38 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
         if not amounts or (side is not None and first[side] != panel):
             continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
         groups, name = _label(labels)
+        named = [w for _, w in labels if not _CODE.match(compact(w.norm))]
+        indent[len(out)] = min((w.x0 - grid.columns[i].x0 for i, w in labels if w in named), default=None)
         out.append(RawRow(
             line=band[0].no, lines=lines, code_groups=groups, name=name, amounts=amounts,
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
             # build places the row by the table's arithmetic (see _unknown_headers), never half.
             positions=positions if all(p is not None for p in positions) else None, side=side,
         ))
+    for k, row in enumerate(out):
+        row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
     return out
+
+
+def _depths(rows: list[RawRow]) -> None:
+    """Indentation levels from the names' offsets (RawRow.depth), where the names are indented.
+
+    Offsets within 2 points are one level. Left-aligned names all share one
+    offset and centred ones spread over many: both leave depth unset, so the
+    codes, not the indentation, tell the levels.
+    """
+    for side in {r.side for r in rows}:
+        items = [r for r in rows if r.side == side and r.role not in ("total", "total_repeat")]
+        offsets = sorted({r.depth for r in items if r.depth is not None})
+        levels: list[float] = []
+        for x in offsets:
+            if not levels or x - levels[-1] > 2:
+                levels.append(x)
+        indented = 1 < len(levels) <= 4 and all(r.depth is not None for r in items)
+        for r in rows:
+            if r.side == side:
+                r.depth = next(i for i, x in enumerate(levels) if r.depth <= x + 2) \
+                    if indented and r in items else None
 
 
 # --------------------------------------------------------------------------
@@ -520,6 +546,7 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
     for raw in tables:
         if raw.rows:
             _assign_roles(raw.rows, raw.kind in TWO_SIDED)
+            _depths(raw.rows)
             # A column the vocabulary does not name may be a part of one it does (基本支出/人员经费):
             # the known columns' sums are then not what this table prints, so no row keeps
             # positions and the arithmetic decides what it can for the whole table alike.
