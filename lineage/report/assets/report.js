@@ -192,14 +192,14 @@
       el("thead", {}, el("tr", {},
         el("th", { text: "级别" }), el("th", { text: "规则" }), el("th", { text: "说明" }),
         el("th", { className: "num", text: "应为" }), el("th", { className: "num", text: "实为" }),
-        el("th", { text: "证据（行）" }), el("th", { text: "流程图" }))));
+        el("th", { text: "证据（行）" }), el("th", { className: "place", text: "流程图" }))));
     var body = el("tbody");
     rows.forEach(function (pair) {
       var f = pair[0], j = pair[1];
       var evidence = el("td", { className: "evidence" });
       f.evidence.forEach(function (e, k) {
         if (k) evidence.appendChild(document.createTextNode("、"));
-        var label = (e.table && e.table !== "说明" ? e.table + " " : e.table === "说明" ? "说明 " : "") + "第" + e.line + "行" + (e.page ? "（第" + e.page + "页）" : "");
+        var label = e.table + " 第" + e.line + "行" + (e.page ? "（第" + e.page + "页）" : "");
         var anchor = document.getElementById("u" + i + "-L" + e.line);
         evidence.appendChild(anchor ? el("a", { href: "#u" + i + "-L" + e.line, text: label }) : el("span", { text: label }));
       });
@@ -217,12 +217,17 @@
       body.appendChild(el("tr", { className: "sev-" + f.severity, id: "u" + i + "-f" + j },
         el("td", {}, el("span", { className: "badge " + f.severity, text: f.severityLabel })),
         el("td", { className: "rule", title: f.rule, text: f.code }), el("td", { className: "message", text: f.message }),
-        el("td", { className: "num", text: f.expected !== null ? f.expected + unit : "" }),
-        el("td", { className: "num", text: f.found !== null ? f.found + unit : "" }), evidence, place));
+        valueCell(f.expected, unit), valueCell(f.found, unit), evidence, place));
     });
     table.appendChild(body);
     box.appendChild(table);
     return box;
+  }
+
+  // an amount right-aligned with its unit; a label (a name, a 目录 line, a list of 类) as wrapping text
+  function valueCell(value, unit) {
+    if (value === null) return el("td");
+    return /^-?[0-9.]+$/.test(value) ? el("td", { className: "num", text: value + unit }) : el("td", { className: "label-value", text: value });
   }
 
   function locate(u, i, f, j) {
