@@ -162,7 +162,7 @@ def _unit_json(g: nx.MultiDiGraph, u: UnitReport, links: BrowserLinks, names: di
     counts = {s: sum(1 for f in u.findings if f.severity == s) for s in SEVERITY_ZH}
     return {
         "id": d.id, "unitName": d.unit_name, "year": d.year, "kind": d.kind, "amountUnit": d.amount_unit,
-        "file": Path(d.source.path).name, "total": stages[0].inflow and printed(stages[0].inflow),
+        "file": Path(d.source.path).name, "total": printed(stages[0].inflow) if stages[0].steps else None,
         "flows": flows, "stages": _stages_json(g, stages), "counts": counts,
         "findings": [_finding_json(f, places, links) for f in u.findings],
         "browser": links.disclosure(d.id),

@@ -117,6 +117,11 @@
 
   function drawSankey(u, i, level, focus) {
     var box = document.getElementById("u" + i + "-sankey");
+    if (!u.flows[level].links.length) {  // no 收入总表/支出总表 read: say so rather than draw an empty box
+      box.className = "sankey empty";
+      box.textContent = "未能绘制资金流向：没有读到本文件的收入总表或支出总表中的金额（见下方的问题）。";
+      return;
+    }
     box.style.height = sankeyHeight(u, level) + "px";
     var chart = api.sankeys[i];
     if (!chart) {
@@ -179,7 +184,7 @@
     var box = el("div", { className: "findings" });
     var c = u.counts;
     if (!u.findings.length) {
-      box.appendChild(el("p", { className: "clean", text: "未发现问题：各表之间、表与说明文字之间相互一致，资金流向逐级平衡。" }));
+      box.appendChild(el("p", { className: "clean", text: "未发现问题：所有检查规则均未报告差异。" }));
       return box;
     }
     box.appendChild(el("p", { className: c.error ? "has-errors" : "clean",
@@ -244,7 +249,8 @@
     var section = el("section", { className: "unit", id: "u" + i });
     section.appendChild(el("h2", { text: u.unitName + " " + (u.year || "") + " " + u.kind }));
     section.appendChild(el("p", { className: "summary" },
-      "收入合计 ", el("b", { className: "total", text: u.total }), " " + u.amountUnit + "　·　金额单位 " + u.amountUnit +
+      "收入合计 ", el("b", { className: "total", text: u.total === null ? "未读到" : u.total }),
+      (u.total === null ? "" : " " + u.amountUnit) + "　·　金额单位 " + u.amountUnit +
       "　·　文件 " + u.file + "　·　" + (c.error ? c.error + " 个错误，" : "无错误，") + c.warning + " 个警告",
       u.browser ? document.createTextNode("　·　") : null, browserLink(u.browser, "在 Neo4j Browser 中打开此流向 (flow_trace)")));
     var levels = el("div", { className: "levels" }, el("span", { text: "功能/经济科目层级：" }));
