@@ -88,3 +88,40 @@ def test_true_findings_of_xinfangju_stay_errors(xinfangju):
     # Page 34 (名词解释): "社会保障和就业（类）行政事业单位离退休（款）" — the tables (page 7) print 20805 as
     # 行政事业单位养老支出: the explanation uses the old name.
     assert ("LB04", 673) in errors
+
+
+def test_basic_expenditure_split_under_its_group_cell(suzhou):
+    # Page 16 (公开07表 一般公共预算支出表), header "合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出":
+    # "合计 4,651.67 4,312.17 3,916.57 395.60 339.50"; "2010801 行政运行 2,342.00 2,342.00 1,946.40 395.60"
+    t = table(suzhou, "gp_by_function")
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total) == {"合计": D("4,651.67"), "基本支出": D("4,312.17"), "基本支出/人员经费": D("3,916.57"),
+                             "基本支出/公用经费": D("395.60"), "项目支出": D("339.50")}
+    (run,) = [r for r in t.rows if r.code == "2010801"]
+    assert values(run) == {"合计": D("2,342.00"), "基本支出": D("2,342.00"), "基本支出/人员经费": D("1,946.40"),
+                           "基本支出/公用经费": D("395.60")}
+
+
+@pytest.fixture(scope="module")
+def fuzhou():
+    return parse_file(MORE / "fuzhou-gongan-zhiandui-2026-danwei.pdf")
+
+
+def test_fuzhou_summary_columns_named_from_the_national_headers(fuzhou):
+    # Page 9 (二、收入预算总表): header "… 上年结转 / 结余", row "合计 2796.14 2796.14 0.00 … 0.00"
+    (total,) = [r for r in table(fuzhou, "income_summary").rows if r.role == "total"]
+    assert values(total)["一般公共预算拨款收入"] == D("2796.14") and values(total)["上年结转"] == D("0.00")
+    # Page 10 (三、支出预算总表): "合计 2796.14 2507.88 288.26 0.00 0.00 0.00" under
+    # "合计 基本支出 项目支出 事业单位经营支出 上缴上级支出 对附属单位补助支出"
+    (total,) = [r for r in table(fuzhou, "expenditure_summary").rows if r.role == "total"]
+    assert values(total) == {"合计": D("2796.14"), "基本支出": D("2507.88"), "项目支出": D("288.26"),
+                             "事业单位经营支出": D("0.00"), "上缴上级支出": D("0.00"), "对附属单位补助支出": D("0.00")}
+
+
+def test_income_and_expenditure_changes_of_the_appropriation_differ_only_as_a_warning(fuzhou):
+    from lineage.checks import run_checks
+
+    # Page 26: income "增加129.07万元" (line 394) vs expenditure "比上年增加166.68万元" (line 401):
+    # expenditure also spends last year's carry-over, so both can be true.
+    nr05 = [f for f in run_checks(fuzhou) if f.code == "NR05"]
+    assert [(f.severity, f.lines) for f in nr05] == [("warning", [394, 401])]
