@@ -96,7 +96,7 @@ def _duplicate(rng: random.Random, lines: list[str]) -> None:
     if lines:
         i = rng.randrange(len(lines))
         j = rng.randrange(len(lines))
-        lines[j:j] = lines[i:i + rng.choice([1, 3, 30, 300])]
+        lines[j:j] = lines[i:i + rng.choice([1, 3, 30, 60])]
 
 
 def _swap(rng: random.Random, lines: list[str]) -> None:
@@ -132,7 +132,7 @@ def _tabs(rng: random.Random, lines: list[str]) -> None:
 
 def _long_line(rng: random.Random, lines: list[str]) -> None:
     if lines:
-        lines.insert(rng.randrange(len(lines)), "1,234.56 " * rng.choice([100, 3000]))
+        lines.insert(rng.randrange(len(lines)), "1,234.56 " * rng.choice([100, 400]))
 
 
 TEXT: list[Callable[[random.Random, list[str]], None]] = [
