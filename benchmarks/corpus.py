@@ -11,12 +11,12 @@ them, in a child process, on a fresh store:
 
     lineage load DIR --store DB          then   lineage check --store DB > /dev/null
 
-and the script prints, per N and command: wall time, time per disclosure,
-peak memory, and for load the store size (per disclosure and as a multiple of
+and the script prints, per N and command: wall time, time per disclosure (wall
+and CPU, the CPU summed over the workers), peak memory, and for load the store size (per disclosure and as a multiple of
 the input text). Memory is sampled every 0.1 s over the command's process and
 its workers: `PSS` sums their proportional set sizes (pages shared by forked
 workers counted once: the memory the run really takes), `RSS` is the largest
-single process's peak resident set (from the kernel's own high-water mark).
+single process's peak resident set (the kernel's high-water mark, VmHWM).
 The floor is reading the same files (bytes + UTF-8 decoding, in this process,
 cached): what no loader can beat.
 
@@ -72,6 +72,7 @@ def floor(folder: Path) -> float:
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system time of the command and its workers
     pss_mib: float  # peak of the summed PSS over the process tree
     rss_mib: float  # the largest single process's peak RSS
     exit_code: int
@@ -95,26 +96,29 @@ def _tree(root: int) -> list[int]:
     return out
 
 
-def _pss_kib(pid: int) -> int:
+def _kib(pid: int, file: str, key: str) -> int:
+    """A "Key:   123 kB" figure of /proc/PID/file (0 once the process is gone)."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as fh:
-            return next(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
+        with open(f"/proc/{pid}/{file}") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith(key))
     except (OSError, StopIteration):
         return 0
 
 
 def measure(args: list[str]) -> Run:
     """Run a lineage command (stdout discarded), sampling its process tree's memory."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(LINEAGE + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak, hwm = 0, 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, hwm
         while not done.is_set():
-            peak = max(peak, sum(_pss_kib(p) for p in _tree(proc.pid)))
+            tree = _tree(proc.pid)
+            peak = max(peak, sum(_kib(p, "smaps_rollup", "Pss:") for p in tree))
+            hwm = max([hwm] + [_kib(p, "status", "VmHWM:") for p in tree])
             done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -125,9 +129,9 @@ def measure(args: list[str]) -> Run:
     sampler.join()
     if proc.returncode not in (0, 1):
         sys.exit(f"lineage {' '.join(args)} failed ({proc.returncode}): {err.decode()[-2000:]}")
-    # ru_maxrss of children: the largest peak of any waited-for descendant (workers are reaped by the command).
-    rss = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
-    return Run(seconds, peak / 1024, rss / 1024, proc.returncode)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # includes the workers, reaped by the command
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Run(seconds, cpu, peak / 1024, hwm / 1024, proc.returncode)
 
 
 def main() -> None:
@@ -138,7 +142,8 @@ def main() -> None:
     args = ap.parse_args()
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start")
-    print(f"{'N':>6} {'command':<6} {'wall s':>8} {'ms/discl.':>9} {'× floor':>8} {'PSS MiB':>8} {'RSS MiB':>8}  store")
+    print(f"{'N':>6} {'command':<7} {'wall s':>7} {'ms/discl.':>9} {'cpu ms/d.':>9} {'× floor':>8} "
+          f"{'PSS MiB':>8} {'RSS MiB':>8}  store")
     for n in args.n:
         with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
             folder, db = Path(tmp) / "files", Path(tmp) / "lineage.db"
@@ -152,9 +157,9 @@ def main() -> None:
             for name, r in runs:
                 extra = (f"  {store / n / 1024:.1f} KiB/discl., {store / text:.2f}× the input text "
                          f"({text / n / 1024:.1f} KiB)" if name == "load" else "")
-                print(f"{n:>6} {name:<6} {r.seconds:>8.1f} {r.seconds / n * 1000:>9.1f} {r.seconds / floor_s:>8.0f} "
-                      f"{r.pss_mib:>8.0f} {r.rss_mib:>8.0f}{extra}", flush=True)
-            print(f"{n:>6} floor  {floor_s:>8.2f} {floor_s / n * 1000:>9.2f}", flush=True)
+                print(f"{n:>6} {name:<7} {r.seconds:>7.1f} {r.seconds / n * 1000:>9.1f} {r.cpu_seconds / n * 1000:>9.1f} "
+                      f"{r.seconds / floor_s:>8.0f} {r.pss_mib:>8.0f} {r.rss_mib:>8.0f}{extra}", flush=True)
+            print(f"{n:>6} {'floor':<7} {floor_s:>7.2f} {floor_s / n * 1000:>9.2f}", flush=True)
     print(f"load average {os.getloadavg()[0]:.2f} at end")
 
 

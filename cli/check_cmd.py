@@ -7,6 +7,7 @@ parsing files, in the order the targets were given.
 
 from __future__ import annotations
 
+from collections import Counter
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
@@ -18,19 +19,23 @@ from .common import (
     EXIT_FINDINGS, colour_report, emit_stream, expand_paths, fail_input, format_option, input_errors, jobs_option,
     output_option, report_bad, store_option,
 )
+from .browser_option import browser_option, links, print_link
 from .progress import progress
+from .xlsx_output import FORMATS_WITH_XLSX, emit_xlsx
 
 
 @click.command("check")
 @click.argument("targets", nargs=-1)
-@click.option("--rule", "rules", multiple=True, help="Only these rule ids (repeatable), e.g. --rule BL02.")
+@click.option("--rule", "rules", multiple=True,
+              help="Only these rule ids (repeatable, any case), e.g. --rule BL02; an unknown id is a usage error (exit 2). See lineage rules.")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info", show_default=True,
               help="Text view: hide findings below this severity (JSON and CSV keep all).")
 @store_option
-@format_option(("text", "json", "csv"))
+@format_option(FORMATS_WITH_XLSX)
 @output_option
 @jobs_option
-def check_cmd(targets, rules, min_severity, store, fmt, output, jobs) -> None:
+@browser_option
+def check_cmd(targets, rules, min_severity, store, fmt, output, jobs, browser_uri, browser_database) -> None:
     """Report what disagrees in disclosures, with the lines as evidence.
 
     TARGETS are files or folders (parsed and checked directly, on every core:
@@ -44,13 +49,17 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs) -> None:
     Examples:
       lineage check data/seeds/001_5e9ab6be9bc004b4.txt
       lineage check data/seeds --format json -o findings.json
+      lineage check data/seeds --format xlsx -o findings.xlsx
       lineage check 渠县 --rule NR01 --rule DC01
       lineage check --min-severity error
     """
-    from lineage.report.findings_view import write_csv, write_json, write_text
+    from lineage.checks.registry import UnknownRule, resolve
     from lineage.store import Store, store_path
 
-    only = frozenset(rules) or None
+    try:
+        only = frozenset(resolve(rules)) if rules else None
+    except UnknownRule as exc:
+        raise click.BadParameter(str(exc), param_hint="--rule")
     bad: list[str] = []
     needs_store = not targets or not all(Path(t).exists() for t in targets)
     with input_errors():
@@ -60,16 +69,40 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs) -> None:
     with input_errors(), (Store(store_path(store)) if needs_store else nullcontext()) as st:
         plan = _plan(targets, st)
         results = _results(plan, st, only, jobs, bad)
-        with emit_stream(output) as write:
-            if fmt == "json":
-                counts = write_json(results, write)
-            elif fmt == "csv":
-                counts = write_csv(results, write)
-            else:
-                counts = write_text(results, write, min_severity, colour_report(output))
+        if fmt == "xlsx":
+            counts = _xlsx(results, output, links(browser_uri, browser_database))
+        else:
+            counts = _stream(results, fmt, output, min_severity, links(browser_uri, browser_database))
     report_bad(bad, read=1)
     if counts["error"]:
         raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+def _xlsx(results: Iterator, output: str | None, browser) -> Counter:
+    """The workbook holds every finding at once: the results are gathered, then written."""
+    from lineage.report.xlsx import check_sheets
+
+    gathered = list(results)
+    emit_xlsx(check_sheets(gathered, browser), output)
+    return Counter(f.severity for c in gathered for f in c.findings)
+
+
+def _stream(results: Iterator, fmt: str, output: str | None, min_severity: str, browser) -> Counter:
+    """JSON, CSV or text, one disclosure at a time; the text ends with a Browser link per disclosure."""
+    from lineage.report.findings_view import write_csv, write_json, write_text
+
+    shown: list[str] = []
+    if browser:
+        results = (shown.append(c.id) or c for c in results)
+    with emit_stream(output) as write:
+        if fmt == "json":
+            return write_json(results, write)
+        if fmt == "csv":
+            return write_csv(results, write)
+        counts = write_text(results, write, min_severity, colour_report(output))
+        for disclosure in shown:
+            write(f"Neo4j Browser · disclosures ({disclosure}): {browser.query('disclosures', disclosure=disclosure)}\n")
+        return counts
 
 
 def _plan(targets: tuple[str, ...], st) -> list[Path | str]:

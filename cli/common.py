@@ -193,8 +193,9 @@ def colour_report(output: str | None) -> bool:
     return output is None and sys.stdout.isatty()
 
 
-def resolve_one(key: str, store: str | None):
-    """The one stored disclosure a user means by an id, unit name (part) or unit code."""
+def resolve_one(key: str, store: str | None, with_findings: bool = False):
+    """The one stored disclosure a user means by an id, unit name (part) or unit code
+    (with `with_findings`, the pair (disclosure, its stored findings))."""
     from lineage.store import Store, store_path
 
     with Store(store_path(store)) as st:
@@ -203,4 +204,4 @@ def resolve_one(key: str, store: str | None):
             raise fail_input(f"{key}: no stored unit matches in {store_path(store)} (see lineage load)")
         if len(ids) > 1:
             raise fail_input(f"{key}: matches {len(ids)} stored disclosures ({', '.join(ids)}); give the full id")
-        return st.get(ids[0])[0]
+        return st.get(ids[0]) if with_findings else st.get(ids[0])[0]

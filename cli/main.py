@@ -25,13 +25,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check_cmd", "Report what disagrees in disclosures, with the lines as evidence."),
     "trace": ("trace_cmd", "Trace a unit's money from funding sources to subjects, projects and indicators."),
     "compare": ("compare_cmd", "Compare stored units: totals, funding shares, 类/款, basic vs project, personnel vs public, 三公."),
-    "rules": ("rules_cmd", "List every check rule: id, name, default severity and its documentation."),
+    "rules": ("rules_cmd", "List every check rule: id, default severity, name, summary and its pass/fail cases."),
     "query": ("query_cmd", "Run a query of the Cypher library (cypher/NAME.cypher) against Neo4j and print its rows."),
     "export": ("export_cmd", "Parse and check disclosures (files or folders of *.txt and *.pdf) and write them as neo4j-admin CSV files."),
     "guide": ("guide_cmd", "Write the Neo4j Browser guide (HTML slides) that walks through the graph with the query library."),
     "find": ("find_cmd", "Find where AMOUNT is printed: table rows and explanation-text figures, with file, table, line and findings."),
     "projects": ("projects_cmd", "The largest projects (项目支出) with their amount, source line and performance indicators."),
     "subject": ("subject_cmd", "Where the money of functional subject CODE (类 206, 款 20607 or 项 2060701) comes from and goes, per unit."),
+    "report": ("report_cmd", "Write one HTML file that shows where the money goes, what disagrees, and how units compare."),
 }
 
 

@@ -8,16 +8,19 @@ import click
 from lineage.graph.projects import largest_projects
 from lineage.report.jsonable import dumps
 
+from .browser_option import browser_option, links, print_link
 from .common import csv_text, emit, format_option, output_option, store_option, stored_graph, text_report, text_table
+from .xlsx_output import FORMATS_WITH_XLSX, emit_xlsx
 
 
 @click.command("projects")
 @click.option("--unit", default=None, help="Only this disclosure (id) or units whose name contains this.")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many projects.")
 @store_option
-@format_option(("text", "json", "csv"))
+@format_option(FORMATS_WITH_XLSX)
 @output_option
-def projects_cmd(unit, limit, store, fmt, output) -> None:
+@browser_option
+def projects_cmd(unit, limit, store, fmt, output, browser_uri, browser_database) -> None:
     """The largest projects (项目支出) with their amount, source line and performance indicators.
 
     A project without indicators spends money with no stated result (see
@@ -29,10 +32,16 @@ def projects_cmd(unit, limit, store, fmt, output) -> None:
       lineage projects
       lineage projects --unit 凉山 --limit 3
       lineage projects --format csv -o projects.csv
+      lineage projects --limit 50 --format xlsx -o projects.xlsx
     """
     rows = largest_projects(stored_graph(store), limit, unit)
     if fmt == "json":
         emit(dumps([asdict(r) for r in rows]), output)
+        return
+    if fmt == "xlsx":
+        from lineage.report.xlsx import projects_sheets
+
+        emit_xlsx(projects_sheets(rows), output)
         return
     if fmt == "csv":
         emit(csv_text(["project", "code", "amount", "unit", "disclosure", "line", "indicators"], (
@@ -44,3 +53,4 @@ def projects_cmd(unit, limit, store, fmt, output) -> None:
         view.add_row(f"{r.project}\n[dim]{r.unit_name} {r.code or ''}[/dim]", str(r.amount), r.unit, str(r.line or ""), shown)
     with text_report(output, 160) as console:
         console.print(view)
+        print_link(console, "largest_projects", links(browser_uri, browser_database).projects(limit, unit or ""))

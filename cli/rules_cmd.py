@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import click
 
-from lineage.checks.registry import iter_rule_docs
+from lineage.checks.reference import rule_reference
 
 from .common import emit
 
 
 @click.command("rules")
-@click.option("--markdown", is_flag=True, help="Markdown, for the docs.")
+@click.option("--markdown", is_flag=True, help="Markdown, for the docs (docs/rules.md is this output).")
 def rules_cmd(markdown: bool) -> None:
-    """List every check rule: id, name, default severity and its documentation.
+    """List every check rule: id, default severity, name, summary and its pass/fail cases.
 
     \b
     Examples:
       lineage rules
       lineage rules --markdown > docs/rules.md
     """
-    out = []
-    for rule_id, name, severity, doc in iter_rule_docs():
-        if markdown:
-            out.append(f"### {rule_id} `{name}` ({severity})\n\n{doc}\n")
-        else:
-            summary = doc.splitlines()[0] if doc else ""
-            out.append(f"{rule_id}  {severity:7s}  {name:40s}  {summary}")
-    emit("\n".join(out), None)
+    emit(rule_reference(markdown), None)

@@ -11,7 +11,9 @@ from lineage.graph import build_graph
 from lineage.graph.trace import Stage, trace
 from lineage.report.jsonable import dumps
 
+from .browser_option import browser_option, links, print_link
 from .common import emit, format_option, input_errors, output_option, resolve_one, store_option, text_report
+from .xlsx_output import emit_xlsx
 
 
 @click.command("trace")
@@ -21,9 +23,10 @@ from .common import emit, format_option, input_errors, output_option, resolve_on
 @click.option("--depth", type=click.IntRange(1, 4), default=4, show_default=True, help="Stages: 1 sources, 2 functional subjects, 3 economic, 4 projects.")
 @click.option("--lines/--no-lines", "show_lines", default=False, help="Show the source line of every amount.")
 @store_option
-@format_option()
+@format_option(("text", "json", "xlsx"))
 @output_option
-def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output) -> None:
+@browser_option
+def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output, browser_uri, browser_database) -> None:
     """Trace a unit's money from funding sources to subjects, projects and indicators.
 
     UNIT is a stored disclosure id, unit name (or part) or unit code. Each
@@ -35,6 +38,7 @@ def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output) -> None
       lineage trace 渠县
       lineage trace 凉山州 --code 20607 --lines
       lineage trace 四川省科技交流中心 --from 上年结转 --format json
+      lineage trace 渠县 --format xlsx -o 渠县.xlsx
     """
     with input_errors():
         d = resolve_one(unit, store)
@@ -42,10 +46,16 @@ def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output) -> None
     if fmt == "json":
         emit(dumps({"disclosure": d.id, "amount_unit": d.amount_unit, "stages": [asdict(s) | {"balanced": s.balanced} for s in stages]}), output)
         return
+    if fmt == "xlsx":
+        from lineage.report.xlsx import trace_sheets
+
+        emit_xlsx(trace_sheets(d, stages), output)
+        return
     with text_report(output, 140) as console:
         console.print(f"[bold]{d.unit_name}[/bold] {d.year} · 金额单位 {d.amount_unit}")
         for s in stages:
             console.print(_stage_tree(s, show_lines))
+        print_link(console, "flow_trace", links(browser_uri, browser_database).disclosure(d.id))
 
 
 def _stage_tree(s: Stage, show_lines: bool) -> Tree:

@@ -85,7 +85,7 @@ def leaves(table: Table) -> Optional[list[Row]]:
     if indented(items):
         parents = {p.index for p in parents_by_depth(items).values() if p is not None}
         return [r for r in items if r.index not in parents]
-    codes = [r.code for r in items]
+    codes = [r.code if r.code_line is None else None for r in items]  # a code printed elsewhere says no level
     if len(set(c for c in codes if c)) != len([c for c in codes if c]):
         return None
     out = []

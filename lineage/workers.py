@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar, Union
 
-from lineage.checks import run_checks
+from lineage.checks import all_rules, run_checks
 from lineage.parse.disclosure import parse_file
 from lineage.read import InputError
 from lineage.results import Checked, Summary
@@ -38,6 +38,8 @@ class Unreadable(NamedTuple):
 Outcome = Union[R, Unreadable]
 
 AHEAD = 4  # results in flight per worker: keeps both cores busy, bounds what waits in memory
+
+all_rules()  # imports every rule family (and networkx) here, before forking, so workers share it instead of each importing it
 
 
 def default_jobs() -> int:

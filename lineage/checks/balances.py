@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Iterable, Optional
 
 from lineage.checks.finding import Finding, Subject
-from lineage.checks.registry import Rule, register
-from lineage.checks.walk import tables
+from lineage.checks.context import CheckContext
+from lineage.checks.registry import Rule, fold_rounding, register
 from lineage.parse.reconcile import total_differences
 from lineage.tableview import evidence, value
 from lineage.model import Disclosure, Row, Table
@@ -44,7 +44,8 @@ class IncomeEqualsExpenditure(Rule):
     tables = tuple(sorted(TWO_SIDED))
     template = "{table}：收入总计 {expected}{unit} 与支出总计 {found}{unit} 不等（差 {diff}）"
 
-    def check(self, d: Disclosure) -> Iterable[Finding]:
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
         for kind in self.tables:
             t = d.table(kind)
             if not t:
@@ -75,24 +76,25 @@ class TableTotal(Rule):
     name = "balances.table_total"
     template = "{table}「{column}」列：合计行 {expected}{unit}，各项之和 {found}{unit}（差 {diff}）"
 
-    def check(self, d: Disclosure) -> Iterable[Finding]:
-        for t in d.tables:
-            for diff in total_differences(t):
-                f = self.sum_finding(
-                    d, expected=diff.stated, found=diff.found, n_parts=diff.printed_parts,
-                    table=KIND_LABELS.get(t.kind, t.title), column=diff.column,
-                    evidence=evidence(d, t, [diff.total] + diff.parts),
-                )
-                if f:
-                    yield f
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        yield from fold_rounding(
+            self.sum_finding(
+                d, expected=diff.stated, found=diff.found, n_parts=diff.printed_parts,
+                table=KIND_LABELS.get(t.kind, t.title), column=diff.column,
+                evidence=evidence(d, t, [diff.total] + diff.parts),
+            )
+            for t in d.tables
+            for diff in total_differences(t)
+        )
 
 
 @register
 class RowArithmetic(Rule):
     """Within a row, a total column equals the sum of its part columns.
 
-    Example (002 一般公共预算基本支出预算表, 商品和服务支出): 合计 20.48 but
-    人员经费 5.30 + 公用经费 15.17 = 20.47 — a rounding-sized warning.
+    Example (002 一般公共预算基本支出预算表, line 381): "302 商品和服务支出 20.48
+    5.30 15.17" — 人员经费 5.30 + 公用经费 15.17 = 20.47, a rounding-sized warning.
     Beyond the rounding band it is an error.
     """
 
@@ -100,23 +102,24 @@ class RowArithmetic(Rule):
     name = "balances.row_arithmetic"
     template = "{table} {subject}：「{total}」{expected}{unit}，{parts} 之和 {found}{unit}（差 {diff}）"
 
-    def check(self, d: Disclosure) -> Iterable[Finding]:
-        for t in tables(d):
-            for total_col, part_cols in sums(t.kind):
-                parts = [c for c in part_cols if c in t.columns]
-                if total_col not in t.columns or not parts:
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        yield from fold_rounding(f for t in ctx.tables for f in self._rows(d, t))
+
+    def _rows(self, d: Disclosure, t: Table) -> Iterable[Optional[Finding]]:
+        for total_col, part_cols in sums(t.kind):
+            parts = [c for c in part_cols if c in t.columns]
+            if total_col not in t.columns or not parts:
+                continue
+            for r in t.rows:
+                if r.ambiguous or total_col not in r.values or r.role == "total_repeat":
                     continue
-                for r in t.rows:
-                    if r.ambiguous or total_col not in r.values or r.role == "total_repeat":
-                        continue
-                    if r.side == "income" and t.kind == "fiscal_summary":
-                        continue
-                    found = sum((value(r, c) for c in parts), Decimal(0))
-                    f = self.sum_finding(
-                        d, expected=r.values[total_col], found=found, n_parts=len(parts),
-                        table=KIND_LABELS.get(t.kind, t.title), subject=r.name or r.code or "",
-                        total=total_col, parts="+".join(parts),
-                        subjects=[Subject(code=r.code, name=r.name)], evidence=evidence(d, t, [r]),
-                    )
-                    if f:
-                        yield f
+                if r.side == "income" and t.kind == "fiscal_summary":
+                    continue
+                found = sum((value(r, c) for c in parts), Decimal(0))
+                yield self.sum_finding(
+                    d, expected=r.values[total_col], found=found, n_parts=len(parts),
+                    table=KIND_LABELS.get(t.kind, t.title), subject=r.name or r.code or "",
+                    total=total_col, parts="+".join(parts),
+                    subjects=[Subject(code=r.code, name=r.name)], evidence=evidence(d, t, [r]),
+                )

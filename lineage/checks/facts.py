@@ -29,6 +29,7 @@ class Fact:
     table: str  # table kind it comes from
     evidence: list[Provenance] = field(default_factory=list)
     derived: bool = False  # a sum of printed amounts, not one printed amount
+    unit: str = ""  # 万元 or 元: the unit of the table it comes from (Shanghai: tables in 元, 三公 in 万元)
 
     @property
     def label(self) -> str:
@@ -40,8 +41,11 @@ class Facts:
         self.by_key: dict[str, list[Fact]] = defaultdict(list)
         # Keys a table states but whose column the text did not determine.
         self.unresolved: set[str] = set()
+        self.unit = ""  # the unit of the table being read; a fact without its own takes it
 
     def add(self, fact: Fact) -> None:
+        if not fact.unit:
+            fact.unit = self.unit
         self.by_key[fact.key].append(fact)
 
     def get(self, key: str) -> list[Fact]:
@@ -53,6 +57,7 @@ def gather(d: Disclosure) -> Facts:
     for t in tables(d):
         if t.empty:
             continue
+        facts.unit = t.unit or d.amount_unit
         _from_total_row(d, t, facts)
         _from_function_rows(d, t, facts)
         if t.kind in TWO_SIDED:
@@ -68,8 +73,9 @@ def _combine_three_public(facts: Facts) -> None:
     for key in [k for k in facts.by_key if k.startswith("fund.three_public")]:
         gp_key = key.removeprefix("fund.")
         gp, fund = facts.get(gp_key), facts.get(key)
-        if gp and fund:
-            facts.add(Fact("fiscal." + gp_key, gp[0].value + fund[0].value, "fiscal", gp[0].evidence + fund[0].evidence, derived=True))
+        if gp and fund and gp[0].unit == fund[0].unit:
+            facts.add(Fact("fiscal." + gp_key, gp[0].value + fund[0].value, "fiscal", gp[0].evidence + fund[0].evidence,
+                           derived=True, unit=gp[0].unit))
 
 
 def _from_total_row(d: Disclosure, t: Table, facts: Facts) -> None:

@@ -31,6 +31,9 @@ class Finding(BaseModel):
     unit: Optional[str] = None  # 万元 / 元 / % / 个 — the unit of expected and found
     expected: Optional[Decimal] = None
     found: Optional[Decimal] = None
+    # What is expected and found when it is not an amount: a name, a 目录 line, a list of 类.
+    expected_label: Optional[str] = None
+    found_label: Optional[str] = None
     subjects: list[Subject] = Field(default_factory=list)
     evidence: list[Provenance] = Field(default_factory=list)
 

@@ -1,21 +1,32 @@
 """The rule registry: one small class per rule, its metadata in one place.
 
 A rule's docstring is its documentation (summary, a real example quoted from a
-disclosure, what correct looks like, the tolerance); `lineage rules` and the
-README's rule reference are generated from this registry, so they cannot go
-stale. Ids are never reused or renumbered.
+disclosure, what correct looks like, the tolerance) and its cases live in
+`lineage/checks/cases/<ID>.yml` (small passing and failing disclosures, run by
+one test harness); `lineage rules` and docs/rules.md are generated from the
+registry and those files, so they cannot go stale. Ids are never reused or
+renumbered. Rules are selected by id, case-insensitively; an unknown id is an
+error, never a silent empty selection.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from decimal import Decimal
+from pathlib import Path
 from typing import ClassVar, Iterable, Iterator, Optional
 
 from lineage.amounts import rounding_band
+from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding, Severity, Subject
 from lineage.model import Disclosure, Provenance
 
 RULES: dict[str, type["Rule"]] = {}
+
+
+class UnknownRule(ValueError):
+    """A rule id that is not in the registry (the message lists the known ids)."""
 
 
 def register(cls: type["Rule"]) -> type["Rule"]:
@@ -32,7 +43,7 @@ class Rule:
     tables: ClassVar[tuple[str, ...]] = ()
     template: ClassVar[str]  # Chinese message, formatted with finding fields
 
-    def check(self, d: Disclosure) -> Iterable[Finding]:
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
     # helpers shared by rules ------------------------------------------------
@@ -46,9 +57,15 @@ class Rule:
         unit: Optional[str] = None,
         subjects: Optional[list[Subject]] = None,
         severity: Optional[Severity] = None,
+        expected_label: Optional[str] = None,
+        found_label: Optional[str] = None,
         **fields: object,
     ) -> Finding:
-        """The rule's finding; `unit` defaults to the disclosure's amount unit, "" means none."""
+        """The rule's finding; `unit` defaults to the disclosure's amount unit, "" means none.
+
+        `expected_label`/`found_label` say what is expected and found when it is
+        not an amount (a name, a list of classes).
+        """
         unit = d.amount_unit if unit is None else unit
         diff = None if expected is None or found is None else found - expected
         message = self.template.format(
@@ -57,6 +74,7 @@ class Rule:
         return Finding(
             code=self.id, rule=self.name, severity=severity or self.severity, message=message,
             disclosure=d.id, unit=unit or None, expected=expected, found=found,
+            expected_label=expected_label, found_label=found_label,
             subjects=subjects or [], evidence=evidence,
         )
 
@@ -90,24 +108,90 @@ class Rule:
         return self.finding(d, expected=expected, found=found, **kw)  # type: ignore[arg-type]
 
 
+def fold_rounding(findings: Iterable[Optional[Finding]]) -> list[Finding]:
+    """Errors as they are; the rounding-sized warnings of one rule over one disclosure as one finding.
+
+    One 0.01 printed in a total shows in every column, row and table that
+    repeats it; the first warning keeps its figures and says how many more
+    there are, with all their evidence lines.
+    """
+    kept = [f for f in findings if f is not None]
+    warnings = [f for f in kept if f.severity == "warning"]
+    if len(warnings) < 2:
+        return kept
+    first = warnings[0]
+    seen, proof = set(), []
+    for f in warnings:
+        for e in f.evidence:
+            if (e.table, e.line) not in seen:
+                seen.add((e.table, e.line))
+                proof.append(e)
+    merged = first.model_copy(update={
+        "message": f"{first.message}；另有 {len(warnings) - 1} 处同类舍入差异", "evidence": proof,
+    })
+    return [f for f in kept if f.severity != "warning"] + [merged]
+
+
 def _fmt(v: Optional[Decimal]) -> str:
     return "" if v is None else format(v, "f")
 
 
-def all_rules() -> list[Rule]:
+def _load() -> None:
     # Import the rule families so they register themselves.
     from lineage.checks import families  # noqa: F401
 
+
+def all_rules() -> list[Rule]:
+    _load()
     return [cls() for _, cls in sorted(RULES.items())]
 
 
-def run_checks(d: Disclosure, only: Optional[set[str]] = None) -> list[Finding]:
+def resolve(ids: Iterable[str]) -> set[str]:
+    """Registry ids for user-given ids, case-insensitively; UnknownRule for any other.
+
+    >>> sorted(resolve(["nr01", " BL02 "]))
+    ['BL02', 'NR01']
+    """
+    _load()
+    wanted = {i.strip().upper() for i in ids if i.strip()}
+    unknown = sorted(wanted - set(RULES))
+    if unknown:
+        raise UnknownRule(f"unknown rule id {', '.join(unknown)}; known: {', '.join(sorted(RULES))} (see lineage rules)")
+    return wanted
+
+
+def run_checks(
+    d: Disclosure, only: Optional[Iterable[str]] = None, lines: Optional[dict[int, str]] = None
+) -> list[Finding]:
+    """Every rule (or the ids in `only`) over one disclosure, sharing one CheckContext.
+
+    `lines` gives the document's lines when the caller already has them;
+    otherwise the context reads them from the source file on first use.
+    """
+    selected = resolve(only) if only else None
+    ctx = CheckContext(d, lines)
     findings: list[Finding] = []
     for rule in all_rules():
-        if only and rule.id not in only:
-            continue
-        findings.extend(rule.check(d))
+        if selected is None or rule.id in selected:
+            findings.extend(rule.check(ctx))
     return findings
+
+
+@functools.lru_cache(maxsize=1)
+def checks_version() -> str:
+    """A key that changes whenever the findings for an unchanged file may change.
+
+    The hash of the library's own source (parsers, rules, vocabulary) and the
+    rules' case files: a stored result checked under another key is stale.
+    Cheap (the sources are read once per process).
+    """
+    root = Path(__file__).resolve().parents[1]  # the lineage package
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yml") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def iter_rule_docs() -> Iterator[tuple[str, str, str, str]]:

@@ -1,4 +1,4 @@
-"""TB: tables missing or duplicated; PA: what the parser could not decide."""
+"""TB: tables missing or duplicated (PA, what the parser could not decide, is in parse_notes)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Iterable, Optional
 
 from lineage.checks.finding import Finding
+from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, register
 from lineage.tableview import evidence
 from lineage.model import Disclosure, Provenance
@@ -38,7 +39,8 @@ class MissingTable(Rule):
     severity = "error"
     template = "缺少「{table}」（{why}）"
 
-    def check(self, d: Disclosure) -> Iterable[Finding]:
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
         reported: set[str] = set()  # kinds and numbers already reported
         for e in d.contents:
             if e.printed is None:
@@ -56,7 +58,8 @@ class MissingTable(Rule):
                 why += f"；{family.label}中表{number}为「{entry.title}」"
             yield self._missing(
                 d, f"表{number}", why,
-                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line, text=t.title)
+                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line,
+                            page=getattr(t, "page", None), text=t.title)  # a 目录 entry has no page
                  for t in (before, after)],
             )
         if family and not d.contents:
@@ -119,7 +122,8 @@ class DuplicateTable(Rule):
     severity = "warning"
     template = "「{table}」重复出现（第 {first} 行与第 {second} 行）"
 
-    def check(self, d: Disclosure) -> Iterable[Finding]:
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
         copies = [(t.kind, t.line, t.duplicate_of) for t in d.tables]
         copies += [(pt.kind, pt.line, pt.duplicate_of) for pt in d.performance.tables]
         for kind, line, first in copies:
@@ -128,45 +132,3 @@ class DuplicateTable(Rule):
                     d, table=KIND_LABELS.get(kind, kind), first=first, second=line, unit="",
                     evidence=[Provenance(file=d.source.path, table=kind, line=n) for n in (first, line)],
                 )
-
-
-@register
-class AmbiguousPlacement(Rule):
-    """An amount whose column the text does not determine (unresolved).
-
-    Example: the flattened layout drops blank cells, so "206 99 99 305911
-    其他科学技术支出 338.03 338.03" may be 基本支出 or 项目支出; when neither the
-    table's column totals nor another table decides, the row stays ambiguous and
-    the checks that need it treat it as unresolved.
-    """
-
-    id = "PA01"
-    name = "parse.ambiguous_column"
-    severity = "warning"
-    template = "{table} 第 {line} 行金额所在列无法确定：{candidates} 种可能"
-
-    def check(self, d: Disclosure) -> Iterable[Finding]:
-        for t in d.tables:
-            for r in t.rows:
-                if r.ambiguous:
-                    yield self.finding(
-                        d, table=KIND_LABELS.get(t.kind, t.title), line=r.line, candidates=len(r.candidates),
-                        unit="", evidence=evidence(d, t, [r]),
-                    )
-
-
-@register
-class ParseProblem(Rule):
-    """Something the parser could not read, reported with its line."""
-
-    id = "PA02"
-    name = "parse.problem"
-    severity = "warning"
-    template = "解析问题：{message}"
-
-    def check(self, d: Disclosure) -> Iterable[Finding]:
-        for p in d.problems:
-            yield self.finding(
-                d, message=p.message, unit="", severity=p.severity,
-                evidence=[Provenance(file=p.file, table=p.table, line=p.line)],
-            )

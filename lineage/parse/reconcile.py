@@ -67,12 +67,18 @@ def _compare(table: Table, total: Row, parts: list[Row]) -> Iterator[TotalDiffer
 
 
 def _side_items(rows: list[Row]) -> list[Row]:
-    """Items of one side in print order, without headings ("一、本年收入" above its items)."""
-    items = [r for r in rows if r.role != "total"]
+    """Items of one side in print order, without headings ("一、本年收入" above its items).
+
+    A heading is an ordinal row whose next row is an un-numbered item; the last
+    numbered item before a total ("十九、住房保障支出" above 本年支出合计) is no heading.
+    """
     kept = []
-    for i, row in enumerate(items):
-        nxt = items[i + 1] if i + 1 < len(items) else None
-        if not (ORDINAL.match(row.name) and nxt is not None and not ORDINAL.match(nxt.name)):
+    for i, row in enumerate(rows):
+        if row.role == "total":
+            continue
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        heading = nxt is not None and nxt.role != "total" and ORDINAL.match(row.name) and not ORDINAL.match(nxt.name)
+        if not heading:
             kept.append(row)
     return kept
 

@@ -17,6 +17,7 @@ displayed (page rotation applied), `top` < `bottom`.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import hashlib
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ _RULE_WIDTH = 2.0
 # Two characters on one line belong to different words when the gap between
 # them exceeds this share of the character height.
 _WORD_GAP = 0.45
+# Code points that print nothing: no-break, ideographic and zero-width spaces, non-characters.
+_BLANKS = frozenset((0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF, 0x200B))
 
 
 @dataclass(frozen=True)
@@ -60,17 +63,13 @@ class Page:
     lines: tuple[int, int] = (0, -1)  # first and last Document line number on the page
 
 
-@dataclass
+@dataclass(slots=True)
 class _Char:
     ch: str
     x0: float
     x1: float
     top: float
     bottom: float
-
-    @property
-    def mid(self) -> float:
-        return (self.top + self.bottom) / 2
 
 
 def _transform(rotation: int, width: float, height: float):
@@ -85,28 +84,40 @@ def _transform(rotation: int, width: float, height: float):
 
 
 def _chars(raw, textpage, to_display) -> list[_Char]:
+    """Every printed character with its loose box (font ascent to descent), in content order."""
     count = raw.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    # The whole text in one call: one UTF-16 unit per character index unless a
+    # character lies outside the BMP, then ask character by character.
+    buf = (ctypes.c_ushort * (count + 1))()
+    raw.FPDFText_GetText(textpage, 0, count, buf)
+    units = list(buf[:count])
+    if any(0xD800 <= u <= 0xDFFF for u in units):
+        units = [raw.FPDFText_GetUnicode(textpage, i) for i in range(count)]
     rect = raw.FS_RECTF()
+    box = raw.FPDFText_GetLooseCharBox
     out = []
-    for i in range(count):
-        cp = raw.FPDFText_GetUnicode(textpage, i)
-        if cp <= 32 or cp in (0xA0, 0x3000, 0xFEFF, 0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(textpage, i) == 1:
-            continue
-        if not raw.FPDFText_GetLooseCharBox(textpage, i, rect):
+    for i, cp in enumerate(units):
+        if cp <= 32 or cp in _BLANKS or not box(textpage, i, rect):
             continue
         xa, ya = to_display(rect.left, rect.top)
         xb, yb = to_display(rect.right, rect.bottom)
-        x0, x1 = min(xa, xb), max(xa, xb)
-        top, bottom = min(ya, yb), max(ya, yb)
+        top, bottom = (ya, yb) if ya < yb else (yb, ya)
         if bottom - top <= 0:
             continue
-        out.append(_Char(chr(cp), x0, x1, top, bottom))
+        out.append(_Char(chr(cp), min(xa, xb), max(xa, xb), top, bottom))
     return out
 
 
 def _rules(page, raw, to_display) -> tuple[list, list]:
-    """Horizontal and vertical ruling lines: thin path objects and the straight edges of paths."""
-    hrules, vrules = [], []
+    """Horizontal and vertical ruling lines: thin path objects and the straight edges of paths.
+
+    Walks the page's objects through PDFium's C API (the Python object wrappers
+    cost more than the rest of the reading), into form XObjects with their matrices.
+    """
+    hrules: list[tuple[float, float, float]] = []
+    vrules: list[tuple[float, float, float]] = []
 
     def add(xa, ya, xb, yb):
         (xa, ya), (xb, yb) = to_display(xa, ya), to_display(xb, yb)
@@ -115,32 +126,56 @@ def _rules(page, raw, to_display) -> tuple[list, list]:
         elif abs(xa - xb) <= _RULE_WIDTH and abs(ya - yb) > _RULE_WIDTH:
             vrules.append(((xa + xb) / 2, min(ya, yb), max(ya, yb)))
 
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
-        if right - left <= _RULE_WIDTH or top - bottom <= _RULE_WIDTH:
-            add(left, (bottom + top) / 2, right, (bottom + top) / 2) if right - left > top - bottom else \
-                add((left + right) / 2, bottom, (left + right) / 2, top)
-            continue
-        m = raw.FS_MATRIX()
-        if not raw.FPDFPageObj_GetMatrix(obj.raw, m):
-            continue
-        n = raw.FPDFPath_CountSegments(obj.raw)
-        x, y = ctypes.c_float(), ctypes.c_float()
-        prev = None
-        start = None
-        for k in range(n):
-            seg = raw.FPDFPath_GetPathSegment(obj.raw, k)
-            raw.FPDFPathSegment_GetPoint(seg, x, y)
-            px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
-                add(prev[0], prev[1], px, py)
-            if kind == raw.FPDF_SEGMENT_MOVETO:
-                start = (px, py)
-            prev = (px, py)
-            if raw.FPDFPathSegment_GetClose(seg) and start is not None:
-                add(px, py, start[0], start[1])
-                prev = start
+    m = raw.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+
+    def walk(objects, outer):
+        a0, b0, c0, d0, e0, f0 = outer
+
+        def to_page(px, py):
+            return a0 * px + c0 * py + e0, b0 * px + d0 * py + f0
+
+        for obj in objects:
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM:
+                if not raw.FPDFPageObj_GetMatrix(obj, m):
+                    continue
+                a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+                inner = (a * a0 + b * c0, a * b0 + b * d0, c * a0 + d * c0, c * b0 + d * d0,
+                         e * a0 + f * c0 + e0, e * b0 + f * d0 + f0)
+                n = raw.FPDFFormObj_CountObjects(obj)
+                walk((raw.FPDFFormObj_GetObject(obj, k) for k in range(n)), inner)
+                continue
+            if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                continue
+            l, b_, r, t = left.value, bottom.value, right.value, top.value
+            if r - l <= _RULE_WIDTH or t - b_ <= _RULE_WIDTH:  # a thin box or a single stroke
+                if r - l > t - b_:
+                    add(*to_page(l, (b_ + t) / 2), *to_page(r, (b_ + t) / 2))
+                else:
+                    add(*to_page((l + r) / 2, b_), *to_page((l + r) / 2, t))
+                continue
+            if not raw.FPDFPageObj_GetMatrix(obj, m):
+                continue
+            pa, pb, pc, pd, pe, pf = m.a, m.b, m.c, m.d, m.e, m.f
+            prev = start = None
+            for k in range(raw.FPDFPath_CountSegments(obj)):
+                seg = raw.FPDFPath_GetPathSegment(obj, k)
+                raw.FPDFPathSegment_GetPoint(seg, x, y)
+                pt = to_page(pa * x.value + pc * y.value + pe, pb * x.value + pd * y.value + pf)
+                kind = raw.FPDFPathSegment_GetType(seg)
+                if kind == raw.FPDF_SEGMENT_MOVETO:
+                    start = pt
+                elif kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
+                    add(*prev, *pt)
+                prev = pt
+                if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+                    add(*pt, *start)
+                    prev = start
+
+    n = raw.FPDFPage_CountObjects(page)
+    walk((raw.FPDFPage_GetObject(page, k) for k in range(n)), (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
     return hrules, vrules
 
 
@@ -152,29 +187,35 @@ def _lines_of(chars: list[_Char]) -> list[list[_Char]]:
     tol = heights[len(heights) // 2] * 0.4
     lines: list[list[_Char]] = []
     mids: list[float] = []
-    for c in sorted(chars, key=lambda c: c.mid):
-        if lines and abs(c.mid - mids[-1]) <= tol:
+    for mid, _, c in sorted(((c.top + c.bottom) / 2, i, c) for i, c in enumerate(chars)):
+        if lines and mid - mids[-1] <= tol:
             lines[-1].append(c)
-            mids[-1] += (c.mid - mids[-1]) / len(lines[-1])
+            mids[-1] += (mid - mids[-1]) / len(lines[-1])
         else:
             lines.append([c])
-            mids.append(c.mid)
+            mids.append(mid)
     return [sorted(line, key=lambda c: c.x0) for line in lines]
 
 
 def _words(line: list[_Char], vrules: list[tuple[float, float, float]]) -> list[list[_Char]]:
     """A line's characters split into words at wide gaps and at vertical rules between them."""
+    top = min(c.top for c in line)
+    bottom = max(c.bottom for c in line)
+    mid = (top + bottom) / 2
+    xs = sorted(x for x, t, b in vrules if t <= mid <= b)
     words = [[line[0]]]
     for prev, c in zip(line, line[1:]):
-        height = max(c.bottom - c.top, prev.bottom - prev.top)
         gap = c.x0 - prev.x1
-        ruled = any(
-            prev.x1 - 1 <= x <= c.x0 + 1 and top <= c.mid <= bottom for x, top, bottom in vrules
-        ) if gap > -1 else False
-        if gap > _WORD_GAP * height or ruled:
+        height = max(c.bottom - c.top, prev.bottom - prev.top)
+        if gap > _WORD_GAP * height:
             words.append([c])
-        else:
-            words[-1].append(c)
+            continue
+        if xs and gap > -1:
+            k = bisect.bisect_left(xs, prev.x1 - 1)
+            if k < len(xs) and xs[k] <= c.x0 + 1:
+                words.append([c])
+                continue
+        words[-1].append(c)
     return words
 
 
@@ -206,7 +247,7 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
             to_display = _transform(rotation, base_w, base_h)
             textpage = page.get_textpage()
             chars = _chars(raw, textpage.raw, to_display)
-            hrules, vrules = _rules(page, raw, to_display) if chars else ([], [])
+            hrules, vrules = _rules(page.raw, raw, to_display) if chars else ([], [])
             geo = Page(index + 1, width, height, hrules=hrules, vrules=vrules)
             first = len(doc.lines) + 1
             for line in _lines_of(chars):

@@ -29,11 +29,17 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "disclosure": f.disclosure,
         "unit": f.unit,
-        "expected": printed(f.expected) if f.expected is not None else None,
-        "found": printed(f.found) if f.found is not None else None,
+        "expected": printed(f.expected) if f.expected is not None else f.expected_label,
+        "found": printed(f.found) if f.found is not None else f.found_label,
         "subjects": [s.model_dump() for s in f.subjects],
-        "evidence": [{"file": e.file, "table": e.table, "row": e.row, "line": e.line} for e in f.evidence],
+        "evidence": [{"file": e.file, "table": e.table, "row": e.row, "line": e.line, "page": e.page}
+                     for e in f.evidence],
     }
+
+
+def _where(e) -> str:
+    """A line number as a person finds it: with its page for a PDF ("258@p17")."""
+    return f"{e.line}@p{e.page}" if e.page else str(e.line)
 
 
 def write_json(results: Iterable[Checked], write: Callable[[str], None]) -> Counter:
@@ -74,7 +80,8 @@ def write_csv(results: Iterable[Checked], write: Callable[[str], None]) -> Count
             counts[f.severity] += 1
             w.writerow([
                 c.id, f.code, f.severity, f.message, f.unit or "",
-                printed(f.expected) if f.expected is not None else "", printed(f.found) if f.found is not None else "",
+                printed(f.expected) if f.expected is not None else f.expected_label or "",
+                printed(f.found) if f.found is not None else f.found_label or "",
                 c.file, " ".join(str(e.line) for e in f.evidence),
             ])
         write(buf.getvalue())
@@ -104,7 +111,7 @@ def write_text(results: Iterable[Checked], write: Callable[[str], None], min_sev
                    f"{style(errors, fg='red')}, {style(warnings, fg='yellow')}\n")
         shown = [f for f in c.findings if f.severity in shown_levels]
         if shown:
-            lines = [",".join(str(e.line) for e in f.evidence[:6]) + ("…" if len(f.evidence) > 6 else "") for f in shown]
+            lines = [",".join(_where(e) for e in f.evidence[:6]) + ("…" if len(f.evidence) > 6 else "") for f in shown]
             width = max(5, *(len(x) for x in lines))
             out.append(style(f"{'code':<5} {'sev':<7} {'lines':<{width}} message", bold=True) + "\n")
             for f, where in zip(shown, lines):

@@ -50,6 +50,11 @@ class TableSpec:
     total_facts: dict[str, str] = field(default_factory=dict)
     # Column of its item rows that states a functional subject, and the fact key prefix.
     row_facts: Optional[tuple[str, str]] = None
+    # Whether its rows are read. Some 决算 tables are only recognised (title, 目录, unit): their
+    # layouts (two code panels on one row, 预算数/决算数 pairs, 年初/年末 columns, 合计 above its
+    # sides) are the 决算 issue's, and reading them half turns reading mistakes into findings.
+    # The plain function-coded ones (收入/支出决算表, 一般公共预算财政拨款支出决算表) are read.
+    rows: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
@@ -121,17 +126,17 @@ SPECS: list[TableSpec] = [
     # ---------------------------------------------------------------- 决算 (final accounts)
     TableSpec(
         "actual_fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表",),
-        phase="actual", two_sided=True,
+        phase="actual", rows=False, two_sided=True,
         columns=("决算数", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
     ),
     TableSpec(
         "actual_income_expenditure_summary", "收入支出决算总表", (r"收入支出决算总表",),
-        phase="actual", two_sided=True, columns=("决算数",),
+        phase="actual", rows=False, two_sided=True, columns=("决算数",),
     ),
     TableSpec(
         "actual_gp_basic_by_economic", "一般公共预算财政拨款基本支出决算表",
         (r"一般公共预算财政拨款基本支出决算(明细)?表",),
-        phase="actual", scheme="economic", columns=("决算数",),
+        phase="actual", rows=False, scheme="economic", columns=("决算数",),
     ),
     TableSpec(
         "actual_gp_projects", "一般公共预算财政拨款项目支出决算表", (r"一般公共预算财政拨款项目支出决算表",),
@@ -140,7 +145,7 @@ SPECS: list[TableSpec] = [
     TableSpec(
         "actual_three_public", "财政拨款“三公”经费支出决算表",
         (rf"(财政拨款|一般公共预算财政拨款){_Q}三公{_Q}经费支出决算表",),
-        phase="actual",
+        phase="actual", rows=False,
     ),
     TableSpec(
         "actual_gp_by_function", "一般公共预算财政拨款支出决算表", (r"一般公共预算财政拨款支出决算(明细)?表",),
@@ -148,11 +153,11 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "actual_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款(收入)?支出决算表",),
-        phase="actual", scheme="functional",
+        phase="actual", rows=False, scheme="functional",
     ),
     TableSpec(
         "actual_soe", "国有资本经营预算财政拨款收入支出决算表", (r"国有资本经营预算财政拨款(收入)?支出决算表",),
-        phase="actual", scheme="functional",
+        phase="actual", rows=False, scheme="functional",
     ),
     TableSpec(
         "actual_income_summary", "收入决算表", (r"收入决算表",), phase="actual", scheme="functional",
@@ -188,6 +193,7 @@ SPECS: list[TableSpec] = [
          r"一般公共预算基本支出(部门预算)?经济分类(预算)?表"),
         scheme="economic", columns=("合计", "人员经费", "公用经费"), sums=(("合计", ("人员经费", "公用经费")),),
         total_facts={"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
+        row_facts=("合计", "economic"),  # economic:303 对个人和家庭的补助: texts count it apart from 人员经费
     ),
     TableSpec(
         "gp_projects", "一般公共预算项目支出预算表", (r"一般公共预算(财政拨款)?项目支出(预算)?表",),
@@ -205,7 +211,7 @@ SPECS: list[TableSpec] = [
         scheme="functional", columns=("合计", "基本支出", "项目支出", "当年财政拨款安排", "上年结转安排"),
         sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排"))),
         total_facts={"合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic",
-                     "项目支出": "gp_project"},
+                     "项目支出": "gp_project", "上年结转安排": "gp_carryover"},
         row_facts=("合计", "gp.function"),
     ),
     TableSpec(

@@ -36,10 +36,11 @@ def wanli_findings():
 
 
 def test_one_yuan_differences_are_warnings(wanli_findings):
-    kuan = [f for f in wanli_findings if f.code == "HI01" and "21201" in f.message and "收入总表" in f.message]
+    # HI01's rounding-sized differences of one document are one warning, every row of them in its evidence
+    kuan = [f for f in wanli_findings if f.code == "HI01"
+            and any(e.text.replace(" ", "").startswith("21201城乡社区管理事务94995790") for e in f.evidence)]
     assert kuan, "the 1 元 difference of 21201 in 收入预算总表 is still shown"
     assert {f.severity for f in kuan} == {"warning"}
-    assert {(f.expected, f.found) for f in kuan} >= {(Decimal("94995790"), Decimal("94995789"))}
 
 
 def test_no_error_from_whole_yuan_rounding(wanli_findings):

@@ -246,8 +246,11 @@ def test_node_imbalance_reads_the_documents(query):
 
 
 def test_node_imbalance_agrees_with_gr01(query, seeds_in_neo4j):
+    # GR01 gives a rounding-band imbalance as info (BL02/HI01 already warn of the printed rounding);
+    # the query grades it by the band alone: warning.
     expected = Counter(
-        (d.id, f.message.split("「")[1].split("」")[0], str(f.expected), str(f.found), f.severity)
+        (d.id, f.message.split("「")[1].split("」")[0], str(f.expected), str(f.found),
+         "warning" if f.severity == "info" else f.severity)
         for d, findings in seeds_in_neo4j.values() for f in findings if f.code == "GR01"
     )
     got = Counter((r["disclosure"], r["node"], r["inflow"], r["outflow"], r["severity"]) for r in query("node_imbalance"))
@@ -265,11 +268,15 @@ def test_orphans_contain_every_or01_project(query, seeds_in_neo4j):
     for d, findings in seeds_in_neo4j.values():
         rows = query("orphans", disclosure=d.id)
         without = Counter((r["name"], r["line"]) for r in rows if r["kind"] == "project without indicators")
-        or01 = Counter((f.subjects[0].name, f.evidence[0].line) for f in findings if f.code == "OR01")
+        # OR01's warnings name one project each; its infos fold carried-over projects or note a renamed target
+        or01 = Counter((f.subjects[0].name, f.evidence[0].line) for f in findings if f.code == "OR01" and f.severity == "warning")
         assert not or01 - without, d.id  # OR01 ⊆ projects without indicators
         if d.id == LS:
-            # 003: only 学术交流活动业务经费 12.00 (line 373) has no target; here OR01 and the query agree
-            assert without == or01 == Counter({("学术交流活动业务经费", 373): 1})
+            # 003: 学术交流活动业务经费 12.00 (line 373) has no Project indicators in the graph; its target is
+            # printed as 学术交流业务经费 12.00 (line 447): OR01 says so at info.
+            assert without == Counter({("学术交流活动业务经费", 373): 1})
+            (note,) = [f for f in findings if f.code == "OR01"]
+            assert note.severity == "info" and [e.line for e in note.evidence] == [373, 447]
 
 
 def test_orphans_of_001_and_002(query):
@@ -297,7 +304,7 @@ def test_orphans_list_targets_without_project_as_or02_does(query, seeds_in_neo4j
     for d, findings in seeds_in_neo4j.values():
         rows = query("orphans", disclosure=d.id)
         listed = {(r["name"], r["line"]) for r in rows if r["kind"] == "target without project"}
-        or02 = {(f.subjects[0].name, f.evidence[0].line) for f in findings if f.code == "OR02"}
+        or02 = {(f.subjects[0].name, f.evidence[0].line) for f in findings if f.code == "OR02" and f.subjects}
         assert or02 <= listed, d.id
         indicators = sorted(r["line"] for r in rows if r["kind"] == "indicator without project")
         or04 = sorted(e.line for f in findings if f.code == "OR04" for e in f.evidence)
@@ -413,7 +420,6 @@ def test_every_disclosure_expands_in_browser_within_its_neighbour_limit(query, s
         assert r["neighbours"] < 100 and r["pools"] == 3, r["id"]
         # findings hang from the CheckReport, one click further: however many, they do not count here
         assert r["findings"] == len(findings), r["id"]
-    assert max(len(f) for _, f in seeds_in_neo4j.values()) > 50  # 001: 97 (it had 100+ while 表2-1 was unplaced)
 
 
 def test_largest_projects_agrees_with_lineage_projects(query, seeds_in_neo4j):

@@ -165,3 +165,12 @@ def test_listed_names_split_the_last_item_at_he():
     names = listed_names("公用经费15.00万元,主要包括:办公费、公务用车运行维护费和其他商品服务支出。")
     assert "其他商品服务支出" in names and "公务用车运行维护费" in names and "办公费" in names
     assert listed_names("公用经费15.00万元。") == []
+
+
+def test_002_three_public_decided_by_the_text(parsed):
+    # 002 (tab-separated) line 412 "合 计 ⇥ 2.66 ⇥ ⇥ 2.00 ⇥ ⇥ 2.00 ⇥ 0.66": its tabs do not put 2.00 under a column
+    # the sums accept, so placement is by arithmetic; line 125 "2023 年安排公务用车运行维护费 2 万元" says which.
+    total = _row(parsed("002"), "gp_three_public", 412)
+    assert _values(total) == {"合计": "2.66", "公务用车购置及运行费/小计": "2.00",
+                              "公务用车购置及运行费/公务用车运行费": "2.00", "公务接待费": "0.66"}
+    assert "125" in total.note

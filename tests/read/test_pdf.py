@@ -79,6 +79,14 @@ def test_pdf_without_text_layer_is_one_clear_error(tmp_path):
     assert str(exc.value) == f"{path}: no text layer in 2 page(s): a scanned image? OCR is out of scope"
 
 
+def test_encrypted_pdf_is_one_clear_error():
+    # fixtures/encrypted.pdf: page 1 of the 司法局 PDF, encrypted with a user password (qpdf --encrypt … 256).
+    path = Path(__file__).parent / "fixtures" / "encrypted.pdf"
+    with pytest.raises(InputError) as exc:
+        read_document(path)
+    assert str(exc.value) == f"{path}: encrypted PDF (password required): cannot read its text"
+
+
 def test_cli_scan_corrupt_and_mixed_folder(tmp_path):
     runner = CliRunner()
     scan = _blank_pdf(tmp_path)

@@ -56,6 +56,7 @@ _EMPTY = re.compile(r"^无$|为空表|无数据|此表无|无此项|没有.{0,12
 _META = re.compile(r"编制(部门|单位)|(金额)?单位\s*[:：]|^单位\s*[(（]?\s*(万元|元)")
 _PAGE_NO = re.compile(r"^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d+\s*页")
 _PROSE = re.compile(r"[，。；;]")
+_YEAR = re.compile(r"^20\d\d年度?")
 _PLACEHOLDER = re.compile(r"^[-—－/／]+$")
 # Header words that mark where the expenditure side of a two-sided table begins.
 _EXPENDITURE = re.compile(r"支出")
@@ -135,8 +136,13 @@ class _Column:
     x0: float
     x1: float
     path: list[str] = field(default_factory=list)
-    name: Optional[str] = None  # canonical column; None for a label column
+    name: Optional[str] = None  # canonical column; None for a label column or one the vocabulary lacks
     side: Optional[str] = None
+    label: bool = False  # names or codes, not amounts
+
+    @property
+    def printed(self) -> str:
+        return "/".join(self.path)
 
 
 @dataclass
@@ -189,6 +195,11 @@ def _leaf_intervals(page: Page, rows: list[_Line]) -> list[tuple[float, float]]:
     return list(zip(bounds, bounds[1:]))
 
 
+def _ruled(page: Page, line: _Line) -> bool:
+    """Whether vertical rules cross the line: it sits in a drawn grid."""
+    return len(_vrules_at(page, line.mid)) >= 2
+
+
 def _cell_extent(page: Page, w: Word) -> tuple[float, float]:
     """A header word's cell: from the rule left of it to the rule right of it, else the word itself."""
     xs = _vrules_at(page, (w.top + w.bottom) / 2)
@@ -199,6 +210,7 @@ def _cell_extent(page: Page, w: Word) -> tuple[float, float]:
 
 def _column_name(kind: str, path: list[str]) -> Optional[str]:
     """The canonical column a header path names, reading cells wrapped over lines joined."""
+    path = [_YEAR.sub("", p) or p for p in path]  # "2026年预算数" names the 预算数 column
     name = column_name(kind, path)
     if name:
         return name
@@ -212,59 +224,101 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
     return None
 
 
+@dataclass
+class _Cell:
+    """A header cell: its words on one line, joined, and the x-range it spans."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+def _header_cells(page: Page, line: _Line) -> list[_Cell]:
+    """A header line's cells: words inside one ruled cell, or letter-spaced ("项 目"), join into one."""
+    cells: list[_Cell] = []
+    last: Optional[tuple[float, float]] = None
+    for w in line.words:
+        extent = _cell_extent(page, w) if page.vrules else (w.x0, w.x1)
+        height = w.bottom - w.top
+        spaced = cells and len(compact(w.norm)) <= 2 and len(compact(cells[-1].text)) <= 2 and \
+            w.x0 - cells[-1].x1 < 3 * height
+        if cells and ((page.vrules and extent == last and extent != (w.x0, w.x1)) or spaced):
+            cells[-1] = _Cell(cells[-1].text + compact(w.norm), cells[-1].x0, max(cells[-1].x1, w.x1))
+            if page.vrules:
+                cells[-1].x0, cells[-1].x1 = extent
+        else:
+            cells.append(_Cell(compact(w.norm), *(extent if page.vrules else (w.x0, w.x1))))
+        last = extent
+    return cells
+
+
 def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Optional[_Grid]:
     intervals = _leaf_intervals(page, rows)
     if not intervals:
         return None
     columns = [_Column(x0, x1) for x0, x1 in intervals]
     printed: list[str] = []
-    ruled = bool(page.vrules)
+    split: Optional[float] = None
     for line in header:
-        for w in line.words:
-            printed.append(w.text)
-            x0, x1 = _cell_extent(page, w) if ruled else (w.x0, w.x1)
+        for cell in _header_cells(page, line):
+            printed.append(cell.text)
+            if split is None and kind in TWO_SIDED and _EXPENDITURE.search(cell.text) and cell.x0 > columns[0].x0 + 20:
+                split = cell.x0  # the expenditure side's group cell ("支出", "本年支出", "财政拨款支出")
             for c in columns:
-                overlap = min(x1, c.x1) - max(x0, c.x0)
-                if overlap > 0.5 * min(c.x1 - c.x0, x1 - x0):
-                    c.path.append(compact(w.norm))
-    two_sided = kind in TWO_SIDED
-    split = _split_x(header, columns) if two_sided else None
+                overlap = min(cell.x1, c.x1) - max(cell.x0, c.x0)
+                if overlap > 0.5 * min(c.x1 - c.x0, cell.x1 - cell.x0):
+                    c.path.append(cell.text)
+    if kind in TWO_SIDED and split is None:
+        items = [c.x0 for c in columns if "项目" in c.path]
+        split = items[1] if len(items) >= 2 else None
     for c in columns:
         c.side = None if split is None else ("expenditure" if c.x0 >= split - 1 else "income")
         c.name = _column_name(kind, c.path)
+    _mark_labels(columns, rows)
+    for c in columns:
+        c.name = None if c.label else c.name
     names = [c.name for c in columns if c.name]
     printed += [n for n in dict.fromkeys(names) if n not in printed]
     return _Grid(columns, printed)
 
 
-def _split_x(header: list[_Line], columns: list[_Column]) -> Optional[float]:
-    """Where the expenditure side of a two-sided table starts: its header group, else its second 项目."""
-    for line in header:
+def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
+    """Which columns print labels (names, codes) rather than amounts, judged by their cells.
+
+    Bare integers are codes ("204", "06") under a header the vocabulary does not
+    name, and amounts ("0", "6860000") under one it does.
+    """
+    starts = [c.x0 for c in columns]
+    counts = [[0, 0, 0] for _ in columns]  # words, bare integers, amounts
+    for line in rows:
         for w in line.words:
-            if _EXPENDITURE.search(compact(w.norm)) and w.x0 > columns[0].x0 + 20:
-                i = next((k for k, c in enumerate(columns) if c.x1 > w.x0), None)
-                if i is not None:
-                    # The group cell starts at the first column whose label is 项目, at or left of the word.
-                    for k in range(i, -1, -1):
-                        if any(p in ("项目", "项 目") for p in columns[k].path):
-                            return columns[k].x0
-                    return columns[i].x0
-    for line in header:
-        items = [w for w in line.words if compact(w.norm) == "项目"]
-        if len(items) >= 2:
-            return items[1].x0 - 1
-    return None
+            i = max(0, bisect.bisect_right(starts, (w.x0 + w.x1) / 2) - 1)
+            t = w.norm.strip()
+            counts[i][2 if is_amount_cell(t) else 1 if is_amount_cell(t, True) else 0] += 1
+    for c, (words, integers, amounts) in zip(columns, counts):
+        c.label = words > amounts + integers if c.name else words + integers > amounts
 
 
 # --------------------------------------------------------------------------
 # rows
 
 
-def _bands(page: Page, lines: list[_Line], grid: _Grid) -> list[list[_Line]]:
-    """Lines grouped into printed rows: by horizontal rules when drawn, else a label-only line joins its row."""
+def _row_rules(page: Page) -> list[float]:
+    """The y of the horizontal rules that separate rows (three or more), else none."""
     ys = _merge_xs([y for y, x0, x1 in page.hrules if x1 - x0 > 20], 1.5)
+    return ys if len(ys) >= 3 else []
+
+
+def _bands(page: Page, lines: list[_Line], grid: _Grid) -> list[list[_Line]]:
+    """Lines grouped into printed rows.
+
+    With horizontal rules a row is what lies between two of them, so a name
+    wrapped above and below its vertically centred amounts stays one row.
+    Without, a line printing only labels joins the row it is nearer to.
+    """
+    ys = _row_rules(page)
     bands: list[list[_Line]] = []
-    if len(ys) >= 3:
+    if ys:
         for line in lines:
             k = bisect.bisect_right(ys, line.mid)
             if bands and bisect.bisect_right(ys, bands[-1][-1].mid) == k and 0 < k < len(ys):
@@ -272,27 +326,47 @@ def _bands(page: Page, lines: list[_Line], grid: _Grid) -> list[list[_Line]]:
             else:
                 bands.append([line])
         return bands
-    for line in lines:
-        label_only = not any(
+
+    def label_only(line: _Line) -> bool:
+        first = compact(line.words[0].norm)
+        return not (_CODE.match(first) or _TOTAL.match(first)) and not any(
             is_amount_cell(w.norm, grid.columns[grid.index((w.x0 + w.x1) / 2)].name is not None) for w in line.words
         )
-        starts = _CODE.match(compact(line.words[0].norm)) or _TOTAL.match(compact(line.words[0].norm))
-        near = bands and line.top - bands[-1][-1].bottom < 0.8 * (line.bottom - line.top)
-        if bands and label_only and not starts and near:
+
+    pending: list[_Line] = []  # label-only lines not yet given to a row
+    for line in lines:
+        if label_only(line):
+            pending.append(line)
+            continue
+        for p in pending:  # each joins the nearer of the row above and this one
+            if bands and p.top - bands[-1][-1].bottom <= line.top - p.bottom:
+                bands[-1].append(p)
+            else:
+                bands.append([p])
+        if pending and bands and bands[-1][-1] is pending[-1] and line.top - pending[-1].bottom < \
+                pending[-1].bottom - pending[-1].top:
             bands[-1].append(line)
         else:
             bands.append([line])
+        pending = []
+    for p in pending:
+        (bands[-1] if bands else bands.append([]) or bands[-1]).append(p)
     return bands
 
 
 def _label(words: list[tuple[int, Word]]) -> tuple[list[str], str]:
-    """Code groups and name from a row's label words (column, word), top to bottom."""
+    """Code groups and name from a row's label words (column, word).
+
+    Digit words are the code cells (类/款/项 or one code) wherever the name
+    wraps around them; the name is read column by column, top to bottom, a
+    cell wrapped over lines joined without a space.
+    """
     groups: list[str] = []
     names: list[tuple[int, str]] = []
-    for col, w in words:
+    for col, w in sorted(words, key=lambda cw: (cw[0], cw[1].top)):
         t = compact(w.norm)
         m = _CODE.match(t)
-        if m and not names:
+        if m:
             groups.append(m.group(1))
             continue
         m = _CODE_NAME.match(t)
@@ -301,7 +375,6 @@ def _label(words: list[tuple[int, Word]]) -> tuple[list[str], str]:
             names.append((col, w.text[w.text.find(m.group(2)[0]):].strip() if m.group(2) else ""))
             continue
         names.append((col, w.text.strip()))
-    # Wrapped lines of one cell join without a space; different cells with one.
     parts: list[str] = []
     last = None
     for col, text in names:
@@ -313,36 +386,69 @@ def _label(words: list[tuple[int, Word]]) -> tuple[list[str], str]:
     return groups, " ".join(parts)
 
 
-def _rows(kind: str, grid: _Grid, band: list[_Line]) -> list[RawRow]:
-    """The row(s) printed in one band: one, or one per side of a two-sided table."""
-    sides: dict[Optional[str], tuple[list, list, list]] = {}
+def _panels(grid: _Grid) -> list[int]:
+    """Each column's panel: a label column after amount columns (or a new side) starts the next.
+
+    A two-sided summary has two panels, a table printing two code panels side
+    by side (决算's basic expenditure) or three expenditure panels (西安) more;
+    each panel of a printed line is its own row.
+    """
+    out, panel = [], 0
+    for i, c in enumerate(grid.columns):
+        prev = grid.columns[i - 1] if i else None
+        if prev is not None and ((c.label and not prev.label) or c.side != prev.side):
+            panel += 1
+        out.append(panel)
+    return out
+
+
+def _extra_panels(grid: _Grid) -> Optional[str]:
+    """A problem message when one side of a two-sided summary prints several panels (only the first is read)."""
+    panel_of = _panels(grid)
+    per_side: dict[str, set[int]] = {}
+    for panel, c in zip(panel_of, grid.columns):
+        if c.side:
+            per_side.setdefault(c.side, set()).add(panel)
+    extra = {side: len(p) for side, p in per_side.items() if len(p) > 1}
+    if not extra:
+        return None
+    sides = "、".join(f"{'收入' if side == 'income' else '支出'}方 {n} 栏" for side, n in extra.items())
+    return f"本表{sides}并列（如按功能、经济分类各列一遍）：每方只读第一栏，其余栏未读取"
+
+
+def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
+    """The row(s) printed in one band: one per panel that prints an amount."""
+    panel_of = _panels(grid)
+    panels: dict[int, tuple[list, list, list]] = {}
     for line in band:
         for w in line.words:
-            col = grid.columns[grid.index((w.x0 + w.x1) / 2)]
-            labels, amounts, positions = sides.setdefault(col.side, ([], [], []))
+            i = grid.index((w.x0 + w.x1) / 2)
+            col = grid.columns[i]
+            labels, amounts, positions = panels.setdefault(panel_of[i], ([], [], []))
             text = w.norm.strip()
-            if col.name is not None and is_amount_cell(text, True):
+            if not col.label and is_amount_cell(text, True):
                 amounts.append(text)
-                positions.append(col.name)
-            elif col.name is not None and _PLACEHOLDER.match(text):
+                positions.append(col.name or col.printed or None)
+            elif not col.label and _PLACEHOLDER.match(text):
                 continue
-            elif col.name is None and is_amount_cell(text, False) and not _CODE.match(compact(text)):
+            elif col.label and is_amount_cell(text) and not _CODE.match(compact(text)):
                 amounts.append(text)  # an amount under a label column: its column is unknown
                 positions.append(None)
             else:
-                labels.append((grid.columns.index(col), w))
+                labels.append((i, w))
     out = []
-    for side, (labels, amounts, positions) in sides.items():
+    lines = sorted({ln.no for ln in band})
+    first = {}
+    for panel, c in zip(panel_of, grid.columns):
+        first.setdefault(c.side, panel)
+    for panel, (labels, amounts, positions) in sorted(panels.items()):
+        side = grid.columns[panel_of.index(panel)].side
+        if not amounts or (side is not None and first[side] != panel):
+            continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
         groups, name = _label(labels)
-        if not amounts and not (_TOTAL.match(compact(name))):
-            continue
-        if not amounts:
-            continue
-        lines = sorted({ln.no for ln in band})
-        known = any(p is not None for p in positions)
         out.append(RawRow(
             line=band[0].no, lines=lines, code_groups=groups, name=name, amounts=amounts,
-            positions=positions if known and None not in positions else None, side=side,
+            positions=positions if any(p is not None for p in positions) else None, side=side,
         ))
     return out
 
@@ -356,34 +462,64 @@ def _pages_of(doc: Document) -> dict[int, list[_Line]]:
 
 
 def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
-    """One RawTable per printed table, its rows read from the page geometry."""
+    """One RawTable per printed table, its rows read from the page geometry.
+
+    A heading and the title under it ("一、收支预算总表" / "2026年度收支预算总表")
+    start one table; a title printed again at the top of a continuation page
+    (same kind, title and number) continues the table before it.
+    """
     lines_of = _pages_of(doc)
     starts = sorted(
         (a for a in anchors if not a.in_contents and (a.kind or a.unknown)), key=lambda a: a.line
     )
     markers = {a.line: a.number for a in anchors if not a.in_contents and a.kind is None and a.number}
-    tables = []
+    skip = {a.line for a in anchors if not a.in_contents}  # title and marker lines are never header cells
+    tables: list[RawTable] = []
+    previous: Optional[RawTable] = None
+    carried: Optional[str] = None
     for i, anchor in enumerate(starts):
         if anchor.kind is None:
+            previous = None
             continue  # a title the vocabulary does not know: it only ends the table before it
-        stop = starts[i + 1].line if i + 1 < len(starts) else len(doc.lines) + 1
-        number = anchor.number or next(
+        nxt = starts[i + 1] if i + 1 < len(starts) else None
+        number = anchor.number or carried or next(
             (markers[n] for n in range(anchor.line - 1, max(0, anchor.line - 4), -1) if n in markers), None
         )
-        raw = RawTable(kind=anchor.kind, number=number, title=anchor.title, line=anchor.line, end_line=anchor.line)
-        _read_table(doc, lines_of, raw, stop)
-        tables.append(raw)
+        if nxt and nxt.kind == anchor.kind and nxt.line - anchor.line <= 3 and \
+                doc.line(nxt.line).page == doc.line(anchor.line).page:
+            carried = number
+            continue  # a heading over its title: the title starts the table
+        carried = None
+        stop = nxt.line if nxt else len(doc.lines) + 1
+        repeated = previous is not None and previous.kind == anchor.kind and previous.number == number and \
+            compact(previous.title) == compact(anchor.title) and previous.rows
+        raw = previous if repeated else RawTable(
+            kind=anchor.kind, number=number, title=anchor.title, line=anchor.line, end_line=anchor.line)
+        printed = _read_table(doc, lines_of, raw, anchor.line, stop, skip)
+        if not repeated and printed:
+            tables.append(raw)
+        previous = raw if printed else None
+    for raw in tables:
+        if raw.rows:
+            _assign_roles(raw.rows, raw.kind in TWO_SIDED)
+            if not columns_of(raw):
+                for row in raw.rows:
+                    row.positions = None
     return tables
 
 
-def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, stop: int) -> None:
-    """Read the table's rows from its title page and the pages that continue it."""
-    page_no = doc.line(raw.line).page or 1
+def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, after: int, stop: int,
+                skip: set[int]) -> bool:
+    """Read the rows below the title line `after` on its page and the pages that continue the table.
+
+    False when no table is printed there at all: the title was a heading in the text.
+    """
+    page_no = doc.line(after).page or 1
     grid: Optional[_Grid] = None
-    rows: list[RawRow] = []
     first_page = True
+    found = False
     while page_no <= len(doc.pages):
-        lines = [ln for ln in lines_of[page_no] if (ln.no > raw.line) and ln.no < stop]
+        lines = [ln for ln in lines_of[page_no] if after < ln.no < stop and ln.no not in skip]
         page = doc.pages[page_no - 1]
         page_no += 1
         if not lines:
@@ -397,7 +533,14 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
             if first_page and any(_EMPTY.search(compact(ln.text)) for ln in body):
                 raw.empty = True
                 raw.end_line = max(raw.end_line, body[-1].no)
+            elif first_page and body and _header_like(body[0]) and _ruled(page, body[0]):
+                found = True  # a header and its grid with no rows under it (a blank template): printed, empty-handed
+                raw.header += [c.text for c in _header_cells(page, body[0]) if c.text not in raw.header]
+                raw.end_line = max(raw.end_line, body[-1].no)
             break
+        ys = _row_rules(page)
+        while ys and start > 0 and bisect.bisect_right(ys, body[start - 1].mid) == bisect.bisect_right(ys, body[start].mid):
+            start -= 1  # a name wrapped above the first row's amounts is part of that row, not the header
         header, data = body[:start], body[start:]
         if not first_page and not all(_header_like(ln) for ln in header):
             break  # prose or a new heading before the rows: not this table
@@ -406,8 +549,12 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
             grid = _grid(raw.kind, page, header, data) or grid
             if grid is not None:
                 raw.header += [h for h in grid.header if h not in raw.header]
+                extra = _extra_panels(grid)
+                if extra and (data[0].no, extra) not in raw.problems:
+                    raw.problems.append((data[0].no, extra))
         if grid is None:
             break
+        found = True
         if raw.kind in PERFORMANCE_KINDS:
             raw.end_line = data[-1].no
             continue  # performance tables are read by lineage.parse.performance from the lines
@@ -416,21 +563,16 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
         ended = False
         kept: list[_Line] = []
         for ln in data:
-            if _PROSE.search(compact(ln.text)) and not any(is_amount_cell(w.norm, False) for w in ln.words):
+            if _PROSE.search(compact(ln.text)) and not any(is_amount_cell(w.norm) for w in ln.words):
                 if _EMPTY.search(compact(ln.text)):
                     raw.empty = True
                 ended = True  # a note under the table ("注：…") ends it
                 break
             kept.append(ln)
         for band in _bands(page, kept, grid):
-            rows += _rows(raw.kind, grid, band)
+            raw.rows += _rows(grid, band)
         if kept:
             raw.end_line = max(raw.end_line, kept[-1].no)
         if ended:
             break
-    raw.rows = rows
-    if rows:
-        _assign_roles(rows, raw.kind in TWO_SIDED)
-        if not columns_of(raw):
-            for row in rows:
-                row.positions = None
+    return found or raw.empty

@@ -1,0 +1,190 @@
+"""NR: changes and restatements inside the explanation text.
+
+The text states one quantity several times (the income side and the
+expenditure side, the summary and the detail paragraph) and its change
+against last year with a percentage. These rules check the text against
+itself: every statement of one quantity agrees, and a percentage change is
+the change over last year's base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from lineage.checks.context import CheckContext
+from lineage.checks.finding import Finding, Subject
+from lineage.checks.narrative import claim_evidence, current_amount, definitions, round_to
+from lineage.checks.registry import Rule, register
+from lineage.model import Claim
+
+# Subjects that name one quantity: the 一般公共预算 appropriation is also its income
+# line; a budget's income total equals its expenditure total.
+SAME_QUANTITY: tuple[frozenset[str], ...] = (
+    frozenset({"gp_total", "gp_current", "source:一般公共预算拨款收入"}),
+    frozenset({"income_total", "expenditure_total"}),
+)
+
+
+def quantity(subject: str) -> str:
+    """One key for subjects that name the same quantity.
+
+    >>> quantity("source:一般公共预算拨款收入") == quantity("gp_total")
+    True
+    """
+    for group in SAME_QUANTITY:
+        if subject in group:
+            return min(group)
+    return subject
+
+
+def known(subject: str) -> bool:
+    """A subject whose other names are known (SAME_QUANTITY), so its words need not match."""
+    return any(subject in group for group in SAME_QUANTITY)
+
+
+def words(c: Claim) -> str:
+    """The words a claim names its quantity with: two statements are compared only when they
+    use the same words, since one claim subject may gather several phrases (政府采购预算 and
+    面向中小企业预留政府采购项目预算, Shanghai 万里 2025 lines 454, 456)."""
+    return re.sub(r"[\s()（）“”\"]", "", c.subject_label or c.subject)
+
+
+def one_per_sentence(claims: list[Claim]) -> list[Claim]:
+    """The first claim of each sentence: two figures of one sentence are a whole and its part
+    ("预留政府采购项目预算金额1928.48万元,其中,预留给小型和微型企业的…1349.94万元"), not a restatement."""
+    seen: set[str] = set()
+    out = []
+    for c in claims:
+        sentence = c.text or f"line {c.line}"
+        if sentence not in seen:
+            seen.add(sentence)
+            out.append(c)
+    return out
+
+
+def scope_of(c: Claim) -> str:
+    """The scope that tells two statements of a subject apart: 基本支出 of all funds is not
+    基本支出 of 一般公共预算 (004 lines 25, 29); a total or an income line is one quantity
+    whatever total it is listed under."""
+    if c.subject.startswith("source:") or c.subject in ("income_total", "expenditure_total", "fiscal_total", "gp_total", "gp_current"):
+        return ""
+    return c.scope or ""
+
+
+def signed(c: Claim) -> Decimal:
+    return -c.value if c.direction == "decrease" else c.value
+
+
+@register
+class RestatedQuantity(Rule):
+    """One quantity, or its change on last year, stated twice in the text with different values.
+
+    Example (001): the increase of the 一般公共预算 appropriation is 6.86 万元 at
+    line 181 ("主要是因一般公共预算资金增加6.86万元"), 13.72 万元 at line 205 and
+    32.12 万元 at line 219 ("比2023年预算数的201.00万元，增加32.12万元"). Changes
+    are compared with their sign; the 一般公共预算 appropriation and its income
+    line are one quantity, as are a budget's income and expenditure totals.
+    Other statements are compared only when the text uses the same words for
+    them (one claim subject may gather several phrases: 政府采购预算 and
+    面向中小企业预留政府采购项目预算), and amounts only for subjects no table
+    states (NR01 compares the others with the tables). Exact: printed figures.
+    """
+
+    id = "NR05"
+    name = "narrative.restated"
+    template = "说明中「{label}」{what}前后不一：{values}"
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        changes: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+        amounts: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+        for c in d.claims:
+            if c.year not in (None, d.year) or c.unit not in ("万元", "元"):
+                continue
+            if c.kind == "change" and c.direction in ("increase", "decrease"):
+                changes[(quantity(c.subject), scope_of(c), "" if known(c.subject) else words(c))].append(c)
+            elif c.kind == "amount" and not definitions(ctx.facts, c):
+                amounts[(c.subject, c.scope or "", words(c))].append(c)
+        for claims in changes.values():
+            claims = one_per_sentence(claims)
+            if len({(signed(c), c.unit) for c in claims}) > 1:
+                yield self._finding(ctx, claims, "的增减", lambda c: f"{'增加' if c.direction == 'increase' else '减少'} {c.value}")
+        for claims in amounts.values():
+            claims = one_per_sentence(claims)
+            if len({(c.value, c.unit) for c in claims}) > 1:
+                yield self._finding(ctx, claims, "", lambda c: f"{c.value}")
+
+    def _finding(self, ctx: CheckContext, claims: list[Claim], what: str, show) -> Finding:
+        d = ctx.d
+        first = claims[0]
+        other = next(c for c in claims[1:] if (signed(c), c.unit) != (signed(first), first.unit))
+        values = "；".join(f"第 {c.line} 行{show(c)}{c.unit}" for c in claims)
+        return self.finding(
+            d, expected=signed(first), found=signed(other), unit=first.unit, label=first.subject_label or first.subject,
+            what=what, values=values, subjects=[Subject(name=first.subject_label or first.subject)],
+            evidence=[claim_evidence(d, c) for c in claims],
+        )
+
+
+def money_change(d, c: Claim) -> Optional[Claim]:
+    """The change in money stated with a percentage change: same subject, same or previous line."""
+    return next(
+        (m for m in d.claims if m.kind == "change" and m.subject == c.subject and m.unit in ("万元", "元")
+         and 0 <= c.line - m.line <= 1 and m.direction == c.direction),
+        None,
+    )
+
+
+@register
+class ChangePercent(Rule):
+    """A stated percentage change is not the change over last year's amount.
+
+    Example (003 line 771): "机关运行经费财政拨款 57.33 万元, 比 2023 年预算增加
+    6.03 万元, 增加 10.5%" — last year's base is 57.33 − 6.03 = 51.30 and
+    6.03 / 51.30 = 11.75%; 10.5% is 6.03 / 57.33, computed on this year. The
+    base is the stated previous amount, or this year's amount less the change.
+    Within the band the printed figures' rounding allows (amounts to 0.01,
+    the percentage to its printed decimals) the difference is a warning (002
+    line 99: 3.91 / 16.36 = 23.90%, printed 23.89%); beyond it an error.
+    """
+
+    id = "NR06"
+    name = "narrative.change_percent"
+    template = "说明第 {line} 行「{label}」变动 {change}{money_unit}，按上年 {previous}{money_unit} 计算为 {expected}%，文中写作 {found}%{note}"
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        for c in d.claims:
+            if c.kind != "change" or c.unit != "%" or c.direction not in ("increase", "decrease"):
+                continue
+            m = money_change(d, c)
+            if m is None or not m.value:
+                continue
+            previous = m.previous
+            current = current_amount(d, m)
+            if previous is None:
+                if current is None:
+                    continue
+                previous = current.value - signed(m)
+            if previous <= 0:
+                continue
+            expected = round_to(m.value * 100 / previous, c.value)
+            if expected == c.value:
+                continue
+            exp = c.value.as_tuple().exponent
+            half_quantum = Decimal(1).scaleb(exp if isinstance(exp, int) else 0) / 2
+            low = (m.value - Decimal("0.01")) * 100 / (previous + Decimal("0.005")) - half_quantum
+            high = (m.value + Decimal("0.01")) * 100 / (previous - Decimal("0.005")) + half_quantum
+            within = low <= c.value <= high
+            note = ""
+            if current is not None and current.value and round_to(m.value * 100 / current.value, c.value) == c.value:
+                note = f"（{c.value}% 是按本年 {current.value} 计算的）"
+            yield self.finding(
+                d, expected=expected, found=c.value, unit="%", line=c.line, label=c.subject_label or c.subject,
+                change=m.value, money_unit=m.unit, previous=previous, note=note,
+                severity="warning" if within else None,
+                evidence=[claim_evidence(d, c)] + ([claim_evidence(d, current)] if current and current.line != c.line else []),
+            )
