@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import signal
 import sys
 import time
 from collections import Counter
@@ -52,9 +53,13 @@ def main() -> None:
     slowest = (0.0, -1, "")
     started = time.perf_counter()
     jobs = [(n, args.cli_every) for n in range(args.start, args.start + args.n)]
-    with multiprocessing.Pool(args.jobs) as pool:
+    pool = multiprocessing.Pool(args.jobs)
+    # Stopped early (Ctrl-C or kill), it still prints the figures of the variants it finished.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    interrupted = False
+    try:
         for i, (n, name, result, done, kind, trace, seconds, data) in enumerate(
-                pool.imap_unordered(run, jobs, chunksize=8), 1):
+                pool.imap_unordered(run, jobs, chunksize=4), 1):
             outcomes[result] += 1
             kinds[kind, result] += 1
             slowest = max(slowest, (seconds, n, name))
@@ -64,13 +69,19 @@ def main() -> None:
                 (args.crashes / f"{n}-{name}").write_bytes(data)
                 (args.crashes / f"{n}-{name}.traceback.txt").write_text(trace, encoding="utf-8")
                 print(f"CRASH variant {n} ({name}; {', '.join(done)}): {trace.strip().splitlines()[-1]}", flush=True)
-            if i % 500 == 0:
+            if i % 100 == 0:
                 print(f"  {i} variants, {outcomes['crash']} crashes, {time.perf_counter() - started:.0f} s",
                       file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        interrupted = True
+        pool.terminate()
+    else:
+        pool.close()
+    pool.join()
     elapsed = time.perf_counter() - started
     total = sum(outcomes.values())
-    print(f"variants {args.start}..{args.start + args.n - 1}: {total} in {elapsed:.0f} s "
-          f"({total / elapsed:.1f}/s, {args.jobs} processes)")
+    print(f"variants from {args.start}: {total} of {args.n}{' (interrupted)' if interrupted else ''} in "
+          f"{elapsed:.0f} s ({total / elapsed:.1f}/s, {args.jobs} processes)")
     for kind in ("text", "pdf"):
         print(f"  {kind}: {kinds[kind, 'read']} read as a disclosure, {kinds[kind, 'refused']} refused in one line "
               f"(exit 2), {kinds[kind, 'crash']} crashes")
