@@ -30,6 +30,8 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -105,8 +107,8 @@ def _kib(pid: int, file: str, key: str) -> int:
         return 0
 
 
-def measure(args: list[str]) -> Run:
-    """Run a lineage command (stdout discarded), sampling its process tree's memory."""
+def measure(args: list[str], deadline: float | None = None) -> Run:
+    """Run a lineage command (stdout discarded), sampling its process tree's memory; stop it after `deadline` s."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(LINEAGE + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -123,11 +125,15 @@ def measure(args: list[str]) -> Run:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, err = proc.communicate()
+    try:
+        _, err = proc.communicate(timeout=deadline)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGINT)  # as Ctrl-C: the load keeps the batches it committed
+        _, err = proc.communicate()
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in (0, 1) and deadline is None:
         sys.exit(f"lineage {' '.join(args)} failed ({proc.returncode}): {err.decode()[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # includes the workers, reaped by the command
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -139,6 +145,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, nargs="+", default=[100, 1000, 10000])
     ap.add_argument("--jobs", type=int, default=None, help="passed to lineage --jobs (default: every core)")
     ap.add_argument("--skip-check", action="store_true")
+    ap.add_argument("--deadline", type=float, default=None,
+                    help="stop a load after this many seconds and report the rate of what it stored by then")
     args = ap.parse_args()
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start")
@@ -150,16 +158,24 @@ def main() -> None:
             folder.mkdir()
             text = corpus(folder, n)
             floor_s = floor(folder)
-            runs = [("load", measure(["load", str(folder), "--store", str(db), *jobs]))]
+            floor_ms = floor_s / n * 1000  # per disclosure
+            runs = [("load", measure(["load", str(folder), "--store", str(db), *jobs], args.deadline))]
             store = db.stat().st_size
+            with sqlite3.connect(db) as con:
+                stored = con.execute("SELECT count(*) FROM disclosures").fetchone()[0]
+            if stored < n:  # stopped at the deadline: figures per disclosure stored
+                print(f"{n:>6} load stopped after {runs[0][1].seconds:.0f} s with {stored} disclosures stored; "
+                      f"figures below are per stored disclosure", flush=True)
+                text = text * stored // n
+                n = stored
             if not args.skip_check:
                 runs.append(("check", measure(["check", "--store", str(db)])))
             for name, r in runs:
                 extra = (f"  {store / n / 1024:.1f} KiB/discl., {store / text:.2f}× the input text "
                          f"({text / n / 1024:.1f} KiB)" if name == "load" else "")
                 print(f"{n:>6} {name:<7} {r.seconds:>7.1f} {r.seconds / n * 1000:>9.1f} {r.cpu_seconds / n * 1000:>9.1f} "
-                      f"{r.seconds / floor_s:>8.0f} {r.pss_mib:>8.0f} {r.rss_mib:>8.0f}{extra}", flush=True)
-            print(f"{n:>6} {'floor':<7} {floor_s:>7.2f} {floor_s / n * 1000:>9.2f}", flush=True)
+                      f"{r.seconds / n * 1000 / floor_ms:>8.0f} {r.pss_mib:>8.0f} {r.rss_mib:>8.0f}{extra}", flush=True)
+            print(f"{n:>6} {'floor':<7} {floor_s:>7.2f} {floor_ms:>9.2f}", flush=True)
     print(f"load average {os.getloadavg()[0]:.2f} at end")
 
 

@@ -1,6 +1,7 @@
 """Time `lineage report UNIT --html FILE` for each seed: the whole command (a fresh process, as a user
-runs it: start-up, imports, store read, graph, checks' findings, HTML) and the rendering alone
-(median of several runs in one process), with the file size.
+runs it: start-up, imports, store read, graph, checks' findings, HTML), as wall time and as the CPU
+time of the process (user + system: what the command costs, whatever else the machine is running),
+and the rendering alone (in one process), each the median of several runs, with the file size.
 
     python benchmarks/report_html.py [--runs 9]
 
@@ -10,6 +11,7 @@ Target (issue #13): under 1 s for one disclosure.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,7 +36,7 @@ def main() -> None:
         store = Path(tmp) / "bench.db"
         subprocess.run([str(LINEAGE), "load", str(SEEDS), "--store", str(store)], check=True, capture_output=True)
         print(f"lineage report, median of {args.runs} runs")
-        print(f"  {'seed':28s} {'command':>9s} {'render':>9s} {'file':>10s}")
+        print(f"  {'seed':28s} {'command':>9s} {'cpu':>9s} {'render':>9s} {'file':>10s}")
         for f in files:
             d = parse_file(f)
             unit = UnitReport(d, run_checks(d))
@@ -45,19 +47,22 @@ def main() -> None:
                 page = render_html([unit])
                 renders.append((time.perf_counter() - start) * 1000)
             out = Path(tmp) / f"{f.stem}.html"
-            commands = []
+            commands, cpu = [], []
             for _ in range(args.runs):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 subprocess.run([str(LINEAGE), "report", d.id, "--store", str(store), "--html", str(out)],
                                check=True, capture_output=True)
                 commands.append((time.perf_counter() - start) * 1000)
-            print(f"  {f.name:28s} {statistics.median(commands):7.0f} ms {statistics.median(renders):6.1f} ms "
-                  f"{out.stat().st_size / 1024:7.0f} KiB")
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu.append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
+            print(f"  {f.name:28s} {statistics.median(commands):7.0f} ms {statistics.median(cpu):6.0f} ms "
+                  f"{statistics.median(renders):6.1f} ms {out.stat().st_size / 1024:7.0f} KiB")
         ids = [parse_file(f).id for f in files]
         out = Path(tmp) / "all.html"
         start = time.perf_counter()
         subprocess.run([str(LINEAGE), "report", *ids, "--store", str(store), "--html", str(out)], check=True, capture_output=True)
-        print(f"  {'all five, compared':28s} {(time.perf_counter() - start) * 1000:7.0f} ms {'':9s} {out.stat().st_size / 1024:7.0f} KiB")
+        print(f"  {'all five, compared':28s} {(time.perf_counter() - start) * 1000:7.0f} ms {'':19s} {out.stat().st_size / 1024:7.0f} KiB")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from lineage.checks import run_checks
-from lineage.parse.disclosure import parse_file
 from lineage.report.html_report import UnitReport, default_name, render_html
 
 from .browser_option import browser_option, links
@@ -20,6 +18,9 @@ def _units(targets: tuple[str, ...], store: str | None) -> list[UnitReport]:
     out: list[UnitReport] = []
     for target in targets:
         if Path(target).exists():
+            from lineage.checks import run_checks  # only here: a stored unit needs no parser
+            from lineage.parse.disclosure import parse_file
+
             for f in expand_paths((target,)):
                 d = parse_file(f)
                 out.append(UnitReport(d, run_checks(d)))

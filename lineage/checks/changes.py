@@ -18,7 +18,7 @@ from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.narrative import claim_evidence, current_amount, definitions, round_to
 from lineage.checks.registry import Rule, register
-from lineage.model import Claim
+from lineage.model import Claim, Provenance
 
 # Subjects that name one quantity: the 一般公共预算 appropriation is also its income
 # line; a budget's income total equals its expenditure total.
@@ -124,9 +124,21 @@ class RestatedQuantity(Rule):
         values = "；".join(f"第 {c.line} 行{show(c)}{c.unit}" for c in claims)
         return self.finding(
             d, expected=signed(first), found=signed(other), unit=first.unit, label=first.subject_label or first.subject,
+            severity="warning" if what and _income_and_expenditure(first, other) else None,
             what=what, values=values, subjects=[Subject(name=first.subject_label or first.subject)],
             evidence=[claim_evidence(d, c) for c in claims],
         )
+
+
+def _income_and_expenditure(a: Claim, b: Claim) -> bool:
+    """One change stated for the appropriation's income, the other for its expenditure.
+
+    Expenditure also spends last year's carry-over, so the two changes differ whenever the
+    carry-over did (福州 单位预算 page 26: "一般公共预算拨款收入增加129.07万元" and
+    "一般公共预算拨款支出…比上年增加166.68万元"): a warning, not an error.
+    """
+    sides = {"收入" in (c.subject_label or "") or c.subject.startswith("source:") for c in (a, b)}
+    return len(sides) == 2 and any("支出" in (c.subject_label or "") for c in (a, b))
 
 
 def money_change(d, c: Claim) -> Optional[Claim]:
@@ -188,3 +200,80 @@ class ChangePercent(Rule):
                 severity="warning" if within else None,
                 evidence=[claim_evidence(d, c)] + ([claim_evidence(d, current)] if current and current.line != c.line else []),
             )
+
+
+# Shanghai's 项 explanations: "（06项）91.97万元。主要用于：…。2025年当年预算执行数为77.99万元，2026年预算安排
+# 91.97万元，比2025年预算执行数增加17.66%。" — the headline amount, last year's, this year's and the change.
+_ITEM = re.compile(
+    r"(?:[(（]\d{2}项[)）]\s*(?P<x>[\d,]+(?:\.\d+)?)万元)?(?:(?!万元).){0,200}?"
+    r"预算执行数为(?P<a>[\d,]+(?:\.\d+)?)万元[,，]?\s*\d{4}年预算安排(?P<b>[\d,]+(?:\.\d+)?)万元[,，]?\s*"
+    r"比\d{4}年预算执行数(?P<dir>增加|减少)(?P<p>\d+(?:\.\d+)?)%"
+)
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def joined(lines: dict[int, str]) -> tuple[str, list[int]]:
+    """The document as one string (wrapped sentences joined) and the line of each character."""
+    text, where = [], []
+    for n, line in sorted(lines.items()):
+        part = "".join(line.split())
+        text.append(part)
+        where += [n] * len(part)
+    return "".join(text), where
+
+
+@register
+class ItemChange(Rule):
+    """A 项 explained with last year's and this year's amounts whose figures disagree.
+
+    Example (上海市普陀区司法局 2026, lines 112–113): "住房公积金（01项）208.8万元 …
+    2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加
+    5.27%" — the same 项 is 208.8 and 201.50, and 208.8 / 198.34 is the 5.27%;
+    lines 105–106: 91.97 against 77.99 is 17.93%, not the 17.66% printed (the
+    figure of the line before). The percentage is the change over last year's
+    amount; within the band the figures' rounding allows it is a warning.
+    Reads the text lines (the template's sentence, skipped when the source is
+    gone).
+    """
+
+    id = "NR09"
+    name = "narrative.item_change"
+    template = "说明第 {line} 行：{detail}"
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        if not ctx.lines:
+            return
+        text, where = joined(ctx.lines)
+        for m in _ITEM.finditer(text):
+            a, b, p = _dec(m.group("a")), _dec(m.group("b")), _dec(m.group("p"))
+            x = _dec(m.group("x")) if m.group("x") else None
+            sign = Decimal(-1) if m.group("dir") == "减少" else Decimal(1)
+            lines = sorted({where[i] for i in range(m.start("a") if x is None else m.start("x"), m.end())})
+            proof = [Provenance(file=d.source.path, line=n, text=ctx.lines[n][:120]) for n in lines]
+            details, expected, found, severity = [], None, None, "warning"
+            if x is not None and x != b:
+                details.append(f"同一项目写作 {x} 万元和 {b} 万元")
+                expected, found, severity = x, b, "error"
+            if a <= 0:
+                continue
+            candidates = [b] + ([x] if x is not None else [])
+            if not any(round_to((v - a) * sign * 100 / a, p) == p for v in candidates):
+                actual = round_to((b - a) * 100 / a, p)
+                low = ((b - a) * sign - Decimal("0.01")) * 100 / (a + Decimal("0.005"))
+                high = ((b - a) * sign + Decimal("0.01")) * 100 / (a - Decimal("0.005"))
+                quantum = Decimal(1).scaleb(p.as_tuple().exponent) / 2  # type: ignore[arg-type]
+                within = low - quantum <= p <= high + quantum
+                details.append(f"按上年 {a} 万元、本年 {b} 万元计算变动 {actual}%，文中写作{m.group('dir')} {p}%")
+                if expected is None:
+                    expected, found = actual, p * sign
+                if not within:
+                    severity = "error"
+            if details:
+                yield self.finding(
+                    d, line=lines[0], detail="；".join(details), expected=expected, found=found,
+                    unit="万元" if details[0].startswith("同一") else "%", severity=severity, evidence=proof,
+                )

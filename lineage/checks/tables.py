@@ -46,7 +46,7 @@ class MissingTable(Rule):
             if e.printed is None:
                 reported.update(k for k in (e.kind, _key(e.number)) if k)
                 yield self._missing(d, KIND_LABELS.get(e.kind or "", e.title), f"目录第 {e.line} 行列出，正文未印出",
-                                    [Provenance(file=d.source.path, table=e.kind, line=e.line, text=e.title)])
+                                    [Provenance(file=d.source.path, table=e.kind, line=e.line, page=e.page, text=e.title)])
         family = BY_NAME.get(d.family or "")
         for number, before, after in _numbering_gaps(d):
             entry = family.entry_for(number) if family else None
@@ -58,9 +58,8 @@ class MissingTable(Rule):
                 why += f"；{family.label}中表{number}为「{entry.title}」"
             yield self._missing(
                 d, f"表{number}", why,
-                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line,
-                            page=getattr(t, "page", None), text=t.title)  # a 目录 entry has no page
-                 for t in (before, after)],
+                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line, page=t.page,
+                            text=t.title) for t in (before, after)],
             )
         if family and not d.contents:
             yield from self._family_missing(d, family, reported)

@@ -45,6 +45,9 @@ _VERB = re.compile(r"(增加|减少|增长|下降|降低|上升|减|增)了?\s*$
 _INCREASE = ("增加", "增长", "上升", "增")
 _COMPARED = re.compile(r"(比|较|与|同)\s*(?P<year>20\d\d)\s*年度?[^，；。、,;]*$")
 _YEAR = re.compile(r"(20\d\d)\s*年(?!底)")
+# A sentence about one project (项目概述/年度预算安排 sheets, 国家信访局 page 29) states that project's
+# figures; the document-level subjects it uses ("一般公共预算", "上年结转") are not the unit's totals.
+_ONE_PROJECT = re.compile(r"(该|本|此)项目")
 _CLAUSE_END = re.compile(r".*(?:[，；：、,;:]|其中)", re.S)
 # "预算数（基本支出）为 289.04": the bracket says which kind of money, not the subject.
 _MONEY_KIND_NOTE = re.compile(r"(?<=预算数)\s*[(（](基本支出|项目支出)[)）]")
@@ -202,6 +205,8 @@ class _SentenceReader:
                 return None
             unit = self.money_unit
             note = f"{num} 未印单位，按其所比较的前一金额的单位 {unit} 读取"
+        if _ONE_PROJECT.search(self.text[: m.start()]):
+            return False  # "拟安排该项目一般公共预算2,134.87万元": one project's money, not the unit's
         fig = _Figure(value, unit, m.start(), m.end(), note)
         about, compared_year = _years(self.text[: m.start()])
         year = about or self.state.year
@@ -340,6 +345,9 @@ class _SentenceReader:
             self._claim(p.figure, p.subject, "amount", p.year, p.lines)
 
     def _no_subject(self, fig: _Figure, clause: str, line: int) -> None:
+        # The figure has a subject the vocabulary does not know ("事业单位经营支出0万元，占0%"):
+        # what follows ("占0%") is about it, not about the subject named before it.
+        self.current = None
         printed = f"{fig.value}{fig.unit}"
         self.state.problems.append((line, f"{printed}: no subject is named before this figure ({clause.strip()!r})"))
 

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from lineage.amounts import rounding_band
 from lineage.model import Row, Table
-from lineage.tableview import leaves, total_row, undetermined, value
+from lineage.tableview import indented, leaves, total_row, undetermined, value
 from lineage.vocab import TWO_SIDED
 
 ORDINAL = re.compile(r"^\s*[一二三四五六七八九十]+、")  # "一、本年支出": a heading or numbered item
@@ -66,18 +66,48 @@ def _compare(table: Table, total: Row, parts: list[Row]) -> Iterator[TotalDiffer
             yield TotalDifference(table, column, total, parts, stated, found, printed)
 
 
-def _side_items(rows: list[Row]) -> list[Row]:
-    """Items of one side in print order, without headings ("一、本年收入" above its items).
+# Numbering levels of a two-sided table's items: 一、 above 1、/1. above (1) above ①.
+_LEVELS = [
+    re.compile(r"^\s*[一二三四五六七八九十]+、"),
+    re.compile(r"^\s*\d+\s*[、.．]"),
+    re.compile(r"^\s*[(（]\s*\d+\s*[)）]"),
+    re.compile(r"^\s*[①-⑳]"),
+]
+_OF_WHICH = re.compile(r"^\s*其中")  # "其中：专项资金…": part of the row above, never summed again
 
-    A heading is an ordinal row whose next row is an un-numbered item; the last
-    numbered item before a total ("十九、住房保障支出" above 本年支出合计) is no heading.
+
+def numbering_level(name: str) -> int | None:
+    """How deep an item's printed number is (1 for 一、 … 4 for ①), None when unnumbered.
+
+    >>> [numbering_level(n) for n in ("一、财政拨款", "1、财政拨款", "1.一般公共预算", "(1)工资", "上年结转")]
+    [1, 2, 2, 3, None]
+    """
+    return next((i + 1 for i, p in enumerate(_LEVELS) if p.match(name)), None)
+
+
+def _side_items(rows: list[Row]) -> list[Row]:
+    """Items of one side in print order, without headings and "其中" lines.
+
+    Where the rows carry their indentation (RawRow.depth, from a PDF), a heading
+    is a row with the next row indented under it. Otherwise a heading ("一、本年收入",
+    "一、部门预算") is a numbered row whose next row is numbered deeper or not at all: its items follow and are summed instead. The
+    last numbered item before a total ("十九、住房保障支出" above 本年支出合计) is
+    no heading.
     """
     kept = []
+    by_indent = indented([r for r in rows if r.role != "total"])
     for i, row in enumerate(rows):
-        if row.role == "total":
+        if row.role == "total" or _OF_WHICH.match(row.name):
             continue
-        nxt = rows[i + 1] if i + 1 < len(rows) else None
-        heading = nxt is not None and nxt.role != "total" and ORDINAL.match(row.name) and not ORDINAL.match(nxt.name)
+        nxt = next((r for r in rows[i + 1:] if not _OF_WHICH.match(r.name)), None)
+        if by_indent:  # the PDF shows the levels: a row with rows indented under it is their heading
+            heading = nxt is not None and nxt.role != "total" and nxt.depth > row.depth  # type: ignore[operator]
+            if not heading:
+                kept.append(row)
+            continue
+        level = numbering_level(row.name)
+        below = numbering_level(nxt.name) if nxt is not None else None
+        heading = nxt is not None and nxt.role != "total" and level is not None and (below is None or below > level)
         if not heading:
             kept.append(row)
     return kept

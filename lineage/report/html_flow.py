@@ -123,7 +123,7 @@ class _Builder:
         link.derived = link.derived or derived
         prov = self._provenance(source, target)
         if prov is not None:
-            for attr, value in (("lines", prov.line), ("pages", getattr(prov, "page", None))):
+            for attr, value in (("lines", prov.line), ("pages", prov.page)):
                 if value is not None and value not in getattr(link, attr):
                     getattr(link, attr).append(value)
             table = f"表{prov.table_number}" if prov.table_number else (prov.table or "")

@@ -31,10 +31,11 @@ from lineage.checks.finding import Finding
 from lineage.graph import build_graph
 from lineage.graph import names as N
 from lineage.graph.trace import Stage, trace
-from lineage.model import Disclosure
+from lineage.model import Disclosure, Provenance
 from lineage.neo4jdb.browser_links import BrowserLinks
 from lineage.report.compare import Comparison, compare
 from lineage.report.html_flow import LEVELS, Flow, flow
+from lineage.vocab import KIND_LABELS
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -78,22 +79,23 @@ def _stages_json(g: nx.MultiDiGraph, stages: list[Stage]) -> list[dict[str, Any]
     for s in stages:
         rows = []
         for step in s.steps:
-            rows.append(_step_json(g, step, s.name.split(" → ")[0]))
+            edge_from = step.target if s.node == "sources" else s.node  # a source's flow runs into 收入
+            edge_to = N.node_id(g.nodes[step.target][N.DISC], "pool", "收入") if s.node == "sources" else step.target
+            rows.append(_step_json(g, step, s.name.split(" → ")[0], g.get_edge_data(edge_from, edge_to, key=N.FLOW)))
             if g.nodes[step.target].get(N.LABEL) == N.FUNCTION:
-                rows += [_step_json(g, child, step.name, parent=step.target) for child in step.children]
+                rows += [_step_json(g, child, step.name, g.get_edge_data(step.target, child.target, key=N.FLOW), parent=step.target)
+                         for child in step.children]
         out.append({"node": s.node, "name": s.name, "inflow": printed(s.inflow), "outflow": printed(s.outflow),
                     "balanced": s.balanced, "rows": rows})
     return out
 
 
-def _step_json(g: nx.MultiDiGraph, step, source: str, parent: Optional[str] = None) -> dict[str, Any]:
-    edge = None
-    if parent:
-        edge = g.get_edge_data(parent, step.target, key=N.FLOW)
+def _step_json(g: nx.MultiDiGraph, step, source: str, edge: Optional[dict], parent: Optional[str] = None) -> dict[str, Any]:
+    """One row of the flow table; `edge` is the flow it shows (its provenance gives the PDF page)."""
     prov = (edge or {}).get(N.PROV)
     return {"target": step.target, "parent": parent, "from": source, "name": step.name, "code": step.code,
             "amount": printed(step.amount), "share": printed(step.share) if step.share is not None else None,
-            "line": step.line, "page": getattr(prov, "page", None) if prov else None,
+            "line": step.line, "page": prov.page if prov else None,
             "derived": step.derived, "estimate": step.estimate,
             "indicators": len(step.children) if g.nodes[step.target].get(N.LABEL) == N.PROJECT else None}
 
@@ -108,11 +110,18 @@ def _finding_json(f: Finding, places: "_Places", links: BrowserLinks) -> dict[st
     return {
         "code": f.code, "rule": f.rule, "severity": f.severity, "severityLabel": SEVERITY_ZH.get(f.severity, f.severity),
         "message": f.message, "unit": f.unit or "",
-        "expected": printed(f.expected) if f.expected is not None else None, "found": found,
-        "evidence": [{"line": e.line, "page": getattr(e, "page", None), "table": e.table_number or e.table or "说明"}
-                     for e in f.evidence],
+        "expected": printed(f.expected) if f.expected is not None else f.expected_label,
+        "found": found if found is not None else f.found_label,
+        "evidence": [{"line": e.line, "page": e.page, "table": _table_label(e)} for e in f.evidence],
         "nodes": sorted(nodes), "browser": links.finding(f.code, f.disclosure, found),
     }
+
+
+def _table_label(e: Provenance) -> str:
+    """How the findings table names where evidence is printed: 表1-2, the table's name, or 说明 (the text)."""
+    if e.table is None:
+        return "说明"
+    return f"表{e.table_number}" if e.table_number else KIND_LABELS.get(e.table, e.table)
 
 
 class _Places:
@@ -153,7 +162,7 @@ def _unit_json(g: nx.MultiDiGraph, u: UnitReport, links: BrowserLinks, names: di
     counts = {s: sum(1 for f in u.findings if f.severity == s) for s in SEVERITY_ZH}
     return {
         "id": d.id, "unitName": d.unit_name, "year": d.year, "kind": d.kind, "amountUnit": d.amount_unit,
-        "file": Path(d.source.path).name, "total": stages[0].inflow and printed(stages[0].inflow),
+        "file": Path(d.source.path).name, "total": printed(stages[0].inflow) if stages[0].steps else None,
         "flows": flows, "stages": _stages_json(g, stages), "counts": counts,
         "findings": [_finding_json(f, places, links) for f in u.findings],
         "browser": links.disclosure(d.id),
@@ -167,7 +176,8 @@ def _to_wan(value: Optional[Decimal], unit: str) -> Optional[Decimal]:
     return value / 10000 if unit == "元" else value
 
 
-def _comparison_json(comp: Comparison, units: list[UnitReport], links: BrowserLinks) -> dict[str, Any]:
+def _comparison_json(comp: Comparison, units: list[UnitReport], links: BrowserLinks,
+                     names: dict[tuple[str, str], str]) -> dict[str, Any]:
     rows = [{"label": label, "values": [None if v is None else printed(v) for v in values],
              "shares": [None if s is None else printed(s) for s in shares]} for label, values, shares in comp.lines]
     by_label = {label.strip(): (values, shares) for label, values, shares in comp.lines}
@@ -181,13 +191,24 @@ def _comparison_json(comp: Comparison, units: list[UnitReport], links: BrowserLi
         "units": comp.units, "amountUnits": comp.amount_unit, "rows": rows, "onlyIn": comp.only_in,
         "charts": {
             "totals": wan("支出总计"),
-            "classes": [{"label": c, "shares": [None if s is None else printed(s) for s in by_label[c][1]]} for c in classes],
+            "classes": [{"label": _class_label(c, names), "shares": [None if s is None else printed(s) for s in by_label[c][1]]}
+                        for c in classes],
             "basic": [None if s is None else printed(s) for s in by_label["基本支出"][1]],
             "project": [None if s is None else printed(s) for s in by_label["项目支出"][1]],
             "threePublic": {k: wan(k) for k in ("因公出国（境）", "公务用车购置及运行", "公务接待")},
         },
         "browser": links.compare(units[0].disclosure.id, units[1].disclosure.id) if len(units) > 1 else None,
     }
+
+
+def _class_label(label: str, names: dict[tuple[str, str], str]) -> str:
+    """"类 206" as the chart legend shows it: with the name a unit prints for 206, if any.
+
+    >>> _class_label("类 206", {("functional", "206"): "科学技术支出"}), _class_label("类 208", {})
+    ('206 科学技术支出', '类 208')
+    """
+    code = label.split()[-1]
+    return f"{code} {names[('functional', code)]}" if ("functional", code) in names else label
 
 
 def _shared_names(disclosures: list[Disclosure]) -> dict[tuple[str, str], str]:
@@ -212,7 +233,7 @@ def report_data(units: list[UnitReport], links: Optional[BrowserLinks] = None) -
         "version": __version__,
         "levels": list(LEVELS),
         "units": [_unit_json(g, u, links, names) for u in units],
-        "comparison": _comparison_json(compare(disclosures), units, links) if len(units) > 1 else None,
+        "comparison": _comparison_json(compare(disclosures), units, links, names) if len(units) > 1 else None,
     }
 
 

@@ -81,6 +81,11 @@ def _lines(f: Finding) -> str:
     return ", ".join(str(e.line) for e in f.evidence)
 
 
+def _value(amount: Optional[Decimal], label: Optional[str]) -> Decimal | str | None:
+    """What a finding expected or found: a number when it is an amount, else the text (a name, a 目录 line)."""
+    return amount if amount is not None else label
+
+
 def check_sheets(results: Iterable[Checked], browser: Optional[BrowserLinks] = None) -> list[Sheet]:
     """概况 (one row per disclosure), 问题 (one row per finding), 证据 (one row per evidence line).
 
@@ -98,8 +103,7 @@ def check_sheets(results: Iterable[Checked], browser: Optional[BrowserLinks] = N
         for f in c.findings:
             n += 1
             findings.rows.append([n, c.id, f.code, SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message,
-                                  f.expected if f.expected is not None else f.expected_label,
-                                  f.found if f.found is not None else f.found_label, f.unit or "", _lines(f), c.file]
+                                  _value(f.expected, f.expected_label), _value(f.found, f.found_label), f.unit or "", _lines(f), c.file]
                                  + ([browser.finding(f.code, c.id, printed(f.found) if f.found is not None else None)] if browser else []))
             for e in f.evidence:
                 evidence.rows.append([n, f.code, e.file, e.table or "说明", e.table_number, e.row, e.line,

@@ -208,8 +208,12 @@ SPECS: list[TableSpec] = [
         "gp_by_function", "一般公共预算支出预算表",
         (r"一般公共预算(财政拨款)?支出(预算)?表", r"一般公共预算支出功能分类(预算)?表"),
         excludes=(r"按(支出)?经济分类",),
-        scheme="functional", columns=("合计", "基本支出", "项目支出", "当年财政拨款安排", "上年结转安排"),
-        sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排"))),
+        # 苏州 (公开07表) splits 基本支出 into 小计/人员经费/公用经费 under one group cell.
+        scheme="functional", columns=("合计", "基本支出", "基本支出/人员经费", "基本支出/公用经费", "项目支出",
+                                      "当年财政拨款安排", "上年结转安排"),
+        optional=frozenset({"基本支出/人员经费", "基本支出/公用经费"}),
+        sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排")),
+              ("基本支出", ("基本支出/人员经费", "基本支出/公用经费"))),
         total_facts={"合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic",
                      "项目支出": "gp_project", "上年结转安排": "gp_carryover"},
         row_facts=("合计", "gp.function"),
@@ -246,8 +250,11 @@ SPECS: list[TableSpec] = [
     TableSpec(
         "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
         excludes=(r"(基本|项目)支出(预算)?总表",),
-        scheme="functional", columns=("合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出"),
-        sums=(("合计", ("基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出")),),
+        # The national 支出总表 prints 事业单位经营支出 too (福州, 苏州, 国家信访局); some templates drop it.
+        scheme="functional", columns=("合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
+                                      "对附属单位补助支出"),
+        optional=frozenset({"事业单位经营支出"}),
+        sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),),
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
         row_facts=("合计", "function"),
     ),

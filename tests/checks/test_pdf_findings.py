@@ -24,8 +24,16 @@ def findings():
 
 def test_sifaju_2026_errors(findings):
     fs = findings("shanghai-putuo-sifaju-2026-bumen.pdf")
-    # line 110 (page 9): "11、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）…" — 210 is 卫生健康支出.
-    assert {(f.code, f.lines[0]) for f in fs if f.severity == "error"} == {("LB04", 110)}
+    assert {(f.code, f.lines[0]) for f in fs if f.severity == "error"} == {
+        # line 110 (page 9): "11、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）…" — 210 is 卫生健康支出.
+        ("LB04", 110),
+        # lines 98-99: 专项… 2025年执行数 43269.3 万元, 2026年 3845.49, "增加17.62%" (3845.49 / 3269.3: one digit too many)
+        ("NR09", 98),
+        # lines 105-106: 77.99 → 91.97 is +17.93%, printed 17.66% (the percentage of line 103's item)
+        ("NR09", 105),
+        # lines 112-113: 住房公积金 208.8 万元, then "2026年预算安排201.50万元" (5.27% is 208.8 on 198.34)
+        ("NR09", 112),
+    }
     # line 82: 支出预算 9628.22 万元 against 收支总表's 96,282,213.44 元: the same money, rounded
     assert not [f for f in fs if f.code == "NR01" and f.severity != "info"]
 

@@ -101,3 +101,15 @@ def test_the_streamed_json_is_the_whole_report_dumped_at_once(parsed):
                                   "findings": [finding_json(f) for f in c.findings]} for c in results]}
         assert "".join(out) == dumps(whole) + "\n"
         assert counts["error"] == errors
+
+
+def test_load_on_two_workers_reports_and_stores_in_file_order(tmp_path):
+    store = tmp_path / "s.db"
+    r = run("load", str(SEEDS), "--store", str(store), "--jobs", "2")
+    assert r.exit_code == 0
+    # the unit each seed's heading names, in file order (000 … 004)
+    units = ["四川省科技交流中心", "渠县科学技术协会", "成华区科学技术协会", "凉山州科学技术协会", "重庆市科学技术协会"]
+    lines = [line.strip().split()[0] for line in r.stderr.splitlines() if line.startswith("  ")]
+    assert lines == units
+    stored = json.loads(run("check", "--store", str(store), "--format", "json").stdout)
+    assert sorted(d["unit_name"] for d in stored["disclosures"]) == sorted(units)

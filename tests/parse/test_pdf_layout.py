@@ -64,3 +64,42 @@ def test_blank_template_tables_are_printed_not_missing():
     assert [t.number for t in d.tables] == ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
     assert all(t.rows == [] for t in d.tables)
     assert [f for f in run_checks(d) if f.severity == "error"] == []  # no TB01 "missing" for a printed table
+
+
+def _raw(name, offset, side=None, role="item"):
+    from lineage.parse.raw import RawRow
+
+    return RawRow(line=1, lines=[1], code_groups=[], name=name, amounts=["1.00"], depth=offset, side=side, role=role)
+
+
+def test_depth_only_where_names_are_indented():
+    # Offsets (points from the name column's left edge): 深圳's 收支总表 indents 款 and 项 under 类.
+    rows = [_raw("一、教育支出", 3.0), _raw("进修及培训", 12.1), _raw("培训支出", 21.0), _raw("二、卫生健康支出", 3.4)]
+    pdf._depths(rows)
+    assert [r.depth for r in rows] == [0, 1, 2, 0]
+    flush = [_raw("公共安全支出", 3.0), _raw("司法", 3.2)]  # Shanghai: left-aligned names
+    pdf._depths(flush)
+    assert [r.depth for r in flush] == [None, None]
+    centred = [_raw(n, x) for n, x in (("合", 40.0), ("办公费", 30.0), ("差旅费", 20.0), ("印刷费", 10.0), ("工资", 50.0))]
+    pdf._depths(centred)  # five offsets: centred names, not levels
+    assert {r.depth for r in centred} == {None}
+
+
+def test_two_sided_headings_by_numbering_and_of_which_lines():
+    # 西安's 收支总表 income side (page 19): 一、部门预算 28,384,234.71 above 1、财政拨款 28,384,234.71 above
+    # (1)一般公共预算拨款 28,384,234.71 and 其中：专项资金列入部门预算的项目 550,000.00: each level repeats
+    # the one below, the 其中 line is part of (1); the total is 28,384,234.71.
+    from decimal import Decimal
+
+    from lineage.model import Row, Table
+    from lineage.parse.reconcile import total_differences
+
+    def r(i, name, amount, role="item"):
+        return Row(index=i, line=i, role=role, side="income", name=name, values={"预算数": Decimal(amount)})
+
+    rows = [r(0, "一、部门预算", "28384234.71"), r(1, "1、财政拨款", "28384234.71"),
+            r(2, "(1)一般公共预算拨款", "28384234.71"), r(3, "其中：专项资金列入部门预算的项目", "550000.00"),
+            r(4, "收入总计", "28384234.71", role="total")]
+    table = Table(kind="income_expenditure_summary", title="部门综合预算收支总表", line=1, end_line=5,
+                  columns=["预算数"], rows=rows)
+    assert total_differences(table) == []

@@ -143,3 +143,69 @@ def test_comparison_of_three_units_draws_its_charts(browser, html_report, seeds_
     assert browser.evaluate("lineageReport.charts[0].getOption().series[0].data")[0] == 367.12
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     browser.screenshot(ARTIFACTS / "compare-page.png", "#comparison")
+
+
+def test_a_pdf_reports_its_pages(browser, tmp_path):
+    """Shanghai 普陀区司法局 2026 (data/pdf): page 12 prints 表3's "204 公共安全支出 87267272.44 16726725.44
+    70540547.00" and "204 06 01 行政运行 16726725.44"; amounts in 元. Tooltip and flow table name the page."""
+    from click.testing import CliRunner
+
+    from lineage_cli.main import cli
+    from tests.conftest import ROOT
+
+    out = tmp_path / "sh.html"
+    pdf = ROOT / "data" / "pdf" / "shanghai-putuo-sifaju-2026-bumen.pdf"
+    assert CliRunner().invoke(cli, ["report", str(pdf), "--html", str(out)]).exit_code == 0
+    browser.open(out)
+    assert browser.console_errors() == []
+    tip = _hover(browser, "|fn|204").splitlines()
+    assert tip[:2] == ["收入 → 204 公共安全支出", "87267272.44 元"]
+    assert tip[-1].startswith("出处：表3 第 ") and tip[-1].endswith("行（第 12 页）")
+    row = browser.evaluate("""[...document.querySelectorAll('#u0-flow tr[data-target$="|fn|2040601"] td')].map(td => td.textContent)""")
+    assert row[1:5] == ["行政运行", "2040601", "16726725.44", "17.37%"] and row[6] == "12"
+
+
+def test_the_report_prints(browser, html_report):
+    """Printed (print media, A4 PDF): the level buttons and links are hidden, the charts and tables are kept."""
+    import base64
+
+    browser.open(html_report("渠县"))
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        hidden = browser.evaluate("getComputedStyle(document.querySelector('#u0 .levels')).display")
+        kept = browser.evaluate("getComputedStyle(document.getElementById('u0-sankey')).display")
+        pdf = base64.b64decode(browser.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True})["data"])
+    finally:
+        browser.send("Emulation.setEmulatedMedia", {"media": ""})
+    assert (hidden, kept) == ("none", "block")
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 3
+    assert browser.console_errors() == []
+
+
+def test_a_document_without_findings_says_so(browser, parsed, tmp_path):
+    """The view of a disclosure with no findings (002 with its findings left out: every seed has some)."""
+    from lineage.report.html_report import UnitReport, render_html
+
+    out = tmp_path / "clean.html"
+    out.write_text(render_html([UnitReport(parsed("002"), [])]), encoding="utf-8")
+    browser.open(out)
+    assert browser.evaluate("document.querySelector('#u0 p.clean').textContent").startswith("未发现问题")
+    assert browser.evaluate("document.getElementById('u0-findings')") is None
+    assert browser.console_errors() == []
+
+
+def test_a_document_with_no_money_tables_read_says_so(browser, tmp_path):
+    """The blank Shanghai 部门决算 template (data/pdf, described in /work/shared/pdf/README.md) prints no
+    amounts: the page says that no flow could be drawn and that no 收入 total was read, without errors."""
+    from click.testing import CliRunner
+
+    from lineage_cli.main import cli
+    from tests.conftest import ROOT
+
+    out = tmp_path / "blank.html"
+    pdf = ROOT / "data" / "pdf" / "shanghai-juesuan-template-2024.pdf"
+    assert CliRunner().invoke(cli, ["report", str(pdf), "--html", str(out)]).exit_code == 0
+    browser.open(out)
+    assert browser.console_errors() == []
+    assert browser.evaluate("document.getElementById('u0-sankey').textContent").startswith("未能绘制资金流向")
+    assert browser.evaluate("document.querySelector('#u0 .summary .total').textContent") == "未读到"

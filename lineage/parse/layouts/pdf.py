@@ -95,18 +95,23 @@ class _Line:
 
 
 def _page_lines(page: Page) -> list[_Line]:
-    """The page's printed lines with their words, page numbers left out."""
+    """The page's printed lines with their words, page numbers left out.
+
+    A page number is a lone number ("6", "—13—", "第 6 页") printed as the page's
+    first line in its top tenth or its last line in its bottom quarter.
+    """
     by_line: dict[int, list[Word]] = {}
     for w in page.words:
         by_line.setdefault(w.line, []).append(w)
-    lines = []
-    for no in sorted(by_line):
-        line = _Line(no, page, by_line[no])
-        if len(line.words) == 1 and _PAGE_NO.match(line.words[0].norm.strip()) and (
-            line.top > page.height * 0.9 or line.bottom < page.height * 0.08
-        ):
-            continue
-        lines.append(line)
+    lines = [_Line(no, page, by_line[no]) for no in sorted(by_line)]
+
+    def page_number(line: _Line, edge: bool) -> bool:
+        return edge and len(line.words) == 1 and bool(_PAGE_NO.match(line.words[0].norm.strip()))
+
+    if lines and page_number(lines[-1], lines[-1].top > page.height * 0.75):
+        lines.pop()
+    if lines and page_number(lines[0], lines[0].bottom < page.height * 0.1):
+        lines.pop(0)
     return lines
 
 
@@ -139,6 +144,7 @@ class _Column:
     name: Optional[str] = None  # canonical column; None for a label column or one the vocabulary lacks
     side: Optional[str] = None
     label: bool = False  # names or codes, not amounts
+    filled: bool = False  # some row prints an amount in it
 
     @property
     def printed(self) -> str:
@@ -297,6 +303,7 @@ def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
             counts[i][2 if is_amount_cell(t) else 1 if is_amount_cell(t, True) else 0] += 1
     for c, (words, integers, amounts) in zip(columns, counts):
         c.label = words > amounts + integers if c.name else words + integers > amounts
+        c.filled = amounts + integers > 0
 
 
 # --------------------------------------------------------------------------
@@ -416,6 +423,15 @@ def _extra_panels(grid: _Grid) -> Optional[str]:
     return f"本表{sides}并列（如按功能、经济分类各列一遍）：每方只读第一栏，其余栏未读取"
 
 
+def _unknown_headers(grid: _Grid) -> Optional[str]:
+    """A problem message naming the amount columns whose header the vocabulary does not know."""
+    unknown = [c.printed for c in grid.columns if c.filled and not c.label and c.name is None and c.path]
+    if not unknown:
+        return None
+    return (f"表头「{'」「'.join(dict.fromkeys(unknown))}」不在词表中：本表各行不按位置读，"
+            "改按本表的合计关系放置（放不下的行只留印出的金额）")
+
+
 def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
     """The row(s) printed in one band: one per panel that prints an amount."""
     panel_of = _panels(grid)
@@ -428,7 +444,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             text = w.norm.strip()
             if not col.label and is_amount_cell(text, True):
                 amounts.append(text)
-                positions.append(col.name or col.printed or None)
+                positions.append(col.name)  # None: a header the vocabulary does not know
             elif not col.label and _PLACEHOLDER.match(text):
                 continue
             elif col.label and is_amount_cell(text) and not _CODE.match(compact(text)):
@@ -436,7 +452,8 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
                 positions.append(None)
             else:
                 labels.append((i, w))
-    out = []
+    out: list[RawRow] = []
+    indent: dict[int, Optional[float]] = {}  # row → its name's offset from its column's left edge
     lines = sorted({ln.no for ln in band})
     first = {}
     for panel, c in zip(panel_of, grid.columns):
@@ -446,11 +463,38 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
         if not amounts or (side is not None and first[side] != panel):
             continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
         groups, name = _label(labels)
+        named = [w for _, w in labels if not _CODE.match(compact(w.norm))]
+        indent[len(out)] = min((w.x0 - grid.columns[i].x0 for i, w in labels if w in named), default=None)
         out.append(RawRow(
             line=band[0].no, lines=lines, code_groups=groups, name=name, amounts=amounts,
-            positions=positions if any(p is not None for p in positions) else None, side=side,
+            # Positions only when every amount sits under a header the vocabulary knows; otherwise
+            # build places the row by the table's arithmetic (see _unknown_headers), never half.
+            positions=positions if all(p is not None for p in positions) else None, side=side,
         ))
+    for k, row in enumerate(out):
+        row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
     return out
+
+
+def _depths(rows: list[RawRow]) -> None:
+    """Indentation levels from the names' offsets (RawRow.depth), where the names are indented.
+
+    Offsets within 2 points are one level. Left-aligned names all share one
+    offset and centred ones spread over many: both leave depth unset, so the
+    codes, not the indentation, tell the levels.
+    """
+    for side in {r.side for r in rows}:
+        items = [r for r in rows if r.side == side and r.role not in ("total", "total_repeat")]
+        offsets = sorted({r.depth for r in items if r.depth is not None})
+        levels: list[float] = []
+        for x in offsets:
+            if not levels or x - levels[-1] > 2:
+                levels.append(x)
+        indented = 1 < len(levels) <= 4 and all(r.depth is not None for r in items)
+        for r in rows:
+            if r.side == side:
+                r.depth = next(i for i, x in enumerate(levels) if r.depth <= x + 2) \
+                    if indented and r in items else None
 
 
 # --------------------------------------------------------------------------
@@ -502,7 +546,12 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
     for raw in tables:
         if raw.rows:
             _assign_roles(raw.rows, raw.kind in TWO_SIDED)
-            if not columns_of(raw):
+            _depths(raw.rows)
+            # A column the vocabulary does not name may be a part of one it does (基本支出/人员经费):
+            # the known columns' sums are then not what this table prints, so no row keeps
+            # positions and the arithmetic decides what it can for the whole table alike.
+            if not columns_of(raw) or any(r.positions is None and r.amounts for r in raw.rows) and \
+                    any(m.startswith("表头「") for _, m in raw.problems):
                 for row in raw.rows:
                     row.positions = None
     return tables
@@ -549,9 +598,9 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
             grid = _grid(raw.kind, page, header, data) or grid
             if grid is not None:
                 raw.header += [h for h in grid.header if h not in raw.header]
-                extra = _extra_panels(grid)
-                if extra and (data[0].no, extra) not in raw.problems:
-                    raw.problems.append((data[0].no, extra))
+                for message in (_extra_panels(grid), _unknown_headers(grid)):
+                    if message and (data[0].no, message) not in raw.problems:
+                        raw.problems.append((data[0].no, message))
         if grid is None:
             break
         found = True

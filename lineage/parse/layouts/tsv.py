@@ -173,6 +173,11 @@ def column_name(kind: str, path: list[str]) -> Optional[str]:
             return joined
     if segments:
         named = canonical_column(segments[-1], s.synonyms if (s := spec(kind)) else ())
+        if named == "合计" and len(segments) > 1:
+            # "基本支出/小计" (苏州 公开07表): the 小计 of a group that is itself a column is that column
+            group = canonical_column(segments[-2], s.synonyms if (s := spec(kind)) else ())
+            if group in canon and group != "合计":
+                return group
         if named in canon:
             return named
     return None
