@@ -165,3 +165,17 @@ def test_shandong_basic_columns_renamed(yantai):
     (total,) = [r for r in table(yantai, "gp_by_function").rows if r.role == "total"]
     assert values(total) == {"合计": D("191,114.39"), "基本支出": D("8,882.89"), "基本支出/人员经费": D("8,227.17"),
                              "基本支出/公用经费": D("655.72"), "项目支出": D("182,231.50")}
+
+
+def test_fuzhou_and_xian_title_variants(fuzhou):
+    # 福州 目录 (page 2): "五、一般公共预算拨款支出预算表" … "七、国有资本经营预算拨款支出预算表"; page 13 prints
+    # "合计 2796.14 2507.88 288.26" under "合计 基本支出 项目支出"
+    kinds = [t.kind for t in fuzhou.tables]
+    assert {"gp_by_function", "fund_by_function", "soe_by_function"} <= set(kinds)
+    (total,) = [r for r in table(fuzhou, "gp_by_function").rows if r.role == "total"]
+    assert values(total) == {"合计": D("2796.14"), "基本支出": D("2507.88"), "项目支出": D("288.26")}
+    # 西安 目录 (page 18): "表5 部门综合预算一般公共预算支出明细表(按支出功能分类科目)",
+    # "表12 部门综合预算政府采购(资产配置、购买服务)预算表"
+    xian = parse_file(MORE / "xian-xinfang-2026.pdf")
+    assert [(t.number, t.kind) for t in xian.tables if t.number in ("5", "8", "12")] == [
+        ("5", "gp_by_function"), ("8", "gp_basic_by_economic"), ("12", "procurement")]

@@ -141,9 +141,10 @@ def test_shaanxi_contents_columns_and_subject_preceding_yusuanbiao():
     # 西安市信访局 2026 p18 目录: "表9 部门综合预算政府性基金收支表 是 不涉及" (是否空表, 理由 columns).
     t = read_title("表9 部门综合预算政府性基金收支表 是 不涉及")
     assert (t.number, t.title, t.unknown) == ("9", "部门综合预算政府性基金收支表", True)
-    # p31: a 政府采购 table whose title ends in 预算表 is a table (unknown), not a part heading.
+    # p31: a 政府采购 table whose title ends in 预算表 is a table (the national 政府采购预算表, issue 16),
+    # not a part heading.
     t = read_title("部门综合预算政府采购(资产配置、购买服务)预算表")
-    assert t is not None and t.unknown
+    assert t is not None and t.kind == "procurement"
     # …while a unit's "2024 年部门预算表" / "部门决算表" heading is no table (003 line 75; 决算 p7).
     assert read_title("凉山州科学技术协会2024 年部门预算表") is None
     assert read_title("上海市规划和自然资源局2024年度部门决算表") is None
