@@ -125,3 +125,28 @@ def test_income_and_expenditure_changes_of_the_appropriation_differ_only_as_a_wa
     # expenditure also spends last year's carry-over, so both can be true.
     nr05 = [f for f in run_checks(fuzhou) if f.code == "NR05"]
     assert [(f.severity, f.lines) for f in nr05] == [("warning", [394, 401])]
+
+
+@pytest.fixture(scope="module")
+def yantai():
+    return parse_file(MORE / "yantai-renshe-2026.pdf")
+
+
+def test_codes_printed_one_level_per_cell_take_their_prefix_from_the_row_above(yantai):
+    # Page 9 (公开表2 收入总体情况表), 类 | 款 | 项 cells: "205 教育支出 65.90", "08 进修及培训 65.90",
+    # "03 培训支出 65.90", "208 社会保障和就业支出 188,501.98", "01 人力资源和社会保障管理事务 40,781.39"
+    rows = table(yantai, "income_summary").rows
+    got = [(r.code, r.name, values(r)["合计"]) for r in rows[1:6]]
+    assert got == [("205", "教育支出", D("65.90")), ("20508", "进修及培训", D("65.90")),
+                   ("2050803", "培训支出", D("65.90")), ("208", "社会保障和就业支出", D("188,501.98")),
+                   ("20801", "人力资源和社会保障管理事务", D("40,781.39"))]
+
+
+def test_printed_codes_not_indentation_tell_the_levels(yantai):
+    from lineage.checks import run_checks
+
+    # Page 9-10: 20801 人力资源和社会保障管理事务 40,781.39 = its 项 2080101…2080199 (1,073.45 + 941.00 + 500.00 +
+    # 2,482.93 + 2,081.81 + 778.31 + 572.99 + 32,350.90); 烟台 prints wrapped names centred, so their
+    # indentation made 2080199 look like a parent of 20805 (false HI01/BL02 errors).
+    found = run_checks(yantai)
+    assert not [f for f in found if f.severity == "error" and f.code in ("HI01", "BL02") and "收入总表" in f.message]
