@@ -258,6 +258,11 @@ SPECS: list[TableSpec] = [
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
         row_facts=("合计", "function"),
     ),
+    # The national framework's 政府采购预算表 (烟台 十二、政府采购预算情况表, 苏州 政府采购支出表): recognised
+    # so the 目录 finds it printed; its columns (品目, 采购方式, 资金来源) vary by province and are not read.
+    TableSpec(
+        "procurement", "政府采购预算表", (r"政府采购(支出)?(预算)?(情况)?表",), rows=False,
+    ),
     # ---------------------------------------------------------------- performance targets
     TableSpec("special_fund_performance", "重点专项资金绩效目标表", (r"重点专项资金绩效目标表",), group="performance"),
     TableSpec(

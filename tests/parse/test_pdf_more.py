@@ -150,3 +150,18 @@ def test_printed_codes_not_indentation_tell_the_levels(yantai):
     # indentation made 2080199 look like a parent of 20805 (false HI01/BL02 errors).
     found = run_checks(yantai)
     assert not [f for f in found if f.severity == "error" and f.code in ("HI01", "BL02") and "收入总表" in f.message]
+
+
+def test_procurement_table_of_the_national_framework_is_recognised(yantai, suzhou):
+    # 烟台 目录 (page 2): "十二、政府采购预算情况表"; page 31 prints it as "政府采购预算表"
+    assert [(t.number, t.page) for t in yantai.tables if t.kind == "procurement"] == [("12", 31)]
+    # 苏州 page 22: "公开12表 政府采购支出表"
+    assert [t.page for t in suzhou.tables if t.kind == "procurement"] == [22]
+
+
+def test_shandong_basic_columns_renamed(yantai):
+    # Page 17 (公开表5 一般公共预算支出情况表): "基本支出 (小 计 | 人员支出 | 日常公用支出) | 项目支出",
+    # "合 计 191,114.39 8,882.89 8,227.17 655.72 182,231.50"
+    (total,) = [r for r in table(yantai, "gp_by_function").rows if r.role == "total"]
+    assert values(total) == {"合计": D("191,114.39"), "基本支出": D("8,882.89"), "基本支出/人员经费": D("8,227.17"),
+                             "基本支出/公用经费": D("655.72"), "项目支出": D("182,231.50")}

@@ -182,6 +182,10 @@ def column_name(kind: str, path: list[str]) -> Optional[str]:
                 return group
         if named in canon:
             return named
+        if named and len(segments) > 1:  # "基本支出/人员支出" → "基本支出/人员经费"
+            group = canonical_column(segments[-2], s.synonyms if (s := spec(kind)) else ())
+            if f"{group}/{named}" in canon:
+                return f"{group}/{named}"
     return None
 
 
