@@ -95,6 +95,8 @@ def read_metadata(doc: Document) -> Metadata:
     for ln in doc.lines:
         for unit in units_in_line(ln.norm):
             units[unit] += 1
+    if not names:
+        _vote_wrapped_cover(doc, names, years, kinds)
     _fold_short_forms(names)
     name = names.most_common(1)[0][0] if names else ""
     return Metadata(
@@ -104,6 +106,20 @@ def read_metadata(doc: Document) -> Metadata:
         amount_unit=units.most_common(1)[0][0] if units else "万元",
         covers=read_covers(doc),
     )
+
+
+def _vote_wrapped_cover(doc: Document, names: Counter, years: Counter, kinds: Counter) -> None:
+    """A cover title wrapped over lines ("2026年度 / 福州市公安局治安管理 / 支队 / 单位预算", 福州;
+    "2026年烟台市人力资源和社会保 / 障局部门预算", 烟台): the lines before the 目录, read joined.
+    Used only when no single line named the unit."""
+    cover = []
+    for ln in doc.lines[:8]:
+        text = re.sub(r"\s+", "", ln.norm)
+        if text.startswith("目录") or (ln.page or 1) > 1:
+            break
+        cover.append(text)
+    if len(cover) > 1:
+        _vote_heading("".join(cover), "", names, years, kinds)
 
 
 def stated_headings(doc: Document) -> list[tuple[int, str, int, str]]:

@@ -179,3 +179,11 @@ def test_fuzhou_and_xian_title_variants(fuzhou):
     xian = parse_file(MORE / "xian-xinfang-2026.pdf")
     assert [(t.number, t.kind) for t in xian.tables if t.number in ("5", "8", "12")] == [
         ("5", "gp_by_function"), ("8", "gp_basic_by_economic"), ("12", "procurement")]
+
+
+def test_identity_from_a_cover_title_wrapped_over_lines(fuzhou, yantai, xinfangju, suzhou):
+    # 福州 page 1: "2026年度 / 福州市公安局治安管理 / 支队 / 单位预算"
+    assert (fuzhou.unit_name, fuzhou.year, fuzhou.kind) == ("福州市公安局治安管理支队", 2026, "单位预算")
+    # 烟台 page 1: "2026年烟台市人力资源和社会保 / 障局部门预算"
+    assert (yantai.unit_name, yantai.year, yantai.kind) == ("烟台市人力资源和社会保障局", 2026, "部门预算")
+    assert (xinfangju.unit_name, suzhou.unit_name) == ("国家信访局", "苏州市审计局")
