@@ -42,7 +42,7 @@ def find_cmd(amount, unit, store, fmt, output) -> None:
         return
     view = text_table(*((column, "left") for column in ("disclosure", "line", "where", "columns", "printed", "findings")))
     for h in hits:
-        view.add_row(h.disclosure, str(h.line), h.where, "、".join(h.columns), h.printed, "\n".join(h.findings))
+        view.add_row(h.disclosure, f"{h.line}@p{h.page}" if h.page else str(h.line), h.where, "、".join(h.columns), h.printed, "\n".join(h.findings))
     with text_report(output, 200) as console:
         console.print(view)
         console.print(f"({len(hits)} places print {amount} in {store_path(store)})")

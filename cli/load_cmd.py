@@ -118,10 +118,13 @@ def _into_neo4j(run: Run, t) -> str:
             run.loaded.append(summary)
             yield disclosure_rows
 
+    def loaded(result) -> None:
+        run.outcome.update(["replaced" if result.replaced else "added"])
+        run.notes += [result.note] if result.note else []
+
     with driver_for(t) as driver:
         try:
-            results = load(driver, rows(), t.database,
-                           on_loaded=lambda r: run.outcome.update(["replaced" if r.replaced else "added"]))
+            results = load(driver, rows(), t.database, on_loaded=loaded)
         except Neo4jError as exc:
             raise fail_input(str(exc))
     nodes, rels = sum(r.nodes for r in results), sum(r.relationships for r in results)

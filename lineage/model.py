@@ -117,6 +117,7 @@ class ContentsEntry(BaseModel):
     kind: Optional[str] = None
     number: Optional[str] = None
     printed: Optional[int] = None  # the line the table it names is printed at; None when it is not
+    page: Optional[int] = None  # PDF page of `line`; None for text files
 
 
 class CoveredUnit(BaseModel):

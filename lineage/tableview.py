@@ -40,10 +40,15 @@ def value(row: Row, column: str) -> Decimal:
 
 
 def indented(rows: list[Row]) -> bool:
-    """True when these rows show their levels by indentation: every one has a depth, not all the same."""
+    """True when these rows show their levels by indentation: every one has a depth, not all the
+    same, and their codes do not already tell the levels (printed codes, one per row and all
+    distinct, win over indentation read from a PDF: 烟台 prints long names left-aligned and
+    wrapped ones centred, so their offsets say nothing there)."""
     depths = [r.depth for r in rows]
+    codes = [r.code for r in rows]
+    if codes and all(codes) and len(set(codes)) == len(codes):
+        return False
     return bool(depths) and None not in depths and len(set(depths)) > 1
-
 
 def parents_by_depth(rows: list[Row]) -> dict[int, Optional[Row]]:
     """Each row's parent (by row index): the nearest row above it that is less indented.

@@ -124,9 +124,21 @@ class RestatedQuantity(Rule):
         values = "；".join(f"第 {c.line} 行{show(c)}{c.unit}" for c in claims)
         return self.finding(
             d, expected=signed(first), found=signed(other), unit=first.unit, label=first.subject_label or first.subject,
+            severity="warning" if what and _income_and_expenditure(first, other) else None,
             what=what, values=values, subjects=[Subject(name=first.subject_label or first.subject)],
             evidence=[claim_evidence(d, c) for c in claims],
         )
+
+
+def _income_and_expenditure(a: Claim, b: Claim) -> bool:
+    """One change stated for the appropriation's income, the other for its expenditure.
+
+    Expenditure also spends last year's carry-over, so the two changes differ whenever the
+    carry-over did (福州 单位预算 page 26: "一般公共预算拨款收入增加129.07万元" and
+    "一般公共预算拨款支出…比上年增加166.68万元"): a warning, not an error.
+    """
+    sides = {"收入" in (c.subject_label or "") or c.subject.startswith("source:") for c in (a, b)}
+    return len(sides) == 2 and any("支出" in (c.subject_label or "") for c in (a, b))
 
 
 def money_change(d, c: Claim) -> Optional[Claim]:

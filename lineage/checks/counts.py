@@ -100,7 +100,7 @@ class CountParts(Rule):
             if "其中" not in text:
                 continue
             compact = "".join(text.split())
-            sentence, used = paragraph_from(ctx.lines, n, 0, stop="。；")
+            sentence, used = paragraph_from(ctx.lines, n, 0, stop="。；;")
             m = _WHOLE.search(sentence)
             if not m or m.start() > len(compact):
                 continue  # the whole belongs to a later line

@@ -233,7 +233,7 @@ class SubjectNameAndCode(Rule):
         return None
 
 
-def paragraph_from(lines: dict[int, str], start: int, at: int, stop: str = "。；", limit: int = 8) -> tuple[str, list[int]]:
+def paragraph_from(lines: dict[int, str], start: int, at: int, stop: str = "。；;", limit: int = 8) -> tuple[str, list[int]]:
     """Text from column `at` of line `start` to the first stop character, across wrapped lines.
 
     Flattened PDFs wrap one sentence over several lines with blank lines between.

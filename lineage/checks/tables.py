@@ -31,7 +31,8 @@ class MissingTable(Rule):
     A missing table the 目录 lists or the numbering skips is an error; one
     only the family expects is a warning (templates vary by year). Each
     finding cites the 目录 line or the neighbouring tables; expected and found
-    count the copies (1 expected, 0 printed).
+    count the copies (1 expected, 0 printed), and their labels name the 目录
+    line or the number expected and what stands in its place.
     """
 
     id = "TB01"
@@ -46,7 +47,8 @@ class MissingTable(Rule):
             if e.printed is None:
                 reported.update(k for k in (e.kind, _key(e.number)) if k)
                 yield self._missing(d, KIND_LABELS.get(e.kind or "", e.title), f"目录第 {e.line} 行列出，正文未印出",
-                                    [Provenance(file=d.source.path, table=e.kind, line=e.line, text=e.title)])
+                                    [Provenance(file=d.source.path, table=e.kind, line=e.line, page=e.page, text=e.title)],
+                                    expected=f"目录第 {e.line} 行：{e.title}", found="正文未印出")
         family = BY_NAME.get(d.family or "")
         for number, before, after in _numbering_gaps(d):
             entry = family.entry_for(number) if family else None
@@ -58,9 +60,10 @@ class MissingTable(Rule):
                 why += f"；{family.label}中表{number}为「{entry.title}」"
             yield self._missing(
                 d, f"表{number}", why,
-                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line,
-                            page=getattr(t, "page", None), text=t.title)  # a 目录 entry has no page
-                 for t in (before, after)],
+                [Provenance(file=d.source.path, table=t.kind, table_number=t.number, line=t.line, page=t.page,
+                            text=t.title) for t in (before, after)],
+                expected=f"表{number}" + (f"「{entry.title}」" if entry else ""),
+                found=f"表{before.number}（第 {before.line} 行）之后即是表{after.number}（第 {after.line} 行）",
             )
         if family and not d.contents:
             yield from self._family_missing(d, family, reported)
@@ -74,12 +77,14 @@ class MissingTable(Rule):
                 where = f"表{e.number}" if e.number else ""
                 yield self._missing(
                     d, KIND_LABELS.get(e.kind, e.title), f"本文件无目录，按「{family.label}」应有{where}，未印出",
-                    [], severity="warning",
+                    [], severity="warning", expected=f"{family.label}：{where}「{e.title}」", found="未印出",
                 )
 
-    def _missing(self, d: Disclosure, table: str, why: str, evidence: list[Provenance], severity=None) -> Finding:
+    def _missing(self, d: Disclosure, table: str, why: str, evidence: list[Provenance], *, expected: str,
+                 found: str, severity=None) -> Finding:
+        """Copies of the table: 1 expected, 0 printed; the labels say which table and where."""
         return self.finding(d, table=table, why=why, expected=Decimal(1), found=Decimal(0), unit="张",
-                            evidence=evidence, severity=severity)
+                            expected_label=expected, found_label=found, evidence=evidence, severity=severity)
 
 
 def _key(number: Optional[str]) -> Optional[str]:

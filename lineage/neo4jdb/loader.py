@@ -193,12 +193,16 @@ def write_statements(rows: DisclosureRows, batch: int = BATCH) -> Iterator[tuple
     yield from union_statements([(_rel_branch(rels), rels.rows) for rels in rows.rels], batch)
 
 
-def write_disclosure(tx: neo4j.Transaction, rows: DisclosureRows, batch: int = BATCH) -> bool:
-    """Replace one disclosure's subgraph inside `tx`; True when an older version was there."""
+PREVIOUS_FILE = f"MATCH (d:{N.DISCLOSURE} {{id: $id}}) RETURN d.file AS file"
+
+
+def write_disclosure(tx: neo4j.Transaction, rows: DisclosureRows, batch: int = BATCH) -> tuple[bool, Optional[str]]:
+    """Replace one disclosure's subgraph inside `tx`: (an older version was there, the file it came from)."""
+    previous = [record["file"] for record in tx.run(PREVIOUS_FILE, id=rows.disclosure)]
     deleted = {record["label"]: record["deleted"] for record in tx.run(DELETE, id=rows.disclosure)}
     for statement, params in write_statements(rows, batch):
         tx.run(statement, params).consume()
-    return deleted.get(N.DISCLOSURE, 0) > 0
+    return deleted.get(N.DISCLOSURE, 0) > 0, previous[0] if previous else None
 
 
 @dataclass
@@ -207,6 +211,14 @@ class LoadResult:
     replaced: bool
     nodes: int
     relationships: int
+    replaced_file: Optional[str] = None  # the file an older version came from, when it was another file
+
+    @property
+    def note(self) -> Optional[str]:
+        """What a user must hear: the disclosure now comes from a different file than before."""
+        if not self.replaced_file:
+            return None
+        return f"replaced {self.disclosure}, which came from another file ({self.replaced_file})"
 
 
 def load(
@@ -219,14 +231,15 @@ def load(
         S.ensure_schema(session)
         for rows in items:
             try:
-                replaced = session.execute_write(write_disclosure, rows, batch)
+                replaced, previous = session.execute_write(write_disclosure, rows, batch)
             except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
                 detail = getattr(exc, "message", None) or str(exc) or type(exc).__name__
                 raise Neo4jError(
                     f"{rows.file or rows.disclosure}: not loaded, nothing of it written "
                     f"({type(exc).__name__}: {detail.splitlines()[0]}); disclosures loaded before it: {len(results)}"
                 ) from exc
-            result = LoadResult(rows.disclosure, replaced, rows.node_count, rows.rel_count)
+            result = LoadResult(rows.disclosure, replaced, rows.node_count, rows.rel_count,
+                                replaced_file=previous if previous and previous != rows.file else None)
             results.append(result)
             on_loaded(result)
     return results

@@ -229,7 +229,7 @@ def _fill_pages(disclosure: Disclosure, doc: Document) -> None:
         table.page = page(table.line)
         for row in table.rows:
             row.page = page(row.line)
-    for item in (*disclosure.claims, *disclosure.problems):
+    for item in (*disclosure.claims, *disclosure.problems, *disclosure.contents, *disclosure.unrecognised):
         item.page = page(item.line)
 
 

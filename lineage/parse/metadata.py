@@ -42,6 +42,13 @@ _NOT_A_NAME = re.compile(r"^(本部门|本单位|部门|单位|纳入|根据|按
 # "具体包括： 1. 普陀区司法局本部", "1. 上海市普陀区万里街道社区事务受理服务中心。", "1 上海市 XX 局（本级）"
 _COVER_START = re.compile(r"(具体包括|单位包括|编制范围的单位包括|包括以下单位|单位构成|直属单位[:：])[:：]?")
 _COVERED = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.、]?\s*)(?P<name>{_UNIT_CHARS}{{4,40}})[。；;]?\s*(?:\S{{0,8}})?$")
+# Cells of the 决算's 单位构成 table: 序号, a 备注 like "（下属事业单位）", a name without its number.
+_NUMBER_CELL = re.compile(r"\d{1,2}")
+_END_OF_LIST = re.compile(r"^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、|表$")
+_REMARK_CELL = re.compile(r"[(（]下属[^)）]*[)）]")
+_REMARK_TAIL = re.compile(r"[(（]下属[^)）]*[)）]$")
+_WRAPPED_TAIL = re.compile(r"([\u4e00-\u9fff]{1,3})[(（]下属[^)）]*[)）]")
+_TABLE_NAME = re.compile(rf"(?:\d{{1,2}})?(?P<name>{_UNIT_CHARS}{{4,40}})")
 _LISTED = re.compile(rf"[:：](?P<names>(?:{_UNIT_CHARS}{{4,40}}?、)+{_UNIT_CHARS}{{4,40}}?)(?=[，。；,;]|$)")
 
 # Votes: a statement on the cover outweighs a heading, which outweighs the text.
@@ -88,6 +95,8 @@ def read_metadata(doc: Document) -> Metadata:
     for ln in doc.lines:
         for unit in units_in_line(ln.norm):
             units[unit] += 1
+    if not names:
+        _vote_wrapped_cover(doc, names, years, kinds)
     _fold_short_forms(names)
     name = names.most_common(1)[0][0] if names else ""
     return Metadata(
@@ -97,6 +106,20 @@ def read_metadata(doc: Document) -> Metadata:
         amount_unit=units.most_common(1)[0][0] if units else "万元",
         covers=read_covers(doc),
     )
+
+
+def _vote_wrapped_cover(doc: Document, names: Counter, years: Counter, kinds: Counter) -> None:
+    """A cover title wrapped over lines ("2026年度 / 福州市公安局治安管理 / 支队 / 单位预算", 福州;
+    "2026年烟台市人力资源和社会保 / 障局部门预算", 烟台): the lines before the 目录, read joined.
+    Used only when no single line named the unit."""
+    cover = []
+    for ln in doc.lines[:8]:
+        text = re.sub(r"\s+", "", ln.norm)
+        if text.startswith("目录") or (ln.page or 1) > 1:
+            break
+        cover.append(text)
+    if len(cover) > 1:
+        _vote_heading("".join(cover), "", names, years, kinds)
 
 
 def stated_headings(doc: Document) -> list[tuple[int, str, int, str]]:
@@ -170,16 +193,30 @@ def read_covers(doc: Document) -> list[CoveredUnit]:
         listed = _LISTED.search(ln.norm)
         if listed:
             return [CoveredUnit(line=ln.no, name=n) for n in listed.group("names").split("、")]
-        candidates = [(ln.no, rest)] + [(x.no, x.norm) for x in lines[i + 1:i + 16]]
+        candidates = [(ln.no, rest)] + [(x.no, x.norm) for x in lines[i + 1:i + 24]]
+        table = False  # a 序号/单位名称/备注 table, whose cells wrap: "名称" / "2" / "（下属事业单位）"
         for no, text in candidates:
-            if not text.strip() or re.fullmatch(r"\s*序号\s*单位名称.*", text):
+            words = compact(text)
+            if not words or _NUMBER_CELL.fullmatch(words):
                 continue
-            c = _COVERED.match(text)
+            if words.startswith("序号"):
+                table = True
+                continue
+            if table and _REMARK_CELL.fullmatch(words):
+                continue
+            if _END_OF_LIST.search(words):  # the next part, heading or table: the list is over
+                break
+            wrapped = _WRAPPED_TAIL.fullmatch(words) if table and covers else None
+            if wrapped:  # "…管理事务中" / "心（下属事业单位）": the name's tail
+                covers[-1] = CoveredUnit(line=covers[-1].line, name=covers[-1].name + wrapped.group(1))
+                continue
+            c = _COVERED.match(text) or (_TABLE_NAME.fullmatch(words) if table else None)
             if not c:
                 if covers:
                     break
                 continue
             name = compact(c.group("name"))
+            name = _REMARK_TAIL.sub("", name) if table else name
             if re.search(r"[。.]{2,}|XX", name) is None:
                 covers.append(CoveredUnit(line=no, name=name))
         if covers:

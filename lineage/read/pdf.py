@@ -263,6 +263,8 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
             doc.pages.append(geo)
             textpage.close()
             page.close()
+    except pdfium.PdfiumError as exc:  # a damaged page: the file opened but is broken inside
+        raise InputError(name, f"damaged PDF: page {len(doc.pages) + 1} cannot be read ({exc})") from None
     finally:
         pdf.close()
     if not doc.lines:

@@ -91,10 +91,17 @@ class Document:
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    """The text and its encoding; a byte-order mark promises one encoding, and broken bytes after it are an InputError."""
+    for bom, codec, name in ((b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"), (b"\xff\xfe", "utf-16", "UTF-16"),
+                             (b"\xfe\xff", "utf-16", "UTF-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                start = exc.start + (len(bom) if codec == "utf-8-sig" else 0)  # utf-8-sig counts after the mark
+                line = data[:start].count(b"\n" if codec == "utf-8-sig" else "\n".encode(codec)[2:]) + 1
+                raise InputError(path, f"starts with a {name} byte-order mark but byte {start} is not {name}",
+                                 line) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:

@@ -31,10 +31,11 @@ from lineage.checks.finding import Finding
 from lineage.graph import build_graph
 from lineage.graph import names as N
 from lineage.graph.trace import Stage, trace
-from lineage.model import Disclosure
+from lineage.model import Disclosure, Provenance
 from lineage.neo4jdb.browser_links import BrowserLinks
 from lineage.report.compare import Comparison, compare
 from lineage.report.html_flow import LEVELS, Flow, flow
+from lineage.vocab import KIND_LABELS
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -111,10 +112,16 @@ def _finding_json(f: Finding, places: "_Places", links: BrowserLinks) -> dict[st
         "message": f.message, "unit": f.unit or "",
         "expected": printed(f.expected) if f.expected is not None else f.expected_label,
         "found": found if found is not None else f.found_label,
-        "evidence": [{"line": e.line, "page": e.page, "table": e.table_number or e.table or "说明"}
-                     for e in f.evidence],
+        "evidence": [{"line": e.line, "page": e.page, "table": _table_label(e)} for e in f.evidence],
         "nodes": sorted(nodes), "browser": links.finding(f.code, f.disclosure, found),
     }
+
+
+def _table_label(e: Provenance) -> str:
+    """How the findings table names where evidence is printed: 表1-2, the table's name, or 说明 (the text)."""
+    if e.table is None:
+        return "说明"
+    return f"表{e.table_number}" if e.table_number else KIND_LABELS.get(e.table, e.table)
 
 
 class _Places:
@@ -155,7 +162,7 @@ def _unit_json(g: nx.MultiDiGraph, u: UnitReport, links: BrowserLinks, names: di
     counts = {s: sum(1 for f in u.findings if f.severity == s) for s in SEVERITY_ZH}
     return {
         "id": d.id, "unitName": d.unit_name, "year": d.year, "kind": d.kind, "amountUnit": d.amount_unit,
-        "file": Path(d.source.path).name, "total": stages[0].inflow and printed(stages[0].inflow),
+        "file": Path(d.source.path).name, "total": printed(stages[0].inflow) if stages[0].steps else None,
         "flows": flows, "stages": _stages_json(g, stages), "counts": counts,
         "findings": [_finding_json(f, places, links) for f in u.findings],
         "browser": links.disclosure(d.id),

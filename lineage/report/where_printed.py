@@ -28,6 +28,7 @@ class Hit:
     printed: str  # the row or sentence as read
     ambiguous: bool = False  # the column is one candidate among several
     findings: list[str] = field(default_factory=list)  # "BL02 warning: …" citing this line
+    page: Optional[int] = None  # the PDF page of the line; None for text files
 
 
 def where_printed(stored: Iterable[tuple[Disclosure, list[Finding]]], amount: Decimal, unit: Optional[str] = None) -> list[Hit]:
@@ -45,10 +46,11 @@ def where_printed(stored: Iterable[tuple[Disclosure, list[Finding]]], amount: De
                     c for c, v in r.values.items() if v == amount]
                 if columns:
                     printed = " ".join(filter(None, [r.code_printed, r.name, " ".join(r.printed)]))
-                    hits.append(Hit(d.id, file, r.line, where, columns, printed, r.ambiguous, cited.get(r.line, [])))
+                    hits.append(Hit(d.id, file, r.line, where, columns, printed, r.ambiguous, cited.get(r.line, []), r.page))
         for c in d.claims:
             if c.value == amount and c.unit == d.amount_unit:
-                hits.append(Hit(d.id, file, c.line, "说明", [c.subject_label or c.subject], c.text, False, cited.get(c.line, [])))
+                hits.append(Hit(d.id, file, c.line, "说明", [c.subject_label or c.subject], c.text, False,
+                                cited.get(c.line, []), c.page))
     return sorted(hits, key=lambda h: (h.disclosure, h.line, h.where))
 
 

@@ -190,7 +190,8 @@ SPECS: list[TableSpec] = [
     TableSpec(
         "gp_basic_by_economic", "一般公共预算基本支出预算表",
         (r"一般公共预算(财政拨款)?基本支出(预算)?表",
-         r"一般公共预算基本支出(部门预算)?经济分类(预算)?表"),
+         r"一般公共预算基本支出(部门预算)?经济分类(预算)?表",
+         r"一般公共预算基本支出明细表[(（]按(支出)?经济分类"),  # 西安 表8
         scheme="economic", columns=("合计", "人员经费", "公用经费"), sums=(("合计", ("人员经费", "公用经费")),),
         total_facts={"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
         row_facts=("合计", "economic"),  # economic:303 对个人和家庭的补助: texts count it apart from 人员经费
@@ -206,24 +207,32 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "gp_by_function", "一般公共预算支出预算表",
-        (r"一般公共预算(财政拨款)?支出(预算)?表", r"一般公共预算支出功能分类(预算)?表"),
+        (r"一般公共预算(财政拨款)?支出(预算)?表", r"一般公共预算支出功能分类(预算)?表",
+         r"一般公共预算(财政)?拨款支出(预算)?表",  # 福州 五、一般公共预算拨款支出预算表
+         r"一般公共预算支出明细表[(（]按(支出)?功能分类"),  # 西安 表5
         excludes=(r"按(支出)?经济分类",),
-        scheme="functional", columns=("合计", "基本支出", "项目支出", "当年财政拨款安排", "上年结转安排"),
-        sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排"))),
+        # 苏州 (公开07表) splits 基本支出 into 小计/人员经费/公用经费 under one group cell.
+        scheme="functional", columns=("合计", "基本支出", "基本支出/人员经费", "基本支出/公用经费", "项目支出",
+                                      "当年财政拨款安排", "上年结转安排"),
+        optional=frozenset({"基本支出/人员经费", "基本支出/公用经费"}),
+        sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排")),
+              ("基本支出", ("基本支出/人员经费", "基本支出/公用经费"))),
         total_facts={"合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic",
                      "项目支出": "gp_project", "上年结转安排": "gp_carryover"},
         row_facts=("合计", "gp.function"),
     ),
     TableSpec(
         "fund_by_function", "政府性基金预算支出预算表",
-        (r"政府性基金(预算)?支出(预算)?表", r"政府性基金预算支出功能分类(预算)?表"),
+        (r"政府性基金(预算)?支出(预算)?表", r"政府性基金预算支出功能分类(预算)?表",
+         r"政府性基金(预算)?拨款支出(预算)?表"),  # 福州 六
         scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
         total_facts={"合计": "fund_total", "基本支出": "fund_basic", "项目支出": "fund_project"},
         row_facts=("合计", "fund.function"),
     ),
     TableSpec(
         "soe_by_function", "国有资本经营预算支出预算表",
-        (r"国有资本经营预算支出(预算)?表", r"国有资本经营预算支出功能分类(预算)?表"),
+        (r"国有资本经营预算支出(预算)?表", r"国有资本经营预算支出功能分类(预算)?表",
+         r"国有资本经营预算拨款支出(预算)?表"),  # 福州 七
         scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
         total_facts={"合计": "soe_total"},
     ),
@@ -246,10 +255,18 @@ SPECS: list[TableSpec] = [
     TableSpec(
         "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
         excludes=(r"(基本|项目)支出(预算)?总表",),
-        scheme="functional", columns=("合计", "基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出"),
-        sums=(("合计", ("基本支出", "项目支出", "上缴上级支出", "对附属单位补助支出")),),
+        # The national 支出总表 prints 事业单位经营支出 too (福州, 苏州, 国家信访局); some templates drop it.
+        scheme="functional", columns=("合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
+                                      "对附属单位补助支出"),
+        optional=frozenset({"事业单位经营支出"}),
+        sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),),
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
         row_facts=("合计", "function"),
+    ),
+    # The national framework's 政府采购预算表 (烟台 十二、政府采购预算情况表, 苏州 政府采购支出表): recognised
+    # so the 目录 finds it printed; its columns (品目, 采购方式, 资金来源) vary by province and are not read.
+    TableSpec(
+        "procurement", "政府采购预算表", (r"政府采购(支出)?(预算)?(情况)?表", r"政府采购[(（][^)）]*[)）]预算表"), rows=False,
     ),
     # ---------------------------------------------------------------- performance targets
     TableSpec("special_fund_performance", "重点专项资金绩效目标表", (r"重点专项资金绩效目标表",), group="performance"),

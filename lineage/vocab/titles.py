@@ -37,10 +37,15 @@ _SENTENCE = re.compile(r"[，。；,;]|万元|预算数为|包括")
 _REMARK = re.compile(r"[(（][^)）]{0,24}[)）]|[(（][^)）]{0,24}$")
 # Wordings of the same title: Shandong's "收支总体情况表" is the 收支总表.
 SUFFIX_VARIANTS: list[tuple[str, str]] = [("总体情况表", "总表"), ("情况表", "表")]
-# Headings that name the document's part, not one table.
+# Headings that name the document's part, not one table: "部门预算表", "…局 2024 年度部门决算表"
+# (the scope word, a year or a unit name's last character right before 预算/决算表), but not
+# "政府采购预算表", whose 预算表 follows the subject of a table.
 _HEADING = re.compile(
-    r"(部门|单位|区级|市级|县级)?(预算|决算)(公开)?(报)?表(格)?$|^(公开|附)表$|^[一二三四五六七八九十]+表$|目录"
+    r"(^|\d{4}年度?|[局委会办院所队站馆处室心级])(部门|单位|区级|市级|县级)?(综合)?(预算|决算)(公开)?(报)?表(格)?$"
+    r"|^(公开|附)表$|^[一二三四五六七八九十]+表$|目录"
 )
+# A 目录 with columns after the title (陕西: "表9 …政府性基金收支表 是 不涉及"): 是否空表 and the reason.
+_CONTENTS_COLUMNS = re.compile(r"(?<=表)[)）]?\s+[是否](\s+\S{1,20})?$")
 _MAX_TITLE = 44  # characters of a title line without its remarks: longer is prose
 
 
@@ -112,6 +117,7 @@ def read_title(norm: str) -> Optional[Title]:
     leader = _LEADER.search(text)
     if leader:
         text = text[: leader.start()].strip()
+    text = _CONTENTS_COLUMNS.sub("", text)
     if len(text) > 60:
         return None
     number = None
@@ -149,6 +155,8 @@ def _looks_like_title(bare: str) -> bool:
 
     >>> _looks_like_title("2024年政府采购预算明细表"), _looks_like_title("部门预算表"), _looks_like_title("附表")
     (True, False, False)
+    >>> _looks_like_title("部门综合预算政府采购预算表"), _looks_like_title("上海市规划和自然资源局2024年度部门决算表")
+    (True, False)
     """
     if not bare.endswith(TITLE_WORD) or _HEADING.search(bare) or re.search("[:：]", bare):
         return False

@@ -63,7 +63,7 @@ def test_the_loaders_own_statements_pass_neo4js_parser(lint, tmp_path, parsed):
     d = parsed("001")
     writes = [statement for statement, _ in loader.write_statements(disclosure_rows(d, run_checks(d)))]
     assert len(writes) == 2  # all labels in one statement, all relationship shapes in another
-    statements = [*schema.STATEMENTS, loader.DELETE, *writes]
+    statements = [*schema.STATEMENTS, loader.PREVIOUS_FILE, loader.DELETE, *writes]
     target = tmp_path / "loader.cypher"
     target.write_text(";\n".join(statements) + ";\n", encoding="utf-8")
     result = lint(target)

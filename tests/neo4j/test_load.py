@@ -218,6 +218,17 @@ def test_lineage_load_neo4j_from_the_environment(neo4j_server, cypher):
     assert f"{neo4j_server.uri}: 0 added, 1 replaced" in again.stderr
 
 
+def test_a_neo4j_load_that_replaces_another_files_disclosure_says_so(neo4j_server, cypher, tmp_path):
+    first = run_cli(["load", str(seed_path("001"))], server_env(neo4j_server))
+    assert first.exit_code == 0 and "note:" not in first.stderr
+    corrected = tmp_path / "001-corrected.txt"
+    corrected.write_text(seed_path("001").read_text(encoding="utf-8") + "\n（更正）\n", encoding="utf-8")
+    again = run_cli(["load", str(corrected)], server_env(neo4j_server))
+    assert again.exit_code == 0, again.output
+    assert f"note: replaced {QX}, which came from another file ({seed_path('001').name})" in again.stderr
+    assert cypher("MATCH (d:Disclosure {id: $id}) RETURN d.file AS f", id=QX) == [{"f": corrected.name}]
+
+
 @pytest.mark.parametrize("change, message", [
     ({"NEO4J_PASSWORD": "wrong"}, "refused the credentials of user 'root'"),
     ({"NEO4J_DATABASE": "nosuchdb"}, "has no database 'nosuchdb'"),

@@ -88,3 +88,102 @@ def test_true_findings_of_xinfangju_stay_errors(xinfangju):
     # Page 34 (名词解释): "社会保障和就业（类）行政事业单位离退休（款）" — the tables (page 7) print 20805 as
     # 行政事业单位养老支出: the explanation uses the old name.
     assert ("LB04", 673) in errors
+
+
+def test_basic_expenditure_split_under_its_group_cell(suzhou):
+    # Page 16 (公开07表 一般公共预算支出表), header "合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出":
+    # "合计 4,651.67 4,312.17 3,916.57 395.60 339.50"; "2010801 行政运行 2,342.00 2,342.00 1,946.40 395.60"
+    t = table(suzhou, "gp_by_function")
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total) == {"合计": D("4,651.67"), "基本支出": D("4,312.17"), "基本支出/人员经费": D("3,916.57"),
+                             "基本支出/公用经费": D("395.60"), "项目支出": D("339.50")}
+    (run,) = [r for r in t.rows if r.code == "2010801"]
+    assert values(run) == {"合计": D("2,342.00"), "基本支出": D("2,342.00"), "基本支出/人员经费": D("1,946.40"),
+                           "基本支出/公用经费": D("395.60")}
+
+
+@pytest.fixture(scope="module")
+def fuzhou():
+    return parse_file(MORE / "fuzhou-gongan-zhiandui-2026-danwei.pdf")
+
+
+def test_fuzhou_summary_columns_named_from_the_national_headers(fuzhou):
+    # Page 9 (二、收入预算总表): header "… 上年结转 / 结余", row "合计 2796.14 2796.14 0.00 … 0.00"
+    (total,) = [r for r in table(fuzhou, "income_summary").rows if r.role == "total"]
+    assert values(total)["一般公共预算拨款收入"] == D("2796.14") and values(total)["上年结转"] == D("0.00")
+    # Page 10 (三、支出预算总表): "合计 2796.14 2507.88 288.26 0.00 0.00 0.00" under
+    # "合计 基本支出 项目支出 事业单位经营支出 上缴上级支出 对附属单位补助支出"
+    (total,) = [r for r in table(fuzhou, "expenditure_summary").rows if r.role == "total"]
+    assert values(total) == {"合计": D("2796.14"), "基本支出": D("2507.88"), "项目支出": D("288.26"),
+                             "事业单位经营支出": D("0.00"), "上缴上级支出": D("0.00"), "对附属单位补助支出": D("0.00")}
+
+
+def test_income_and_expenditure_changes_of_the_appropriation_differ_only_as_a_warning(fuzhou):
+    from lineage.checks import run_checks
+
+    # Page 26: income "增加129.07万元" (line 394) vs expenditure "比上年增加166.68万元" (line 401):
+    # expenditure also spends last year's carry-over, so both can be true.
+    nr05 = [f for f in run_checks(fuzhou) if f.code == "NR05"]
+    assert [(f.severity, f.lines) for f in nr05] == [("warning", [394, 401])]
+
+
+@pytest.fixture(scope="module")
+def yantai():
+    return parse_file(MORE / "yantai-renshe-2026.pdf")
+
+
+def test_codes_printed_one_level_per_cell_take_their_prefix_from_the_row_above(yantai):
+    # Page 9 (公开表2 收入总体情况表), 类 | 款 | 项 cells: "205 教育支出 65.90", "08 进修及培训 65.90",
+    # "03 培训支出 65.90", "208 社会保障和就业支出 188,501.98", "01 人力资源和社会保障管理事务 40,781.39"
+    rows = table(yantai, "income_summary").rows
+    got = [(r.code, r.name, values(r)["合计"]) for r in rows[1:6]]
+    assert got == [("205", "教育支出", D("65.90")), ("20508", "进修及培训", D("65.90")),
+                   ("2050803", "培训支出", D("65.90")), ("208", "社会保障和就业支出", D("188,501.98")),
+                   ("20801", "人力资源和社会保障管理事务", D("40,781.39"))]
+
+
+def test_printed_codes_not_indentation_tell_the_levels(yantai):
+    from lineage.checks import run_checks
+
+    # Page 9-10: 20801 人力资源和社会保障管理事务 40,781.39 = its 项 2080101…2080199 (1,073.45 + 941.00 + 500.00 +
+    # 2,482.93 + 2,081.81 + 778.31 + 572.99 + 32,350.90); 烟台 prints wrapped names centred, so their
+    # indentation made 2080199 look like a parent of 20805 (false HI01/BL02 errors).
+    found = run_checks(yantai)
+    assert not [f for f in found if f.severity == "error" and f.code in ("HI01", "BL02") and "收入总表" in f.message]
+
+
+def test_procurement_table_of_the_national_framework_is_recognised(yantai, suzhou):
+    # 烟台 目录 (page 2): "十二、政府采购预算情况表"; page 31 prints it as "政府采购预算表"
+    assert [(t.number, t.page) for t in yantai.tables if t.kind == "procurement"] == [("12", 31)]
+    # 苏州 page 22: "公开12表 政府采购支出表"
+    assert [t.page for t in suzhou.tables if t.kind == "procurement"] == [22]
+
+
+def test_shandong_basic_columns_renamed(yantai):
+    # Page 17 (公开表5 一般公共预算支出情况表): "基本支出 (小 计 | 人员支出 | 日常公用支出) | 项目支出",
+    # "合 计 191,114.39 8,882.89 8,227.17 655.72 182,231.50"
+    (total,) = [r for r in table(yantai, "gp_by_function").rows if r.role == "total"]
+    assert values(total) == {"合计": D("191,114.39"), "基本支出": D("8,882.89"), "基本支出/人员经费": D("8,227.17"),
+                             "基本支出/公用经费": D("655.72"), "项目支出": D("182,231.50")}
+
+
+def test_fuzhou_and_xian_title_variants(fuzhou):
+    # 福州 目录 (page 2): "五、一般公共预算拨款支出预算表" … "七、国有资本经营预算拨款支出预算表"; page 13 prints
+    # "合计 2796.14 2507.88 288.26" under "合计 基本支出 项目支出"
+    kinds = [t.kind for t in fuzhou.tables]
+    assert {"gp_by_function", "fund_by_function", "soe_by_function"} <= set(kinds)
+    (total,) = [r for r in table(fuzhou, "gp_by_function").rows if r.role == "total"]
+    assert values(total) == {"合计": D("2796.14"), "基本支出": D("2507.88"), "项目支出": D("288.26")}
+    # 西安 目录 (page 18): "表5 部门综合预算一般公共预算支出明细表(按支出功能分类科目)",
+    # "表12 部门综合预算政府采购(资产配置、购买服务)预算表"
+    xian = parse_file(MORE / "xian-xinfang-2026.pdf")
+    assert [(t.number, t.kind) for t in xian.tables if t.number in ("5", "8", "12")] == [
+        ("5", "gp_by_function"), ("8", "gp_basic_by_economic"), ("12", "procurement")]
+
+
+def test_identity_from_a_cover_title_wrapped_over_lines(fuzhou, yantai, xinfangju, suzhou):
+    # 福州 page 1: "2026年度 / 福州市公安局治安管理 / 支队 / 单位预算"
+    assert (fuzhou.unit_name, fuzhou.year, fuzhou.kind) == ("福州市公安局治安管理支队", 2026, "单位预算")
+    # 烟台 page 1: "2026年烟台市人力资源和社会保 / 障局部门预算"
+    assert (yantai.unit_name, yantai.year, yantai.kind) == ("烟台市人力资源和社会保障局", 2026, "部门预算")
+    assert (xinfangju.unit_name, suzhou.unit_name) == ("国家信访局", "苏州市审计局")

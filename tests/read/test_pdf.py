@@ -107,3 +107,15 @@ def test_cli_scan_corrupt_and_mixed_folder(tmp_path):
     assert [Path(p["disclosure"]["source"]["path"]).name for p in parsed] == ["a.txt", "b.PDF"]
     assert parsed[0]["tables"][0]["page"] is None
     assert all(t["page"] for t in parsed[1]["tables"])
+
+
+def test_find_names_the_page_of_a_pdf_amount(tmp_path):
+    # Page 21, 2026年部门“三公”经费和机关运行经费预算表: 机关运行经费预算数 217.83 (万元).
+    runner = CliRunner()
+    store = str(tmp_path / "s.db")
+    assert runner.invoke(cli, ["load", str(SIFAJU), "--store", store]).exit_code in (0, 1)
+    r = runner.invoke(cli, ["find", "217.83", "--store", store, "--format", "json"])
+    hits = [h for h in json.loads(r.output) if h["where"].startswith("表9")]
+    assert [(h["page"], h["columns"]) for h in hits] == [(21, ["机关运行经费"])]
+    r = runner.invoke(cli, ["find", "217.83", "--store", store])
+    assert f"{hits[0]['line']}@p21" in r.output

@@ -192,3 +192,20 @@ def test_a_document_without_findings_says_so(browser, parsed, tmp_path):
     assert browser.evaluate("document.querySelector('#u0 p.clean').textContent").startswith("未发现问题")
     assert browser.evaluate("document.getElementById('u0-findings')") is None
     assert browser.console_errors() == []
+
+
+def test_a_document_with_no_money_tables_read_says_so(browser, tmp_path):
+    """The blank Shanghai 部门决算 template (data/pdf, described in /work/shared/pdf/README.md) prints no
+    amounts: the page says that no flow could be drawn and that no 收入 total was read, without errors."""
+    from click.testing import CliRunner
+
+    from lineage_cli.main import cli
+    from tests.conftest import ROOT
+
+    out = tmp_path / "blank.html"
+    pdf = ROOT / "data" / "pdf" / "shanghai-juesuan-template-2024.pdf"
+    assert CliRunner().invoke(cli, ["report", str(pdf), "--html", str(out)]).exit_code == 0
+    browser.open(out)
+    assert browser.console_errors() == []
+    assert browser.evaluate("document.getElementById('u0-sankey').textContent").startswith("未能绘制资金流向")
+    assert browser.evaluate("document.querySelector('#u0 .summary .total').textContent") == "未读到"

@@ -26,6 +26,8 @@ def test_004_chongqing_numbering_gaps_and_no_foreign_tables(parsed):
     # … and 表八 and 表十 部门整体绩效目标表 (line 256).
     assert [e.line for e in nine.evidence] == [220, 256]
     assert (seven.expected, seven.found) == (1, 0)
+    assert seven.expected_label == "表七「部门收入总表」"
+    assert seven.found_label == "表六（第 201 行）之后即是表八（第 220 行）"
 
 
 def test_seeds_with_complete_sets_report_nothing(parsed):
@@ -53,6 +55,7 @@ def test_shanghai_family_from_contents_numbers_only_there():
     (f,) = tb01(d)
     # The 目录 entry of 表6 (line 16) is cited; numbering does not report it a second time.
     assert f.severity == "error" and f.lines == [16] and "政府性基金" in f.message
+    assert (f.expected_label, f.found_label) == ("目录第 16 行：部门政府性基金预算支出功能分类预算表", "正文未印出")
 
 
 def test_family_table_missing_without_contents_is_a_warning(parsed):

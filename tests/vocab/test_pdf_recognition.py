@@ -113,3 +113,22 @@ def test_final_account_is_read_not_refused():
 
     assert [f for f in run_checks(d) if f.severity == "error"] == []
     assert [f.message for f in d.problems if f.severity == "info"][0].startswith("6 张表已识别")
+
+
+def test_units_a_final_account_covers(documents):
+    # 决算 p6, the 单位构成 table (序号 单位名称 备注), its cells wrapped: "上海市普陀区规划和自然资源管理事务中"
+    # / "5" / "心（下属事业单位）" is one unit, the 备注 is not part of its name.
+    meta = read_metadata(documents["shanghai-putuo-guihuaziyuan-2024-juesuan.pdf"])
+    assert [c.name for c in meta.covers] == [
+        "上海市普陀区规划和自然资源局(本级)", "上海市普陀区规划和自然资源局执法大队", "上海市普陀区土地发展中心",
+        "上海市普陀区自然资源确权登记事务中心", "上海市普陀区规划和自然资源管理事务中心",
+    ]
+    # The blank template lists "上海市 XX 局（本级）", "上海市 XX 中心", "。。。": placeholders, no unit.
+    assert read_metadata(documents["shanghai-juesuan-template-2024.pdf"]).covers == []
+
+
+def test_seed_covers(parsed):
+    # 003 lines 67-70: "序号 预算单位名称 / 1 凉山州科学技术协会机关 / 2 青少年科技活动中心", then 第二部分.
+    assert [(c.line, c.name) for c in parsed("003").covers] == [(69, "凉山州科学技术协会机关"), (70, "青少年科技活动中心")]
+    # 004 line 17: "…四个市级直属单位：重庆市反邪教协会、重庆科技馆、重庆市科协科技服务中心、重庆市院士工作服务中心，…".
+    assert [c.name for c in parsed("004").covers] == ["重庆市反邪教协会", "重庆科技馆", "重庆市科协科技服务中心", "重庆市院士工作服务中心"]

@@ -112,7 +112,8 @@ def test_shanghai_units_and_columns():
     ("财政拨款收支总体情况表", "fiscal_summary"),
     ("一般公共预算基本支出情况表", "gp_basic_by_economic"),
     ("一般公共预算“三公”经费支出情况表", "gp_three_public"),
-    ("政府采购预算情况表", None),
+    # The national framework's 政府采购预算表 is recognised (issue 16), its rows not read.
+    ("政府采购预算情况表", "procurement"),
     # 000 目录 line 95, wrapped: "五、财政拨款支出预算表（部门经济分类科目）（公开" / "表 2-1）".
     ("五、财政拨款支出预算表（部门经济分类科目）（公开", "fiscal_by_economic"),
 ])
@@ -134,3 +135,16 @@ def test_contents_list_ends_with_its_page():
     doc = Document("x.pdf", "", "pdf", [Line(i + 1, t, t, page=p) for i, (t, p) in enumerate(texts)])
     anchors = {a.line: a.in_contents for a in find_anchors(doc) if a.kind}
     assert anchors == {2: True, 3: True, 4: True, 7: False}
+
+
+def test_shaanxi_contents_columns_and_subject_preceding_yusuanbiao():
+    # 西安市信访局 2026 p18 目录: "表9 部门综合预算政府性基金收支表 是 不涉及" (是否空表, 理由 columns).
+    t = read_title("表9 部门综合预算政府性基金收支表 是 不涉及")
+    assert (t.number, t.title, t.unknown) == ("9", "部门综合预算政府性基金收支表", True)
+    # p31: a 政府采购 table whose title ends in 预算表 is a table (the national 政府采购预算表, issue 16),
+    # not a part heading.
+    t = read_title("部门综合预算政府采购(资产配置、购买服务)预算表")
+    assert t is not None and t.kind == "procurement"
+    # …while a unit's "2024 年部门预算表" / "部门决算表" heading is no table (003 line 75; 决算 p7).
+    assert read_title("凉山州科学技术协会2024 年部门预算表") is None
+    assert read_title("上海市规划和自然资源局2024年度部门决算表") is None

@@ -409,6 +409,33 @@ def _panels(grid: _Grid) -> list[int]:
     return out
 
 
+def _level_cells(grid: _Grid, labels: list[tuple[int, Word]], groups: list[str]) -> list[str]:
+    """Codes printed one level per cell, each row printing only its own level (烟台: "205" under 类,
+    then "08" under 款, then "03" under 项): the blank cells before it become "" for _carry_codes."""
+    cols = [i for i, w in sorted(labels, key=lambda cw: (cw[0], cw[1].top)) if _CODE.match(compact(w.norm))]
+    if not groups or len(cols) != len(groups) or len(groups[0]) != 2:
+        return groups
+    first = start = cols[0]
+    while start > 0 and grid.columns[start - 1].label:
+        start -= 1
+    return [""] * (first - start) + groups
+
+
+def _carry_codes(rows: list[RawRow]) -> None:
+    """Fill the blank 类/款 cells of a code printed one level per cell from the row above
+    ("", "08" under "205" is 20508); a code with no row above to complete it stays as printed."""
+    above: dict[Optional[str], list[str]] = {}
+    for row in rows:
+        groups = row.code_groups
+        if not groups:
+            continue
+        if groups[0] == "":
+            prefix = above.get(row.side, [])
+            n = next(k for k, g in enumerate(groups) if g)
+            row.code_groups = (prefix[:n] if len(prefix) >= n else []) + groups[n:]
+        above[row.side] = row.code_groups
+
+
 def _extra_panels(grid: _Grid) -> Optional[str]:
     """A problem message when one side of a two-sided summary prints several panels (only the first is read)."""
     panel_of = _panels(grid)
@@ -463,6 +490,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
         if not amounts or (side is not None and first[side] != panel):
             continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
         groups, name = _label(labels)
+        groups = _level_cells(grid, labels, groups)
         named = [w for _, w in labels if not _CODE.match(compact(w.norm))]
         indent[len(out)] = min((w.x0 - grid.columns[i].x0 for i, w in labels if w in named), default=None)
         out.append(RawRow(
@@ -545,6 +573,7 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
         previous = raw if printed else None
     for raw in tables:
         if raw.rows:
+            _carry_codes(raw.rows)
             _assign_roles(raw.rows, raw.kind in TWO_SIDED)
             _depths(raw.rows)
             # A column the vocabulary does not name may be a part of one it does (基本支出/人员经费):

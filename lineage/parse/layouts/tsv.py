@@ -173,8 +173,19 @@ def column_name(kind: str, path: list[str]) -> Optional[str]:
             return joined
     if segments:
         named = canonical_column(segments[-1], s.synonyms if (s := spec(kind)) else ())
+        if named == "合计" and len(segments) > 1:
+            # "基本支出/小计" (苏州 公开07表): the 小计 of a group that is itself a column is that column
+            # only where the table's arithmetic makes that column the sum of the ones under it
+            # (烟台's "财政拨款收入/小计" is no such column: it would be counted beside its parts)
+            group = canonical_column(segments[-2], s.synonyms if (s := spec(kind)) else ())
+            if group in canon and group != "合计" and any(t == group for t, _ in sums(kind)):
+                return group
         if named in canon:
             return named
+        if named and len(segments) > 1:  # "基本支出/人员支出" → "基本支出/人员经费"
+            group = canonical_column(segments[-2], s.synonyms if (s := spec(kind)) else ())
+            if f"{group}/{named}" in canon:
+                return f"{group}/{named}"
     return None
 
 

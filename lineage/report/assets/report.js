@@ -117,6 +117,11 @@
 
   function drawSankey(u, i, level, focus) {
     var box = document.getElementById("u" + i + "-sankey");
+    if (!u.flows[level].links.length) {  // no 收入总表/支出总表 read: say so rather than draw an empty box
+      box.className = "sankey empty";
+      box.textContent = "未能绘制资金流向：没有读到本文件的收入总表或支出总表中的金额（见下方的问题）。";
+      return;
+    }
     box.style.height = sankeyHeight(u, level) + "px";
     var chart = api.sankeys[i];
     if (!chart) {
@@ -179,7 +184,7 @@
     var box = el("div", { className: "findings" });
     var c = u.counts;
     if (!u.findings.length) {
-      box.appendChild(el("p", { className: "clean", text: "未发现问题：各表之间、表与说明文字之间相互一致，资金流向逐级平衡。" }));
+      box.appendChild(el("p", { className: "clean", text: "未发现问题：所有检查规则均未报告差异。" }));
       return box;
     }
     box.appendChild(el("p", { className: c.error ? "has-errors" : "clean",
@@ -192,14 +197,14 @@
       el("thead", {}, el("tr", {},
         el("th", { text: "级别" }), el("th", { text: "规则" }), el("th", { text: "说明" }),
         el("th", { className: "num", text: "应为" }), el("th", { className: "num", text: "实为" }),
-        el("th", { text: "证据（行）" }), el("th", { text: "流程图" }))));
+        el("th", { text: "证据（行）" }), el("th", { className: "place", text: "流程图" }))));
     var body = el("tbody");
     rows.forEach(function (pair) {
       var f = pair[0], j = pair[1];
       var evidence = el("td", { className: "evidence" });
       f.evidence.forEach(function (e, k) {
         if (k) evidence.appendChild(document.createTextNode("、"));
-        var label = (e.table && e.table !== "说明" ? e.table + " " : e.table === "说明" ? "说明 " : "") + "第" + e.line + "行" + (e.page ? "（第" + e.page + "页）" : "");
+        var label = e.table + " 第" + e.line + "行" + (e.page ? "（第" + e.page + "页）" : "");
         var anchor = document.getElementById("u" + i + "-L" + e.line);
         evidence.appendChild(anchor ? el("a", { href: "#u" + i + "-L" + e.line, text: label }) : el("span", { text: label }));
       });
@@ -217,12 +222,17 @@
       body.appendChild(el("tr", { className: "sev-" + f.severity, id: "u" + i + "-f" + j },
         el("td", {}, el("span", { className: "badge " + f.severity, text: f.severityLabel })),
         el("td", { className: "rule", title: f.rule, text: f.code }), el("td", { className: "message", text: f.message }),
-        el("td", { className: "num", text: f.expected !== null ? f.expected + unit : "" }),
-        el("td", { className: "num", text: f.found !== null ? f.found + unit : "" }), evidence, place));
+        valueCell(f.expected, unit), valueCell(f.found, unit), evidence, place));
     });
     table.appendChild(body);
     box.appendChild(table);
     return box;
+  }
+
+  // an amount right-aligned with its unit; a label (a name, a 目录 line, a list of 类) as wrapping text
+  function valueCell(value, unit) {
+    if (value === null) return el("td");
+    return /^-?[0-9.]+$/.test(value) ? el("td", { className: "num", text: value + unit }) : el("td", { className: "label-value", text: value });
   }
 
   function locate(u, i, f, j) {
@@ -239,7 +249,8 @@
     var section = el("section", { className: "unit", id: "u" + i });
     section.appendChild(el("h2", { text: u.unitName + " " + (u.year || "") + " " + u.kind }));
     section.appendChild(el("p", { className: "summary" },
-      "收入合计 ", el("b", { className: "total", text: u.total }), " " + u.amountUnit + "　·　金额单位 " + u.amountUnit +
+      "收入合计 ", el("b", { className: "total", text: u.total === null ? "未读到" : u.total }),
+      (u.total === null ? "" : " " + u.amountUnit) + "　·　金额单位 " + u.amountUnit +
       "　·　文件 " + u.file + "　·　" + (c.error ? c.error + " 个错误，" : "无错误，") + c.warning + " 个警告",
       u.browser ? document.createTextNode("　·　") : null, browserLink(u.browser, "在 Neo4j Browser 中打开此流向 (flow_trace)")));
     var levels = el("div", { className: "levels" }, el("span", { text: "功能/经济科目层级：" }));
