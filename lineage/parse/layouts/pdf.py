@@ -58,6 +58,8 @@ _PAGE_NO = re.compile(r"^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d+\s*页")
 _PROSE = re.compile(r"[，。；;]")
 _YEAR = re.compile(r"^20\d\d年度?")
 _PLACEHOLDER = re.compile(r"^[-—－/／]+$")
+# The label column naming a unit (深圳 prints a 预算单位 column: "深圳市交通运输局（本级）" and its amounts).
+_UNIT_HEADER = re.compile(r"^(预算)?单位(名称)?$")
 # Header words that mark where the expenditure side of a two-sided table begins.
 _EXPENDITURE = re.compile(r"支出")
 
@@ -105,8 +107,8 @@ def _page_lines(page: Page) -> list[_Line]:
         by_line.setdefault(w.line, []).append(w)
     lines = [_Line(no, page, by_line[no]) for no in sorted(by_line)]
 
-    def page_number(line: _Line, edge: bool) -> bool:
-        return edge and len(line.words) == 1 and bool(_PAGE_NO.match(line.words[0].norm.strip()))
+    def page_number(line: _Line, edge: bool) -> bool:  # 深圳 prints "- 24 -" as three words
+        return edge and len(line.words) <= 3 and bool(_PAGE_NO.match(" ".join(w.norm.strip() for w in line.words)))
 
     if lines and page_number(lines[-1], lines[-1].top > page.height * 0.75):
         lines.pop()
@@ -145,6 +147,9 @@ class _Column:
     side: Optional[str] = None
     label: bool = False  # names or codes, not amounts
     filled: bool = False  # some row prints an amount in it
+    code: bool = False  # a label column printing codes (类/款/项 cells, or one code)
+    second: bool = False  # a label column of a second classification printed beside the first
+    earlier: Optional[str] = None  # under an earlier year's group ("2025年预算数" beside "2026年预算数")
 
     @property
     def printed(self) -> str:
@@ -239,15 +244,25 @@ class _Cell:
     x1: float
 
 
-def _header_cells(page: Page, line: _Line) -> list[_Cell]:
-    """A header line's cells: words inside one ruled cell, or letter-spaced ("项 目"), join into one."""
+def _header_cells(page: Page, line: _Line, leaves: Optional[list[_Column]] = None) -> list[_Cell]:
+    """A header line's cells: words inside one ruled cell, or letter-spaced ("项 目"), join into one.
+
+    Letter-spacing joins only words over one leaf column (when the leaves are known): 深圳 wraps
+    "一般公共预算 / 拨款" and "政府性基金预算 / 拨款" in neighbouring unruled cells, and their two
+    "拨款" are two cells, not one spaced word.
+    """
     cells: list[_Cell] = []
     last: Optional[tuple[float, float]] = None
+
+    def leaf(x0: float, x1: float) -> Optional[int]:
+        mid = (x0 + x1) / 2
+        return next((i for i, c in enumerate(leaves or []) if c.x0 <= mid < c.x1), None)
+
     for w in line.words:
         extent = _cell_extent(page, w) if page.vrules else (w.x0, w.x1)
         height = w.bottom - w.top
         spaced = cells and len(compact(w.norm)) <= 2 and len(compact(cells[-1].text)) <= 2 and \
-            w.x0 - cells[-1].x1 < 3 * height
+            w.x0 - cells[-1].x1 < 3 * height and (not leaves or leaf(w.x0, w.x1) == leaf(cells[-1].x0, cells[-1].x1))
         if cells and ((page.vrules and extent == last and extent != (w.x0, w.x1)) or spaced):
             cells[-1] = _Cell(cells[-1].text + compact(w.norm), cells[-1].x0, max(cells[-1].x1, w.x1))
             if page.vrules:
@@ -266,7 +281,7 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     printed: list[str] = []
     split: Optional[float] = None
     for line in header:
-        for cell in _header_cells(page, line):
+        for cell in _header_cells(page, line, columns):
             printed.append(cell.text)
             if split is None and kind in TWO_SIDED and _EXPENDITURE.search(cell.text) and cell.x0 > columns[0].x0 + 20:
                 split = cell.x0  # the expenditure side's group cell ("支出", "本年支出", "财政拨款支出")
@@ -277,15 +292,32 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     if kind in TWO_SIDED and split is None:
         items = [c.x0 for c in columns if "项目" in c.path]
         split = items[1] if len(items) >= 2 else None
+    _mark_earlier_years(columns)
     for c in columns:
         c.side = None if split is None else ("expenditure" if c.x0 >= split - 1 else "income")
-        c.name = _column_name(kind, c.path)
+        c.name = None if c.earlier else _column_name(kind, c.path)
     _mark_labels(columns, rows)
     for c in columns:
         c.name = None if c.label else c.name
     names = [c.name for c in columns if c.name]
     printed += [n for n in dict.fromkeys(names) if n not in printed]
     return _Grid(columns, printed)
+
+
+_YEAR_GROUP = re.compile(r"^(20\d\d)年(度)?(预算|预算数|执行数)?$")
+
+
+def _mark_earlier_years(columns: list[_Column]) -> None:
+    """Columns grouped under an earlier year's heading than the table's latest ("2025年预算数" beside
+    "2026年预算数", 烟台's 三公 table): last year's figures, printed for comparison. They are kept
+    on the row (RawRow.note) and never read into this year's columns."""
+    years = [(c, m.group(1)) for c in columns if c.path and (m := _YEAR_GROUP.match(c.path[0]))]
+    if len({year for _, year in years}) < 2:
+        return
+    latest = max(year for _, year in years)
+    for c, year in years:
+        if year < latest:
+            c.earlier = c.printed
 
 
 def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
@@ -304,6 +336,27 @@ def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
     for c, (words, integers, amounts) in zip(columns, counts):
         c.label = words > amounts + integers if c.name else words + integers > amounts
         c.filled = amounts + integers > 0
+        c.code = c.label and integers > words
+    _mark_second_classification(columns)
+
+
+def _mark_second_classification(columns: list[_Column]) -> None:
+    """Label columns of a second classification on the same row: codes again after a name column.
+
+    烟台's 一般公共预算基本支出情况表 prints "301 工资福利支出 | 501 机关工资福利支出 | amounts": the
+    部门预算 economic code and name, then the 政府预算 one. The row is the first; the second is kept
+    beside it (RawRow.note), never joined into its code or name.
+    """
+    coded = named = second = False  # in this run of label columns: a code column seen, then a name column
+    for c in columns:
+        if not c.label:
+            coded = named = second = False
+            continue
+        if c.code and coded and named:
+            second = True
+        coded = coded or c.code
+        named = named or (coded and not c.code)
+        c.second = second
 
 
 # --------------------------------------------------------------------------
@@ -452,7 +505,7 @@ def _extra_panels(grid: _Grid) -> Optional[str]:
 
 def _unknown_headers(grid: _Grid) -> Optional[str]:
     """A problem message naming the amount columns whose header the vocabulary does not know."""
-    unknown = [c.printed for c in grid.columns if c.filled and not c.label and c.name is None and c.path]
+    unknown = [c.printed for c in grid.columns if c.filled and not c.label and c.name is None and c.path and not c.earlier]
     if not unknown:
         return None
     return (f"表头「{'」「'.join(dict.fromkeys(unknown))}」不在词表中：本表各行不按位置读，"
@@ -463,13 +516,17 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
     """The row(s) printed in one band: one per panel that prints an amount."""
     panel_of = _panels(grid)
     panels: dict[int, tuple[list, list, list]] = {}
+    seconds: dict[int, list[tuple[int, Word]]] = {}  # a second classification's cells, per panel
+    earlier: dict[int, list[str]] = {}  # an earlier year's amounts, per panel
     for line in band:
         for w in line.words:
             i = grid.index((w.x0 + w.x1) / 2)
             col = grid.columns[i]
             labels, amounts, positions = panels.setdefault(panel_of[i], ([], [], []))
             text = w.norm.strip()
-            if not col.label and is_amount_cell(text, True):
+            if col.earlier and is_amount_cell(text, True):
+                earlier.setdefault(panel_of[i], []).append(f"{col.earlier} {text}")
+            elif not col.label and is_amount_cell(text, True):
                 amounts.append(text)
                 positions.append(col.name)  # None: a header the vocabulary does not know
             elif not col.label and _PLACEHOLDER.match(text):
@@ -477,6 +534,8 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             elif col.label and is_amount_cell(text) and not _CODE.match(compact(text)):
                 amounts.append(text)  # an amount under a label column: its column is unknown
                 positions.append(None)
+            elif col.second:
+                seconds.setdefault(panel_of[i], []).append((i, w))
             else:
                 labels.append((i, w))
     out: list[RawRow] = []
@@ -491,17 +550,32 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
         groups, name = _label(labels)
         groups = _level_cells(grid, labels, groups)
+        also = _label(seconds.get(panel, []))
+        notes = [f"并列科目：{' '.join(also[0] + [also[1]]).strip()}"] if seconds.get(panel) else []
+        notes += [f"上年：{'；'.join(earlier[panel])}"] if earlier.get(panel) else []
+        note = "；".join(notes) or None
+        role = "unit" if labels and not groups and all(
+            _UNIT_HEADER.match("".join(grid.columns[i].path)) for i, _ in labels) else None
         named = [w for _, w in labels if not _CODE.match(compact(w.norm))]
         indent[len(out)] = min((w.x0 - grid.columns[i].x0 for i, w in labels if w in named), default=None)
         out.append(RawRow(
             line=band[0].no, lines=lines, code_groups=groups, name=name, amounts=amounts,
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
             # build places the row by the table's arithmetic (see _unknown_headers), never half.
-            positions=positions if all(p is not None for p in positions) else None, side=side,
+            positions=positions if all(p is not None for p in positions) else None, side=side, role=role,
+            note=note,
         ))
     for k, row in enumerate(out):
         row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
     return out
+
+
+def _unit_total(rows: list[RawRow]) -> None:
+    """A table printing one unit's row in its 预算单位 column and no 合计 (深圳: "深圳市交通运输局（本级）
+    388,763.56 …" above the subjects) states its total there; several unit rows stay units."""
+    units = [r for r in rows if r.role == "unit"]
+    if len(units) == 1 and units[0] is rows[0] and not any(r.role in ("total", "total_repeat") for r in rows):
+        units[0].role = "total"
 
 
 def _depths(rows: list[RawRow]) -> None:
@@ -575,6 +649,7 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
         if raw.rows:
             _carry_codes(raw.rows)
             _assign_roles(raw.rows, raw.kind in TWO_SIDED)
+            _unit_total(raw.rows)
             _depths(raw.rows)
             # A column the vocabulary does not name may be a part of one it does (基本支出/人员经费):
             # the known columns' sums are then not what this table prints, so no row keeps
