@@ -125,6 +125,34 @@ def _fiscal_by_economic() -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, 
 
 _FBE_COLUMNS, _FBE_SUMS = _fiscal_by_economic()
 
+# The funding source (收入总表 column) that pays each 表2-1 column group: carry-over groups come out
+# of 上年结转; the year's own and the advance-notified appropriations out of the fund's income column.
+FISCAL_CARRY_OVER_GROUPS = ("上年结转安排",)
+FISCAL_FUND_SOURCES = {
+    "一般公共预算拨款": "一般公共预算拨款收入", "政府性基金安排": "政府性基金预算拨款收入",
+    "国有资本经营预算安排": "国有资本经营预算拨款收入", "上年应返还额度结转": "上年结转",
+}
+FISCAL_PARTS = ("基本支出", "项目支出")
+
+
+def fiscal_source(group: str, fund: str) -> str:
+    """The funding source a 表2-1 column's money comes from.
+
+    >>> fiscal_source("上年结转安排", "一般公共预算拨款"), fiscal_source("当年财政拨款安排", "政府性基金安排")
+    ('上年结转', '政府性基金预算拨款收入')
+    """
+    return "上年结转" if group in FISCAL_CARRY_OVER_GROUPS else FISCAL_FUND_SOURCES.get(fund, fund)
+
+
+def fiscal_column_order(group: str, fund: str, part: str) -> int:
+    """Where a 表2-1 column is printed (left to right); unknown columns last.
+
+    >>> fiscal_column_order("当年财政拨款安排", "一般公共预算拨款", "项目支出") < fiscal_column_order("上年结转安排", "一般公共预算拨款", "基本支出")
+    True
+    """
+    column = f"{group}/{fund}/{part}"
+    return _FBE_COLUMNS.index(column) if column in _FBE_COLUMNS else len(_FBE_COLUMNS)
+
 _SOURCES = (
     "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
     "财政专户管理资金收入", "事业收入", "事业单位经营收入", "其他收入", "上级补助收入",
