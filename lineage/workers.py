@@ -11,6 +11,7 @@ in flight, so memory stays flat however many files there are.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -72,7 +73,14 @@ def ordered(task: Callable[[T], R], items: Iterable[T], jobs: int, stop: Callabl
         return
     # fork: workers start at once with the modules already imported (spawn would import everything again).
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(jobs, initializer=_ignore_interrupt) as pool:  # leaving it terminates the workers
+    # Objects alive now are shared with the forked workers: frozen, the workers' garbage collector never
+    # scans them (3-4 ms a disclosure of full collections) nor writes to their pages (copy-on-write).
+    gc.freeze()
+    try:
+        pool = context.Pool(jobs, initializer=_ignore_interrupt)
+    finally:
+        gc.unfreeze()  # this process keeps collecting as before
+    with pool:  # leaving it terminates the workers
         pending: deque = deque()
         for item in items:
             if stop():
