@@ -98,10 +98,13 @@ def sentences(doc: Document, first: int, last: int) -> list[Sentence]:
             close()
             out.append(Sentence(norm, [no] * len(norm), heading=True, top=no == first or bool(TOP_HEADING.match(norm))))
             continue
-        for ch in norm:
-            text.append(ch)
-            line_of.append(no)
-            if ch == "。":
-                close()
+        start = 0
+        while (stop := norm.find("。", start)) >= 0:  # the line's sentence ends, a piece at a time
+            text.append(norm[start:stop + 1])
+            line_of.extend([no] * (stop + 1 - start))
+            close()
+            start = stop + 1
+        text.append(norm[start:])
+        line_of.extend([no] * (len(norm) - start))
     close()
     return out

@@ -132,7 +132,9 @@ def _strip_enumerator(name: str) -> str:
 
 
 def _functional(text: str) -> list[Match]:
-    out = []
+    out: list[Match] = []
+    if "(" not in text and "（" not in text:  # every pattern but the plain 类 name needs a bracket
+        return _class_names(text, out)
     for m in _CODE_PATH.finditer(text):
         code = m.group("ca") + m.group("cb") + m.group("cc")
         out.append(Match(f"function:{code}", None, m.group(0).strip(), m.start(), m.end(), 2))
@@ -143,6 +145,10 @@ def _functional(text: str) -> list[Match]:
         out.append(Match(f"function_name:{m.group('c')}", None, m.group(0).strip(), m.start(), m.end(), 1))
     for m in _CLASS_CODE.finditer(text):
         out.append(Match(f"function:{m.group('ca')}", None, m.group(0).strip(), m.start(), m.end(), 1))
+    return _class_names(text, out)
+
+
+def _class_names(text: str, out: list[Match]) -> list[Match]:
     for m in _CLASS_NAME.finditer(text):
         if m.start() and re.match(_NAME, text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE_NAME:
             continue  # part of a longer name: "其他科学技术支出"
