@@ -23,7 +23,8 @@ from lineage.parse.locate import find_anchors
 from lineage.read import Document
 
 CN = "一二三四五六七八九十"
-_START = re.compile(r"(预算情况说明|预算编制说明|收支预算情况说明)\s*$")
+# A 决算 heads its text "第三部分 … 2024 年度部门决算 / 情况说明" or "…部门决算情况说明".
+_START = re.compile(r"(预算情况说明|预算编制说明|收支预算情况说明|决算情况说明|^情况说明)\s*$")
 _STOP = re.compile(rf"名词解释|^\s*第[{CN}]+部分(?!.*(情况说明|编制说明))")
 TOP_HEADING = re.compile(rf"^\s*[{CN}]+、")
 _SUB_HEADING = re.compile(rf"^\s*[(（][{CN}]+[)）]")
