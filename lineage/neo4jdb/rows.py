@@ -185,6 +185,8 @@ def disclosure_rows(d: Disclosure, findings: list[Finding]) -> DisclosureRows:
 
     for a, b, e in g.edges(data=True):
         props = _flow_props(d, e) if e[N.LABEL] in (N.FLOW, N.FUNDS) else {}
+        if e[N.LABEL] == N.MAY_MEASURE:  # a candidate the document leaves open, and why
+            props = clean({"resolved": e[N.RESOLVED], "reason": e.get(N.REASON)})
         if e[N.LABEL] == N.FUNDS:  # 表2-1's column, as printed: which group, fund and part pays the subject
             props.update({"group": e[N.GROUP], "fund": e[N.FUND], "part": e[N.PART]})
         rel(e[N.LABEL], a, labels[a], b, labels[b], props)
