@@ -36,7 +36,7 @@ from lineage.checks.facts import gather
 from lineage.checks.finding import Finding
 from lineage.graph import names as N
 from lineage.graph.build import build_graph
-from lineage.graph.conservation import flows, total
+from lineage.graph.conservation import flows, linked, total
 from lineage.model import Disclosure, Provenance
 from lineage.neo4jdb import schema as S
 
@@ -111,8 +111,10 @@ def _flow_props(d: Disclosure, e: dict) -> Row:
 
 
 def _through(g: nx.MultiDiGraph, node: str) -> Decimal:
-    """What flows through a money node: its inflow, or its outflow where nothing flows in (sources)."""
-    return total(flows(g, node, "in")) or total(flows(g, node, "out"))
+    """What flows through a money node: its inflow, or its outflow where nothing flows in (sources),
+    or, for an economic subject only 表2-1 names, what FUNDS it."""
+    return (total(flows(g, node, "in")) or total(flows(g, node, "out"))
+            or total([e for _, e in linked(g, node, N.FUNDS, "in")]))
 
 
 def _grand_total(d: Disclosure) -> Row:
