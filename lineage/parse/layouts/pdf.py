@@ -233,7 +233,7 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
     """The canonical column a header path names, reading cells wrapped over lines joined."""
     path = [_YEAR.sub("", p) or p for p in path]  # "2026年预算数" names the 预算数 column
     s = spec(kind)
-    if s and s.pairs and path and compact(path[-1]) in s.pairs:
+    if s and s.pairs and any(compact(p) in s.pairs for p in path):
         return _pair_column(kind, path)
     name = column_name(kind, path)
     if name:
@@ -249,15 +249,25 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
 
 
 def _pair_column(kind: str, path: list[str]) -> Optional[str]:
-    """"<item>/预算数" for a leaf printed under an item's 预算数 | 决算数 pair (TableSpec.pairs).
+    """"<item>/预算数" for a leaf printed under a 预算数 | 决算数 pair (TableSpec.pairs).
 
-    The item is the longest run of header cells above the pair word that the
-    vocabulary names ("公务用车" over "购置费" is 公务用车购置费); a 小计 under a
-    group names the group's 小计 ("公务用车购置及运行维护费 › 小计").
+    The pair word may sit under each item (Shanghai: "公务接待费 › 预算数") or over
+    all of them (the national 公开表: "预算数 › 公务接待费"). The item is the longest
+    run of the other header cells that the vocabulary names ("公务用车" over "购置费"
+    is 公务用车购置费); a 小计 under a group names the group's 小计
+    ("公务用车购置及运行维护费 › 小计").
+
+    >>> _pair_column("actual_three_public", ["财政拨款“三公”经费", "公务接待费", "决算数"])
+    '公务接待费/决算数'
+    >>> _pair_column("actual_three_public", ["预算数", "公务用车购置及运行费", "小计"])
+    '公务用车购置及运行费/小计/预算数'
+    >>> _pair_column("actual_three_public", ["决算数", "因公出国", "(境)费"])
+    '因公出国（境）费用/决算数'
     """
     s = spec(kind)
     assert s is not None
-    member, above = compact(path[-1]), [compact(p) for p in path[:-1]]
+    at = next(i for i, p in enumerate(path) if compact(p) in s.pairs)
+    member, above = compact(path[at]), [compact(p) for p in path[:at] + path[at + 1:]]
     items = {c.rsplit("/", 1)[0] for c in s.columns if c.endswith("/" + member)}
     if len(above) > 1 and above[-1] == "小计":
         group = canonical_column(above[-2], s.synonyms) or above[-2]
