@@ -346,8 +346,10 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     _mark_labels(columns, rows)
     for c in columns:
         c.name = None if c.label else c.name
-        if c.name is None and not c.label and any(p.startswith("其中") for p in c.path):
-            c.earlier = c.printed  # 西安 "一般公共预算拨款 / 其中：专项资金列入部门预算项目": of which, not a part
+        if c.name is None and not c.label and any(p.startswith(("其中", "扣除")) for p in c.path):
+            # 西安 "一般公共预算拨款 / 其中：专项资金列入部门预算项目": of which, not a part; 国家信访局
+            # "扣除中央基建投资后预算数": the same total by another measure
+            c.earlier = c.printed
     _outer_total(kind, columns)
     names = [c.name for c in columns if c.name]
     printed += [n for n in dict.fromkeys(names) if n not in printed]
@@ -356,7 +358,7 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
 
 _YEAR_GROUP = re.compile(r"^(20\d\d)年(度)?(预算|预算数|执行数)?$")
 _THIS_YEAR = re.compile(r"^(当年|本年)(预算数?)?$")
-_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|额)?|比上年增减)$")
+_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|额)?|比上年增减|20\d\d年(预算数?)?比.*)$")
 
 
 def _outer_total(kind: str, columns: list[_Column]) -> None:
@@ -380,8 +382,10 @@ def _mark_earlier_years(columns: list[_Column]) -> None:
         for c, year in years:
             if year < latest:
                 c.earlier = c.printed
-    # 西安 表13: "上年 | 当年 | 增减变化情况" groups, each over the same 三公 columns.
-    if any(c.path and _THIS_YEAR.match(c.path[0]) for c in columns):
+    # 西安 表13: "上年 | 当年 | 增减变化情况" groups, each over the same 三公 columns; 国家信访局 部门公开表5:
+    # "2025年执行数 | 2026年预算数 | 2026年预算数比2025年执行数 增减额 增减(%)".
+    if any(c.path and (_THIS_YEAR.match(c.path[0]) or c.earlier is None and _YEAR_GROUP.match(c.path[0]))
+           for c in columns):
         for c in columns:
             if c.path and _COMPARED.match(c.path[0]):
                 c.earlier = c.printed
@@ -524,7 +528,7 @@ def _panels(grid: _Grid) -> list[int]:
     out, panel = [], 0
     for i, c in enumerate(grid.columns):
         prev = grid.columns[i - 1] if i else None
-        if prev is not None and ((c.label and not prev.label) or c.side != prev.side):
+        if prev is not None and ((c.label and not c.earlier and not prev.label) or c.side != prev.side):
             panel += 1
         out.append(panel)
     return out
@@ -594,7 +598,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             col = grid.columns[i]
             labels, amounts, positions = panels.setdefault(panel_of[i], ([], [], []))
             text = w.norm.strip()
-            if col.earlier and is_amount_cell(text, True):
+            if col.earlier:  # amounts and their 增减(%) alike
                 earlier.setdefault(panel_of[i], []).append(f"{col.earlier} {text}")
             elif not col.label and is_amount_cell(text, True):
                 k = cut.pop((panel_of[i], i), None)
