@@ -24,8 +24,7 @@ from .xlsx_output import FORMATS_WITH_XLSX, emit_xlsx
               help="Only budget execution (预算数, 决算数, 差额, 执行率): the table CSV prints.")
 @browser_option
 def compare_cmd(units, store, fmt, output, execution_only, browser_uri, browser_database) -> None:
-    """Compare stored units: totals, funding shares, 类/款, basic vs project, personnel vs public, 三公;
-    and budget execution for a 决算.
+    """Compare stored units: totals, funding shares, 类/款, basic vs project, personnel vs public, 三公.
 
     Shares are of each unit's total expenditure. Subjects (项) present in one
     unit and absent in the others are listed at the end.
