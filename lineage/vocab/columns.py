@@ -18,8 +18,9 @@ from lineage.read import compact
 # every table; words that mean a column only in some tables (the 决算 tables'
 # "本年收入", Shanghai's "财政拨款收入") are a table spec's own `synonyms`.
 SYNONYMS: list[tuple[str, str]] = [
-    (r"^(总计|合计|小计)$", "合计"),
-    (r"^上年结转(安排|结余|和结余)?$", "上年结转"),  # 福州: "上年结转/结余"
+    (r"^(收入|支出)?(总计|合计|小计)$", "合计"),  # 深圳: "收入总计", "支出总计" head the total column
+    # 福州: "上年结转/结余"; 深圳: "上年结余、结转"
+    (r"^上年结转(安排|结余|和结余)?$|^上年结余[、和]?结转$", "上年结转"),
     (r"^一般公共预算(拨款)?收入$", "一般公共预算拨款收入"),
     (r"^政府性基金(预算)?(拨款)?收入$", "政府性基金预算拨款收入"),
     (r"^国有资本经营(预算)?(拨款)?收入$", "国有资本经营预算拨款收入"),
@@ -56,6 +57,7 @@ GROUP_SYNONYMS: list[tuple[str, str]] = [
     (r"^(本级)?当年财政拨款(预算)?安排$", "当年财政拨款安排"),
     (r"提前通知专项转移支付", "提前通知专项转移支付"),
     (r"^上年结转(安排)?$", "上年结转安排"),
+    (r"^(20\d\d年)?政府采购(项目)?$", "政府采购"),  # 深圳 支出总表: "2026年政府采购项目 / 小计"
 ]
 _GROUP = [(re.compile(p), name) for p, name in GROUP_SYNONYMS]
 

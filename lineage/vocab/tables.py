@@ -120,6 +120,7 @@ def _three_public_facts(prefix: str) -> dict[str, str]:
 
 
 _BY_FUNCTION = ("合计", "基本支出", "项目支出")
+_PROCUREMENT = ("政府采购/小计", "政府采购/中小企业", "政府采购/小型微型企业")
 _Q = "[“\"”]?"  # the quotes around 三公, printed or not
 
 SPECS: list[TableSpec] = [
@@ -248,7 +249,10 @@ SPECS: list[TableSpec] = [
     TableSpec(
         "income_summary", "收入总表", (r"(部门|单位)?收入总表", r"收入预算总表"),
         columns=("合计",) + _SOURCES + ("财政拨款收入",), optional=frozenset({"财政拨款收入"}),
-        synonyms=((r"^财政拨款收入$", "财政拨款收入"),),
+        # Under "本年收入 / 财政拨款" 深圳 heads the funds without 收入: "一般公共预算拨款", "国有资本经营预算拨款".
+        synonyms=((r"^财政拨款收入$", "财政拨款收入"), (r"^一般公共预算(拨款)?$", "一般公共预算拨款收入"),
+                  (r"^政府性基金(预算)?(拨款)?$", "政府性基金预算拨款收入"),
+                  (r"^国有资本经营(预算)?(拨款)?$", "国有资本经营预算拨款收入")),
         sums=(("合计", _SOURCES + ("财政拨款收入",)),),
         total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES}},
     ),
@@ -256,9 +260,13 @@ SPECS: list[TableSpec] = [
         "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
         excludes=(r"(基本|项目)支出(预算)?总表",),
         # The national 支出总表 prints 事业单位经营支出 too (福州, 苏州, 国家信访局); some templates drop it.
+        # 深圳 adds the year's 政府采购 share beside the sum: its 小计 and the parts reserved for
+        # small and medium / small and micro enterprises (not parts of 合计).
         scheme="functional", columns=("合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
-                                      "对附属单位补助支出"),
-        optional=frozenset({"事业单位经营支出"}),
+                                      "对附属单位补助支出") + _PROCUREMENT,
+        optional=frozenset({"事业单位经营支出"} | set(_PROCUREMENT)),
+        synonyms=((r".*政府采购项目中?预留给中小企业", "政府采购/中小企业"),
+                  (r".*政府采购项目中?预留给小型、?微型企业", "政府采购/小型微型企业")),
         sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),),
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
         row_facts=("合计", "function"),

@@ -58,6 +58,8 @@ _PAGE_NO = re.compile(r"^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d+\s*页")
 _PROSE = re.compile(r"[，。；;]")
 _YEAR = re.compile(r"^20\d\d年度?")
 _PLACEHOLDER = re.compile(r"^[-—－/／]+$")
+# The label column naming a unit (深圳 prints a 预算单位 column: "深圳市交通运输局（本级）" and its amounts).
+_UNIT_HEADER = re.compile(r"^(预算)?单位(名称)?$")
 # Header words that mark where the expenditure side of a two-sided table begins.
 _EXPENDITURE = re.compile(r"支出")
 
@@ -105,8 +107,8 @@ def _page_lines(page: Page) -> list[_Line]:
         by_line.setdefault(w.line, []).append(w)
     lines = [_Line(no, page, by_line[no]) for no in sorted(by_line)]
 
-    def page_number(line: _Line, edge: bool) -> bool:
-        return edge and len(line.words) == 1 and bool(_PAGE_NO.match(line.words[0].norm.strip()))
+    def page_number(line: _Line, edge: bool) -> bool:  # 深圳 prints "- 24 -" as three words
+        return edge and len(line.words) <= 3 and bool(_PAGE_NO.match(" ".join(w.norm.strip() for w in line.words)))
 
     if lines and page_number(lines[-1], lines[-1].top > page.height * 0.75):
         lines.pop()
@@ -239,15 +241,25 @@ class _Cell:
     x1: float
 
 
-def _header_cells(page: Page, line: _Line) -> list[_Cell]:
-    """A header line's cells: words inside one ruled cell, or letter-spaced ("项 目"), join into one."""
+def _header_cells(page: Page, line: _Line, leaves: Optional[list[_Column]] = None) -> list[_Cell]:
+    """A header line's cells: words inside one ruled cell, or letter-spaced ("项 目"), join into one.
+
+    Letter-spacing joins only words over one leaf column (when the leaves are known): 深圳 wraps
+    "一般公共预算 / 拨款" and "政府性基金预算 / 拨款" in neighbouring unruled cells, and their two
+    "拨款" are two cells, not one spaced word.
+    """
     cells: list[_Cell] = []
     last: Optional[tuple[float, float]] = None
+
+    def leaf(x0: float, x1: float) -> Optional[int]:
+        mid = (x0 + x1) / 2
+        return next((i for i, c in enumerate(leaves or []) if c.x0 <= mid < c.x1), None)
+
     for w in line.words:
         extent = _cell_extent(page, w) if page.vrules else (w.x0, w.x1)
         height = w.bottom - w.top
         spaced = cells and len(compact(w.norm)) <= 2 and len(compact(cells[-1].text)) <= 2 and \
-            w.x0 - cells[-1].x1 < 3 * height
+            w.x0 - cells[-1].x1 < 3 * height and (not leaves or leaf(w.x0, w.x1) == leaf(cells[-1].x0, cells[-1].x1))
         if cells and ((page.vrules and extent == last and extent != (w.x0, w.x1)) or spaced):
             cells[-1] = _Cell(cells[-1].text + compact(w.norm), cells[-1].x0, max(cells[-1].x1, w.x1))
             if page.vrules:
@@ -266,7 +278,7 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     printed: list[str] = []
     split: Optional[float] = None
     for line in header:
-        for cell in _header_cells(page, line):
+        for cell in _header_cells(page, line, columns):
             printed.append(cell.text)
             if split is None and kind in TWO_SIDED and _EXPENDITURE.search(cell.text) and cell.x0 > columns[0].x0 + 20:
                 split = cell.x0  # the expenditure side's group cell ("支出", "本年支出", "财政拨款支出")
@@ -491,17 +503,27 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
         groups, name = _label(labels)
         groups = _level_cells(grid, labels, groups)
+        role = "unit" if labels and not groups and all(
+            _UNIT_HEADER.match("".join(grid.columns[i].path)) for i, _ in labels) else None
         named = [w for _, w in labels if not _CODE.match(compact(w.norm))]
         indent[len(out)] = min((w.x0 - grid.columns[i].x0 for i, w in labels if w in named), default=None)
         out.append(RawRow(
             line=band[0].no, lines=lines, code_groups=groups, name=name, amounts=amounts,
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
             # build places the row by the table's arithmetic (see _unknown_headers), never half.
-            positions=positions if all(p is not None for p in positions) else None, side=side,
+            positions=positions if all(p is not None for p in positions) else None, side=side, role=role,
         ))
     for k, row in enumerate(out):
         row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
     return out
+
+
+def _unit_total(rows: list[RawRow]) -> None:
+    """A table printing one unit's row in its 预算单位 column and no 合计 (深圳: "深圳市交通运输局（本级）
+    388,763.56 …" above the subjects) states its total there; several unit rows stay units."""
+    units = [r for r in rows if r.role == "unit"]
+    if len(units) == 1 and units[0] is rows[0] and not any(r.role in ("total", "total_repeat") for r in rows):
+        units[0].role = "total"
 
 
 def _depths(rows: list[RawRow]) -> None:
@@ -575,6 +597,7 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
         if raw.rows:
             _carry_codes(raw.rows)
             _assign_roles(raw.rows, raw.kind in TWO_SIDED)
+            _unit_total(raw.rows)
             _depths(raw.rows)
             # A column the vocabulary does not name may be a part of one it does (基本支出/人员经费):
             # the known columns' sums are then not what this table prints, so no row keeps

@@ -1,0 +1,68 @@
+"""深圳市交通运输局（本级）2026 部门预算 (data/pdf/more/shenzhen-jiaotong-2026.pdf), 广东's template.
+
+Expected values are read from the PDF (`pdftotext -layout -f P -l P`), page numbers as the PDF counts them.
+深圳 prints no 合计 row: the row of its 预算单位 column ("深圳市交通运输局（本级）") states the total.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lineage.parse.disclosure import parse_file
+from tests.parse.pdf_rows import PDF, D, row, table, values
+
+FILE = PDF / "more" / "shenzhen-jiaotong-2026.pdf"
+
+
+@pytest.fixture(scope="module")
+def shenzhen():
+    return parse_file(FILE)
+
+
+def test_identity(shenzhen):
+    # Page 1: "深圳市交通运输局（本级）2026 年部门预算"
+    assert (shenzhen.year, shenzhen.kind) == (2026, "部门预算")
+    assert shenzhen.unit_name.startswith("深圳市交通运输局")
+
+
+def test_income_total_is_the_unit_row(shenzhen):
+    # Page 26 (表2 收入总表): "深圳市交通运输局（本级） 388,763.56 384,396.78 4,165.00 0.00 0.00 0.00 0.00 0.00 0.00
+    # 0.00 201.78" under 收入总计 | 本年收入/财政拨款/一般公共预算拨款 | 政府性基金预算拨款 | 国有资本经营预算拨款 |
+    # 财政专户管理资金 | 单位资金 (事业收入 事业单位经营收入 上级补助收入 附属单位上缴收入 其他收入) | 上年结余、结转
+    (total,) = [r for r in table(shenzhen, "income_summary").rows if r.role == "total"]
+    v = values(total)
+    assert (v["合计"], v["一般公共预算拨款收入"], v["政府性基金预算拨款收入"], v["国有资本经营预算拨款收入"],
+            v["上年结转"]) == (D("388,763.56"), D("384,396.78"), D("4,165.00"), D("0.00"), D("201.78"))
+    assert v["上级补助收入"] == v["其他收入"] == D("0.00")
+
+
+def test_expenditure_summary_rows_and_procurement_columns(shenzhen):
+    # Page 27 (表3 支出总表): "深圳市交通运输局（本级） 388,763.56 11,826.97 376,936.60 0.00 0.00 0.00 7,558.99
+    # 2,726.35 131.67" — the last three under "2026 年政府采购项目": 小计, 中小企业, 小型、微型企业
+    t = table(shenzhen, "expenditure_summary")
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total) == {
+        "合计": D("388,763.56"), "基本支出": D("11,826.97"), "项目支出": D("376,936.60"), "事业单位经营支出": D("0.00"),
+        "对附属单位补助支出": D("0.00"), "上缴上级支出": D("0.00"), "政府采购/小计": D("7,558.99"),
+        "政府采购/中小企业": D("2,726.35"), "政府采购/小型微型企业": D("131.67")}
+    # "205 教育支出 41.99 2.00 39.99 0.00 …"; "2080505 机关事业单位基本养老保险缴费支出 611.41 611.41 0.00 …"
+    # (its name wrapped over two lines around the amounts)
+    assert [values(row(shenzhen, "expenditure_summary", code=c))["合计"] for c in ("205", "208", "2080505")] == [
+        D("41.99"), D("1,260.37"), D("611.41")]
+    assert row(shenzhen, "expenditure_summary", code="2080505").name == "机关事业单位基本养老保险缴费支出"
+    # The page numbers "- 24 -" … are no rows.
+    assert not [r for r in t.rows if r.role == "total_repeat"]
+
+
+def test_income_equals_expenditure_and_the_documents_figures(shenzhen):
+    # Page 24 (表1 收支总表): "本年支出合计 388,763.56"; page 22 text: "部门预算收入 388,763.56 万元 … 部门预算支出
+    # 388,763.56 万元"
+    income = [r for r in table(shenzhen, "income_summary").rows if r.role == "total"][0].values["合计"]
+    spent = [r for r in table(shenzhen, "expenditure_summary").rows if r.role == "total"][0].values["合计"]
+    assert income == spent == D("388,763.56")
+
+
+def test_no_errors(shenzhen):
+    from lineage.checks import run_checks
+
+    assert [f for f in run_checks(shenzhen) if f.severity == "error"] == []
