@@ -32,10 +32,18 @@ DISCLOSURE_SUFFIXES = (".txt", ".pdf")
 stderr = Console(stderr=True, soft_wrap=True)
 
 
+_FORMAT_HELP = {
+    "json": "json (UTF-8, amounts as strings)", "csv": "csv", "xlsx": "xlsx (a workbook)",
+}
+
+
 def format_option(choices=("text", "json")):
+    """--format with a help text naming only the formats this command offers."""
+    for_programs = [_FORMAT_HELP[c] for c in choices if c in _FORMAT_HELP]
+    listed = ", ".join(for_programs[:-1]) + (" or " if len(for_programs) > 1 else "") + for_programs[-1]
     return click.option(
         "--format", "fmt", type=click.Choice(list(choices)), default="text", show_default=True,
-        help="text for people; json (UTF-8, amounts as strings) or csv for programs.",
+        help=f"text for people; {listed} for programs.",
     )
 
 

@@ -107,7 +107,7 @@ class RowArithmetic(Rule):
         yield from fold_rounding(f for t in ctx.tables for f in self._rows(d, t))
 
     def _rows(self, d: Disclosure, t: Table) -> Iterable[Optional[Finding]]:
-        for total_col, part_cols in sums(t.kind):
+        for total_col, part_cols in sums(t.kind, t.columns):
             parts = [c for c in part_cols if c in t.columns]
             if total_col not in t.columns or not parts:
                 continue

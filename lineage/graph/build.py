@@ -32,6 +32,7 @@ from lineage.tableview import item_rows, leaves, project_key, provenance, source
 from lineage.graph import names as N
 from lineage.graph.conservation import flows, total
 from lineage.model import Disclosure, Indicator, Provenance
+from lineage.vocab import sums
 
 
 def _flow(g: nx.MultiDiGraph, d: Disclosure, a: str, b: str, amount: Decimal, prov: Optional[Provenance], derived: bool = False) -> None:
@@ -82,7 +83,9 @@ def _printed_sources(d: Disclosure) -> list[tuple[str, Decimal, Provenance]]:
     t = d.table("income_summary")
     total = total_row(t) if t else None
     if t and total:
-        return [(column, amount, provenance(d, t, total)) for column, amount in total.values.items() if column != "合计"]
+        # The parts of 合计 as printed: a 财政拨款收入 小计 beside its funds (烟台) is no source of its own.
+        parts = next((p for col, p in sums(t.kind, t.columns) if col == "合计"), [])
+        return [(column, amount, provenance(d, t, total)) for column, amount in total.values.items() if column in parts]
     t = d.table("income_expenditure_summary")
     if not t:
         return []

@@ -55,7 +55,7 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         return []
     # A sum whose parts the table does not print (一般公共预算支出表 with 当年/上年
     # but no 基本/项目 columns) says nothing about this table.
-    sums = [(t, parts) for t, parts in kind_sums(kind) if t in columns and any(p in columns for p in parts)]
+    sums = [(t, parts) for t, parts in kind_sums(kind, columns) if t in columns and any(p in columns for p in parts)]
     col_index = {c: i for i, c in enumerate(columns)}
     pinned = tuple((cells, value) for cells, value in pinned if any(c in col_index for c in cells))
     # Exact integers for speed: amounts and bands scaled by one power of ten that

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Iterable, Literal, Optional
 
 Group = Literal["money", "performance"]
 Phase = Literal["budget", "actual"]
@@ -96,7 +96,7 @@ _FBE_COLUMNS, _FBE_SUMS = _fiscal_by_economic()
 _SOURCES = (
     "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
     "财政专户管理资金收入", "事业收入", "事业单位经营收入", "其他收入", "上级补助收入",
-    "附属单位上缴收入", "用事业基金弥补收支差额",
+    "附属单位上缴收入", "用事业基金弥补收支差额", "使用非财政拨款结余",  # 烟台 prints the latter (2024 template)
 )
 _THREE_PUBLIC = (
     "合计", "因公出国（境）费用", "公务用车购置及运行费/小计", "公务用车购置及运行费/公务用车购置费",
@@ -248,12 +248,14 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "income_summary", "收入总表", (r"(部门|单位)?收入总表", r"收入预算总表"),
-        columns=("合计",) + _SOURCES + ("财政拨款收入",), optional=frozenset({"财政拨款收入"}),
+        columns=("合计",) + _SOURCES + ("财政拨款收入",), optional=frozenset({"财政拨款收入", "使用非财政拨款结余"}),
         # Under "本年收入 / 财政拨款" 深圳 heads the funds without 收入: "一般公共预算拨款", "国有资本经营预算拨款".
         synonyms=((r"^财政拨款收入$", "财政拨款收入"), (r"^一般公共预算(拨款)?$", "一般公共预算拨款收入"),
+                  (r"^事业收入[(（]不含教育收费[)）]$", "事业收入"),  # 烟台
                   (r"^政府性基金(预算)?(拨款)?$", "政府性基金预算拨款收入"),
                   (r"^国有资本经营(预算)?(拨款)?$", "国有资本经营预算拨款收入")),
-        sums=(("合计", _SOURCES + ("财政拨款收入",)),),
+        sums=(("合计", _SOURCES + ("财政拨款收入",)),
+              ("财政拨款收入", ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入"))),
         total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES}},
     ),
     TableSpec(
@@ -318,7 +320,26 @@ def columns(kind: str) -> list[str]:
     return list(s.columns) if s else []
 
 
-def sums(kind: str) -> list[tuple[str, list[str]]]:
-    """The arithmetic of a kind: (total column, [part columns])."""
+def sums(kind: str, printed: Optional[Iterable[str]] = None) -> list[tuple[str, list[str]]]:
+    """The arithmetic of a kind: (total column, [part columns]).
+
+    Given the columns a table prints, a part that is itself the sum of printed parts counts
+    once, through its parts: 烟台's 收入总表 prints "财政拨款收入 / 小计" beside its three funds,
+    and 合计 adds the funds, not the funds and their 小计.
+
+    >>> sums("income_summary", ["合计", "财政拨款收入", "一般公共预算拨款收入", "事业收入"])[0][1][:3]
+    ['上年结转', '一般公共预算拨款收入', '政府性基金预算拨款收入']
+    """
     s = BY_KIND.get(kind)
-    return [(t, list(parts)) for t, parts in s.sums] if s else []
+    if not s:
+        return []
+    out = [(t, list(parts)) for t, parts in s.sums]
+    if printed is None:
+        return out
+    cols = set(printed)
+    under = {t: [p for p in parts if p in cols] for t, parts in out}  # a column's printed parts
+
+    def counted_through_parts(part: str, siblings: list[str]) -> bool:
+        return part in cols and bool(under.get(part)) and all(p in siblings for p in under[part])
+
+    return [(t, [p for p in parts if not counted_through_parts(p, parts)]) for t, parts in out]

@@ -38,3 +38,11 @@ def test_a_command_imports_only_what_it_uses():
              "print(sorted(m for m in sys.modules if m.endswith('_cmd')))")
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert run.stdout.strip().splitlines()[-1] == "['lineage_cli.rules_cmd']"
+
+
+def test_format_help_names_only_the_formats_the_command_offers():
+    # `parse` offers text and json: its help must not promise csv (it did).
+    parse_help = CliRunner().invoke(cli, ["parse", "--help"]).output
+    assert "[text|json]" in parse_help and "csv" not in parse_help
+    check_help = " ".join(CliRunner().invoke(cli, ["check", "--help"]).output.split())
+    assert "csv or xlsx (a workbook) for programs" in check_help

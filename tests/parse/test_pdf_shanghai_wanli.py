@@ -102,3 +102,15 @@ def test_table8_and_table9(d):
         "公务用车购置及运行费/小计": D("36.56"), "公务用车购置及运行费/公务用车购置费": D("15"),
         "公务用车购置及运行费/公务用车运行费": D("21.56"), "机关运行经费": D("464.64"),
     }
+
+
+def test_explanation_totals_named_by_the_unit_and_by_fiscal_wording(d):
+    # Page 6, lines 63-65: "2025年，上海市普陀区人民政府万里街道办事处收入预算18,976.76万元，其中：财政拨款收入
+    # 18,976.76万元，比2024年预算增加 3,355.65万元；…支出预算18,976.76万元，其中：财政拨款支出预算18,976.76万元".
+    # The unit's name (…办事处) runs straight into 收入预算: the total of the unit, not a qualified part.
+    said = {(c.line, c.subject, c.kind, c.value) for c in d.claims}
+    assert (63, "income_total", "amount", Decimal("18976.76")) in said
+    assert (63, "fiscal_total", "amount", Decimal("18976.76")) in said
+    assert (64, "fiscal_total", "change", Decimal("3355.65")) in said
+    assert (65, "fiscal_total", "amount", Decimal("18976.76")) in said
+    assert not [p for p in d.problems if p.line in (63, 64, 65)]

@@ -147,6 +147,9 @@ class _Column:
     side: Optional[str] = None
     label: bool = False  # names or codes, not amounts
     filled: bool = False  # some row prints an amount in it
+    code: bool = False  # a label column printing codes (类/款/项 cells, or one code)
+    second: bool = False  # a label column of a second classification printed beside the first
+    earlier: Optional[str] = None  # under an earlier year's group ("2025年预算数" beside "2026年预算数")
 
     @property
     def printed(self) -> str:
@@ -289,15 +292,32 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     if kind in TWO_SIDED and split is None:
         items = [c.x0 for c in columns if "项目" in c.path]
         split = items[1] if len(items) >= 2 else None
+    _mark_earlier_years(columns)
     for c in columns:
         c.side = None if split is None else ("expenditure" if c.x0 >= split - 1 else "income")
-        c.name = _column_name(kind, c.path)
+        c.name = None if c.earlier else _column_name(kind, c.path)
     _mark_labels(columns, rows)
     for c in columns:
         c.name = None if c.label else c.name
     names = [c.name for c in columns if c.name]
     printed += [n for n in dict.fromkeys(names) if n not in printed]
     return _Grid(columns, printed)
+
+
+_YEAR_GROUP = re.compile(r"^(20\d\d)年(度)?(预算|预算数|执行数)?$")
+
+
+def _mark_earlier_years(columns: list[_Column]) -> None:
+    """Columns grouped under an earlier year's heading than the table's latest ("2025年预算数" beside
+    "2026年预算数", 烟台's 三公 table): last year's figures, printed for comparison. They are kept
+    on the row (RawRow.note) and never read into this year's columns."""
+    years = [(c, m.group(1)) for c in columns if c.path and (m := _YEAR_GROUP.match(c.path[0]))]
+    if len({year for _, year in years}) < 2:
+        return
+    latest = max(year for _, year in years)
+    for c, year in years:
+        if year < latest:
+            c.earlier = c.printed
 
 
 def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
@@ -316,6 +336,27 @@ def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
     for c, (words, integers, amounts) in zip(columns, counts):
         c.label = words > amounts + integers if c.name else words + integers > amounts
         c.filled = amounts + integers > 0
+        c.code = c.label and integers > words
+    _mark_second_classification(columns)
+
+
+def _mark_second_classification(columns: list[_Column]) -> None:
+    """Label columns of a second classification on the same row: codes again after a name column.
+
+    烟台's 一般公共预算基本支出情况表 prints "301 工资福利支出 | 501 机关工资福利支出 | amounts": the
+    部门预算 economic code and name, then the 政府预算 one. The row is the first; the second is kept
+    beside it (RawRow.note), never joined into its code or name.
+    """
+    coded = named = second = False  # in this run of label columns: a code column seen, then a name column
+    for c in columns:
+        if not c.label:
+            coded = named = second = False
+            continue
+        if c.code and coded and named:
+            second = True
+        coded = coded or c.code
+        named = named or (coded and not c.code)
+        c.second = second
 
 
 # --------------------------------------------------------------------------
@@ -464,7 +505,7 @@ def _extra_panels(grid: _Grid) -> Optional[str]:
 
 def _unknown_headers(grid: _Grid) -> Optional[str]:
     """A problem message naming the amount columns whose header the vocabulary does not know."""
-    unknown = [c.printed for c in grid.columns if c.filled and not c.label and c.name is None and c.path]
+    unknown = [c.printed for c in grid.columns if c.filled and not c.label and c.name is None and c.path and not c.earlier]
     if not unknown:
         return None
     return (f"表头「{'」「'.join(dict.fromkeys(unknown))}」不在词表中：本表各行不按位置读，"
@@ -475,13 +516,17 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
     """The row(s) printed in one band: one per panel that prints an amount."""
     panel_of = _panels(grid)
     panels: dict[int, tuple[list, list, list]] = {}
+    seconds: dict[int, list[tuple[int, Word]]] = {}  # a second classification's cells, per panel
+    earlier: dict[int, list[str]] = {}  # an earlier year's amounts, per panel
     for line in band:
         for w in line.words:
             i = grid.index((w.x0 + w.x1) / 2)
             col = grid.columns[i]
             labels, amounts, positions = panels.setdefault(panel_of[i], ([], [], []))
             text = w.norm.strip()
-            if not col.label and is_amount_cell(text, True):
+            if col.earlier and is_amount_cell(text, True):
+                earlier.setdefault(panel_of[i], []).append(f"{col.earlier} {text}")
+            elif not col.label and is_amount_cell(text, True):
                 amounts.append(text)
                 positions.append(col.name)  # None: a header the vocabulary does not know
             elif not col.label and _PLACEHOLDER.match(text):
@@ -489,6 +534,8 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             elif col.label and is_amount_cell(text) and not _CODE.match(compact(text)):
                 amounts.append(text)  # an amount under a label column: its column is unknown
                 positions.append(None)
+            elif col.second:
+                seconds.setdefault(panel_of[i], []).append((i, w))
             else:
                 labels.append((i, w))
     out: list[RawRow] = []
@@ -503,6 +550,10 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
         groups, name = _label(labels)
         groups = _level_cells(grid, labels, groups)
+        also = _label(seconds.get(panel, []))
+        notes = [f"并列科目：{' '.join(also[0] + [also[1]]).strip()}"] if seconds.get(panel) else []
+        notes += [f"上年：{'；'.join(earlier[panel])}"] if earlier.get(panel) else []
+        note = "；".join(notes) or None
         role = "unit" if labels and not groups and all(
             _UNIT_HEADER.match("".join(grid.columns[i].path)) for i, _ in labels) else None
         named = [w for _, w in labels if not _CODE.match(compact(w.norm))]
@@ -512,6 +563,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
             # build places the row by the table's arithmetic (see _unknown_headers), never half.
             positions=positions if all(p is not None for p in positions) else None, side=side, role=role,
+            note=note,
         ))
     for k, row in enumerate(out):
         row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
