@@ -169,6 +169,39 @@ def _between(cp: Counterpart, b: Disclosure, bt: Table, a: Disclosure, at: Table
     return out
 
 
+@dataclass
+class Figure:
+    """A quantity of one phase a disclosure prints outside the flows (三公): `key` is the budget table's
+    column, shared by the 预算 and the 决算 that states it, so both phases line up."""
+
+    section: str
+    key: str
+    phase: str  # "budget" | "actual"
+    side: Side
+
+
+def figures(d: Disclosure) -> list[Figure]:
+    """The `Counterpart.figures` quantities a disclosure prints: a 预算's planned ones; a 决算's spent ones and,
+    where it prints them beside, its own 预算数."""
+    out = []
+    for cp in (c for c in COUNTERPARTS if c.figures):
+        t = d.table(cp.actual if phase(d) == "actual" else cp.budget)
+        total = total_row(t) if t and not t.empty else None
+        if t is None or total is None:
+            continue
+        paired = pairs(t.columns)
+        for b_col, a_col in cp.columns:
+            if phase(d) == "budget":
+                found = [("budget", b_col)]
+            else:
+                found = [("actual", _actual_column(t, a_col))] + ([("budget", paired[a_col][0])] if a_col in paired else [])
+            for ph, column in found:
+                side = _side(d, t, total, column)
+                if side:
+                    out.append(Figure(cp.section, b_col, ph, side))
+    return out
+
+
 def between(budget: Disclosure, actual: Disclosure) -> list[Execution]:
     """A 预算's planned amounts against its 决算's spent ones, for every counterpart table both print."""
     out: list[Execution] = []

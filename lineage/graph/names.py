@@ -27,6 +27,8 @@ AMOUNT = "amount"
 DISC = "disclosure"
 PROV = "provenance"
 DERIVED = "derived"  # amount computed as a difference, not printed
+PHASE = "phase"  # "budget" (a 预算's flow, planned) or "actual" (a 决算's, spent)
+CARRY = "carry"  # "in" on a 决算's 年初结转和结余 source, "out" on its 年末结转和结余 node
 
 MONEY_LABELS = (SOURCE, POOL, FUNCTION, ECONOMIC, PROJECT, UNITEMISED)
 

@@ -94,6 +94,9 @@ class Counterpart:
     actual: str  # 决算 table kind
     columns: tuple[tuple[str, str], ...]
     by_code: bool = False
+    # Quantities no flow of the lineage graph carries (三公 cuts across economic subjects): Neo4j keeps
+    # them as Figure nodes of both phases, so one query sets budget against actual.
+    figures: bool = False
 
 
 _THREE_PUBLIC = ("合计", "因公出国（境）费用", "公务用车购置及运行费/小计", "公务用车购置及运行费/公务用车购置费",
@@ -107,7 +110,8 @@ COUNTERPARTS: tuple[Counterpart, ...] = (
     Counterpart("一般公共预算财政拨款支出", "gp_by_function", "actual_gp_by_function",
                 (("合计", "合计"), ("基本支出", "基本支出"), ("项目支出", "项目支出")), by_code=True),
     # 一般公共预算“三公”经费支出预算表 and 财政拨款“三公”经费支出决算表 (its 决算数 columns)
-    Counterpart("“三公”经费", "gp_three_public", "actual_three_public", tuple((c, c) for c in _THREE_PUBLIC)),
+    Counterpart("“三公”经费", "gp_three_public", "actual_three_public", tuple((c, c) for c in _THREE_PUBLIC),
+                figures=True),
 )
 
 
@@ -124,3 +128,40 @@ def in_phase(kind: str, column: str, phase: Phase) -> tuple[str, str]:
             if cp.budget == kind:
                 return cp.actual, dict(cp.columns).get(column, column)
     return kind, column
+
+
+@dataclass(frozen=True)
+class LineageTables:
+    """The tables a disclosure's lineage graph reads in one phase, and the columns it reads of them.
+
+    A 预算 plans through 收入总表 → 支出总表 → 基本支出表 / 项目支出表; a 决算 states what
+    happened through 收入决算表 → 支出决算表 → 基本支出决算表 / 项目支出决算表, plus the
+    carry-over its 收入支出决算总表 prints beside this year's income and spending.
+    """
+
+    income: str  # the income table: its total row's columns (but `income_total`) are the funding sources
+    income_total: str
+    summary: str  # the two-sided 收支总表: sources where no income table is printed; carry-over
+    expenditure: str  # the functional table: its leaf rows are the functional subjects
+    expenditure_total: str
+    economic: str  # 基本支出 by economic subject
+    economic_amount: str
+    projects: str
+    project_amount: str
+    others: tuple[str, ...]  # columns of `expenditure` leaving the unit besides 基本/项目 (not itemised further)
+
+
+LINEAGE: dict[str, LineageTables] = {
+    "budget": LineageTables(
+        "income_summary", "合计", "income_expenditure_summary", "expenditure_summary", "合计",
+        "gp_basic_by_economic", "合计", "gp_projects", "金额", ("上缴上级支出", "对附属单位补助支出")),
+    "actual": LineageTables(
+        "actual_income_summary", "本年收入合计", "actual_income_expenditure_summary", "actual_expenditure_summary",
+        "本年支出合计", "actual_gp_basic_by_economic", "决算数", "actual_gp_projects", "合计",
+        ("上缴上级支出", "经营支出", "对附属单位补助支出")),
+}
+
+# Lines of a 收入支出决算总表 beyond this year's income and spending (national template): money brought in
+# from earlier years, a source of 收入, and money left over, carried out of it unspent or distributed.
+CARRY_IN = re.compile(r"^(年初结转和结余|使用非财政拨款结余)")
+CARRY_OUT = re.compile(r"^(年末结转和结余|结余分配)")

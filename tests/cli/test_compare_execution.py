@@ -14,16 +14,15 @@ import pytest
 from click.testing import CliRunner
 
 from lineage_cli.main import cli
-from tests.report.test_execution import JUESUAN, planned_budget, with_three_public_pairs
+from tests.juesuan_pair import juesuan_as_read, planned_budget
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     from lineage.checks import run_checks
-    from lineage.parse.disclosure import parse_file
     from lineage.store import Store
 
-    juesuan = with_three_public_pairs(parse_file(JUESUAN))
+    juesuan = juesuan_as_read()
     path = tmp_path_factory.mktemp("execution") / "s.db"
     with Store(path, create=True) as st:
         st.put(juesuan, run_checks(juesuan))
