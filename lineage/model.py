@@ -31,7 +31,9 @@ DisclosureKind = Literal["部门预算", "单位预算", "部门决算", "单位
 #   subject      a classified row (functional or economic code, or a class name)
 #   project      a project row (项目支出表)
 #   item         a labelled line of a two-sided summary table (收支总表)
-RowRole = Literal["total", "total_repeat", "unit", "subject", "project", "item"]
+# "subtotal": a row totalling part of its table, named by the vocabulary (TableSpec.subtotals:
+# the 基本支出决算表's 人员经费合计 / 公用经费合计); neither an item nor the table's total.
+RowRole = Literal["total", "total_repeat", "unit", "subject", "project", "item", "subtotal"]
 
 
 class Source(BaseModel):

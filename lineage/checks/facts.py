@@ -11,9 +11,11 @@ a claim with the facts of its subject.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Optional
 
 from lineage.checks.balances import first_amount, side_total
 from lineage.checks.walk import tables
@@ -111,13 +113,22 @@ def _from_function_rows(d: Disclosure, t: Table, facts: Facts) -> None:
             facts.add(Fact(f"{prefix}:{cls}", total, t.kind, evidence(d, t, rows), derived=True))
 
 
+def _year_total(t: Table, side: str) -> Optional[Row]:
+    """A 决算 summary's 本年收入合计 / 本年支出合计 row: its 总计 adds the carry-over (年初/年末结转和结余)."""
+    return next((r for r in t.rows if r.side == side and r.values and
+                 re.match(r"^本年(收入|支出)合计$", re.sub(r"\s+", "", r.name))), None)
+
+
 def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
-    prefix = "" if t.kind == "income_expenditure_summary" else "fiscal."
-    income, spend = side_total(t, "income"), side_total(t, "expenditure")
+    prefix = "" if t.kind in ("income_expenditure_summary", "actual_income_expenditure_summary") else "fiscal."
+    if (s := spec(t.kind)) and s.phase == "actual":
+        income, spend = _year_total(t, "income"), _year_total(t, "expenditure")
+    else:
+        income, spend = side_total(t, "income"), side_total(t, "expenditure")
     for row, key in ((income, "income_total"), (spend, "expenditure_total")):
         if row:
             facts.add(Fact(prefix + key, first_amount(row), t.kind, evidence(d, t, [row])))
-    either = income or spend
+    either = side_total(t, "income") or side_total(t, "expenditure")
     if prefix and either:  # fiscal_summary: either side's total is the fiscal total
         facts.add(Fact("fiscal_total", first_amount(either), t.kind, evidence(d, t, [either])))
     for r in t.rows:

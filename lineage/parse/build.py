@@ -45,7 +45,10 @@ def columns_of(raw: RawTable) -> list[str]:
     return [c for c in canon if c in named]
 
 
-def _role(raw_row: RawRow, unit_code: str | None) -> str:
+def _role(raw_row: RawRow, unit_code: str | None, kind: str) -> str:
+    name = re.sub(r"\s+", "", raw_row.name)
+    if not raw_row.code_groups and (s := spec(kind)) and any(re.match(p, name) for p, _ in s.subtotals):
+        return "subtotal"
     if raw_row.role:
         return raw_row.role
     if _TOTAL.match(raw_row.name):
@@ -73,7 +76,7 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
         index=index,
         line=raw_row.line,
         lines=raw_row.lines or [raw_row.line],
-        role=_role(raw_row, code.unit_code),  # type: ignore[arg-type]
+        role=_role(raw_row, code.unit_code, raw.kind),  # type: ignore[arg-type]
         side=raw_row.side,  # type: ignore[arg-type]
         code=code.code,
         code_printed=code.printed,

@@ -73,11 +73,17 @@ def _refuse_several(doc: Document, anchors: list[Anchor]) -> None:
         raise InputError(doc.path, f"holds {len(own)} disclosures ({listed}); split it into one file each", own[1][0])
 
 
-def _identity_problems(doc: Document, unit_name: str, year: int | None) -> list[Problem]:
-    """Say so when the unit or the year could not be read (the disclosure is then keyed by its content)."""
+def _identity_problems(doc: Document, unit_name: str, year: int | None, placeholder: str | None = None) -> list[Problem]:
+    """Say so when the unit or the year could not be read (the disclosure is then keyed by its content).
+
+    A blank template names a placeholder ("上海市 XX 局") where the unit goes: that is said as such.
+    """
     missing = [what for what, value in (("单位名称", unit_name), ("年度", year)) if not value]
     if not missing:
         return []
+    if placeholder and missing == ["单位名称"]:
+        return [Problem(file=doc.path, line=1, severity="info", message=(
+            f"未指明单位：文中只印模板占位「{placeholder}」（空白模板）；本文件以内容的 sha256 为标识"))]
     return [Problem(file=doc.path, line=1, message=(
         f"未能从封面、标题或说明读出{'和'.join(missing)}：本文件以内容的 sha256 为标识，"
         "更正后的文件将另行保存而不替换它"))]
@@ -144,7 +150,7 @@ def parse_file(path: str | Path) -> Disclosure:
         disclosure.problems += [Problem(file=doc.path, line=line, message=msg, table=kind) for line, msg in found]
     codes = Counter(r.unit_code for t in disclosure.tables for r in t.rows if r.unit_code and len(r.unit_code) == 6)
     disclosure.unit_code = codes.most_common(1)[0][0] if codes else None
-    disclosure.problems += unstorable(doc, disclosure) + _identity_problems(doc, meta.unit_name, meta.year)
+    disclosure.problems += unstorable(doc, disclosure) + _identity_problems(doc, meta.unit_name, meta.year, meta.placeholder)
     if doc.pages:
         _fill_pages(disclosure, doc)
     return disclosure

@@ -51,6 +51,9 @@ _WRAPPED_TAIL = re.compile(r"([\u4e00-\u9fff]{1,3})[(（]下属[^)）]*[)）]")
 _TABLE_NAME = re.compile(rf"(?:\d{{1,2}})?(?P<name>{_UNIT_CHARS}{{4,40}})")
 _LISTED = re.compile(rf"[:：](?P<names>(?:{_UNIT_CHARS}{{4,40}}?、)+{_UNIT_CHARS}{{4,40}}?)(?=[，。；,;]|$)")
 
+# A blank template's placeholder for the unit: "第二部分 上海市 XX 局 2024 年度部门决算表".
+_PLACEHOLDER = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{0,12}}\s*(?:XX|ＸＸ|××|xx)\s*[\u4e00-\u9fff]{{1,12}}?)\s*20\d\d\s*年度?\s*{_KIND}")
+
 # Votes: a statement on the cover outweighs a heading, which outweighs the text.
 _W_STATED, _W_HEADING, _W_TEXT = 3, 2, 1
 
@@ -62,6 +65,8 @@ class Metadata:
     kind: str
     amount_unit: str
     covers: list[CoveredUnit] = field(default_factory=list)
+    # A blank template names no unit, only a placeholder ("上海市 XX 局"): kept to say so, never a name.
+    placeholder: Optional[str] = None
 
 
 def _name_ok(name: str) -> bool:
@@ -105,7 +110,23 @@ def read_metadata(doc: Document) -> Metadata:
         kind=kinds.most_common(1)[0][0] if kinds else "部门预算",
         amount_unit=units.most_common(1)[0][0] if units else "万元",
         covers=read_covers(doc),
+        placeholder=None if name else _placeholder(doc),
     )
+
+
+def _placeholder(doc: Document) -> Optional[str]:
+    """The template placeholder a heading prints where the unit's name goes, if any.
+
+    >>> from lineage.read.text import Line
+    >>> heading = "第二部分 上海市 XX 局 2024 年度部门决算表"
+    >>> _placeholder(Document("t.txt", "", "utf-8", [Line(1, heading, heading)]))
+    '上海市XX局'
+    """
+    for ln in doc.lines[:400]:
+        m = _PLACEHOLDER.search(ln.norm)
+        if m:
+            return compact(m.group("name"))
+    return None
 
 
 def _vote_wrapped_cover(doc: Document, names: Counter, years: Counter, kinds: Counter) -> None:

@@ -11,6 +11,30 @@ here, not code in a parser.
 `SPECS` is in recognition order: a title is matched against the specs from
 first to last, so the more specific titles come first ("一般公共预算财政拨款
 基本支出决算表" before "支出决算表", "财政拨款收支预算总表" before "收支预算总表").
+
+Column keys of the 部门决算 tables (phase="actual"), which the model, graph and
+compare code read by these names:
+
+* balances — ``年初结转和结余``, ``本年收入``, ``本年支出``, ``年末结转和结余``
+  (政府性基金/国有资本经营 决算表; ``本年支出`` is the 合计 under 本年支出, its parts
+  ``基本支出``/``项目支出``); a row obeys 年初 + 本年收入 − 本年支出 = 年末 (`balance`).
+* budget/actual pairs — ``<item>/预算数`` and ``<item>/决算数``: one pair per item
+  (`pairs`), the item being the budget table's own canonical column, so the
+  决算's 三公 table reads "合计/预算数", "合计/决算数", "因公出国（境）费用/决算数",
+  "公务用车购置及运行费/小计/决算数", "公务用车购置及运行费/公务用车购置费/预算数",
+  "公务用车购置及运行费/公务用车运行费/决算数", "公务接待费/预算数" … and
+  ``gp_three_public``'s "公务接待费" is compared with "公务接待费/预算数".
+* one-amount tables — ``决算数`` (收入支出决算总表 both sides, the income side of
+  财政拨款收入支出决算总表, each panel of 一般公共预算财政拨款基本支出决算表).
+* by fund — ``合计``, ``一般公共预算财政拨款``, ``政府性基金预算财政拨款``,
+  ``国有资本经营预算财政拨款`` (the expenditure side of 财政拨款收入支出决算总表).
+* by use — ``合计``/``本年支出合计``/``本年收入合计`` with ``基本支出``, ``项目支出``,
+  ``上缴上级支出``, ``经营支出``, ``对附属单位补助支出`` and the income sources
+  ``财政拨款收入``, ``上级补助收入``, ``事业收入``, ``经营收入``, ``附属单位上缴收入``, ``其他收入``.
+
+Rows keep their printed names: the summary's "年初结转和结余", "使用非财政拨款结余",
+"结余分配", "年末结转和结余" rows, the 基本支出 table's footer rows "人员经费合计"
+and "公用经费合计" (role "total"), a 合计 row printed above its class rows.
 """
 
 from __future__ import annotations
@@ -50,11 +74,19 @@ class TableSpec:
     total_facts: dict[str, str] = field(default_factory=dict)
     # Column of its item rows that states a functional subject, and the fact key prefix.
     row_facts: Optional[tuple[str, str]] = None
-    # Whether its rows are read. Some 决算 tables are only recognised (title, 目录, unit): their
-    # layouts (two code panels on one row, 预算数/决算数 pairs, 年初/年末 columns, 合计 above its
-    # sides) are the 决算 issue's, and reading them half turns reading mistakes into findings.
-    # The plain function-coded ones (收入/支出决算表, 一般公共预算财政拨款支出决算表) are read.
+    # Whether its rows are read (a table only recognised by title, 目录 and unit says so with a
+    # PA02 note: reading a layout half turns reading mistakes into findings).
     rows: bool = True
+    # Budget/actual pairs printed under each item (决算's 三公 table: 预算数 | 决算数 under every
+    # item): the columns are "<item>/<member>" for each item of `columns`' items (see the docstring).
+    pairs: tuple[str, ...] = ()
+    # (opening, income, spending, closing) columns of a row that carries a balance forward:
+    # opening + income − spending = closing (决算's fund tables: 年初结转和结余 … 年末结转和结余).
+    balance: Optional[tuple[str, str, str, str]] = None
+    # Rows totalling part of the table by economic class, printed without a code (the 基本支出
+    # 决算表's footer "人员经费合计 | 公用经费合计"): (name regex, classes it totals). Such a row is
+    # role "subtotal", neither an item nor the table's total.
+    subtotals: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
@@ -120,6 +152,39 @@ def _three_public_facts(prefix: str) -> dict[str, str]:
 
 
 _BY_FUNCTION = ("合计", "基本支出", "项目支出")
+
+# ---- 决算 vocabulary (see the module docstring for the column keys)
+_PAIR = ("预算数", "决算数")
+
+
+def _paired(items: tuple[str, ...]) -> tuple[str, ...]:
+    """"<item>/预算数", "<item>/决算数" for each item, in printed order."""
+    return tuple(f"{item}/{member}" for item in items for member in _PAIR)
+
+
+def _paired_sums(item_sums: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The items' arithmetic holds for the 预算数 and the 决算数 alike."""
+    return tuple((f"{t}/{m}", tuple(f"{p}/{m}" for p in parts)) for m in _PAIR for t, parts in item_sums)
+
+
+_BY_FUND = ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+_BALANCE = ("年初结转和结余", "本年收入", "本年支出", "年末结转和结余")
+_BALANCE_COLUMNS = ("年初结转和结余", "本年收入", "本年支出", "基本支出", "项目支出", "年末结转和结余")
+# Header words of the 决算 tables (a header cell wrapped over lines is read joined).
+_ACTUAL_WORDS = (
+    (r"^(决算数|金额)$", "决算数"),
+    (r"^年初(财政拨款)?结转和?结余$", "年初结转和结余"),
+    (r"^年末(财政拨款)?结转和?结余$", "年末结转和结余"),
+    (r"^本年收入(合计)?$", "本年收入"),
+    (r"^本年支出(合计)?$", "本年支出"),
+    (r"^一般公共预算(财政拨款)?$", "一般公共预算财政拨款"),
+    (r"^政府性基金(预算)?(财政拨款)?$", "政府性基金预算财政拨款"),
+    (r"^国有资本经营(预算)?(财政拨款)?$", "国有资本经营预算财政拨款"),
+)
+# 部门经济分类 classes in 人员经费 (工资福利支出, 对个人和家庭的补助) and in 公用经费 (the rest a
+# basic expenditure can use: 商品和服务支出, 债务利息, 资本性支出 (基本建设 and other), 对企业补助, 其他支出).
+_PERSONNEL_CLASSES = ("301", "303")
+_PUBLIC_CLASSES = ("302", "307", "309", "310", "312", "313", "399")
 _PROCUREMENT = ("政府采购/小计", "政府采购/中小企业", "政府采购/小型微型企业")
 _Q = "[“\"”]?"  # the quotes around 三公, printed or not
 
@@ -127,17 +192,22 @@ SPECS: list[TableSpec] = [
     # ---------------------------------------------------------------- 决算 (final accounts)
     TableSpec(
         "actual_fiscal_summary", "财政拨款收入支出决算总表", (r"财政拨款收入支出决算总表",),
-        phase="actual", rows=False, two_sided=True,
-        columns=("决算数", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
+        phase="actual", two_sided=True,
+        # Income side: 决算数; expenditure side: 合计 and one column per fund.
+        columns=("决算数",) + _BY_FUND, synonyms=_ACTUAL_WORDS,
+        sums=(("合计", _BY_FUND[1:]),),
     ),
     TableSpec(
         "actual_income_expenditure_summary", "收入支出决算总表", (r"收入支出决算总表",),
-        phase="actual", rows=False, two_sided=True, columns=("决算数",),
+        phase="actual", two_sided=True, columns=("决算数",), synonyms=_ACTUAL_WORDS,
     ),
     TableSpec(
         "actual_gp_basic_by_economic", "一般公共预算财政拨款基本支出决算表",
         (r"一般公共预算财政拨款基本支出决算(明细)?表",),
-        phase="actual", rows=False, scheme="economic", columns=("决算数",),
+        # Two code panels side by side (工资福利/对个人和家庭 | 商品和服务/资本性), each its own rows;
+        # the footer's 人员经费合计 / 公用经费合计 total the classes named here.
+        phase="actual", scheme="economic", columns=("决算数",), synonyms=_ACTUAL_WORDS,
+        subtotals=((r"^人员经费(合计)?$", _PERSONNEL_CLASSES), (r"^公用经费(合计)?$", _PUBLIC_CLASSES)),
     ),
     TableSpec(
         "actual_gp_projects", "一般公共预算财政拨款项目支出决算表", (r"一般公共预算财政拨款项目支出决算表",),
@@ -146,7 +216,8 @@ SPECS: list[TableSpec] = [
     TableSpec(
         "actual_three_public", "财政拨款“三公”经费支出决算表",
         (rf"(财政拨款|一般公共预算财政拨款){_Q}三公{_Q}经费支出决算表",),
-        phase="actual", rows=False,
+        phase="actual", pairs=_PAIR, columns=_paired(_THREE_PUBLIC), sums=_paired_sums(_THREE_PUBLIC_SUMS),
+        synonyms=_CAR_WORDS + ((r"^公务用车购置及运行(维护)?费$", "公务用车购置及运行费"),),
     ),
     TableSpec(
         "actual_gp_by_function", "一般公共预算财政拨款支出决算表", (r"一般公共预算财政拨款支出决算(明细)?表",),
@@ -154,11 +225,13 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "actual_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款(收入)?支出决算表",),
-        phase="actual", rows=False, scheme="functional",
+        phase="actual", scheme="functional", columns=_BALANCE_COLUMNS, synonyms=_ACTUAL_WORDS,
+        sums=(("本年支出", ("基本支出", "项目支出")),), balance=_BALANCE,
     ),
     TableSpec(
         "actual_soe", "国有资本经营预算财政拨款收入支出决算表", (r"国有资本经营预算财政拨款(收入)?支出决算表",),
-        phase="actual", rows=False, scheme="functional",
+        phase="actual", scheme="functional", columns=_BALANCE_COLUMNS, synonyms=_ACTUAL_WORDS,
+        sums=(("本年支出", ("基本支出", "项目支出")),), balance=_BALANCE,
     ),
     TableSpec(
         "actual_income_summary", "收入决算表", (r"收入决算表",), phase="actual", scheme="functional",

@@ -222,6 +222,9 @@ def _cell_extent(page: Page, w: Word) -> tuple[float, float]:
 def _column_name(kind: str, path: list[str]) -> Optional[str]:
     """The canonical column a header path names, reading cells wrapped over lines joined."""
     path = [_YEAR.sub("", p) or p for p in path]  # "2026年预算数" names the 预算数 column
+    s = spec(kind)
+    if s and s.pairs and path and compact(path[-1]) in s.pairs:
+        return _pair_column(kind, path)
     name = column_name(kind, path)
     if name:
         return name
@@ -232,6 +235,28 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
             named = canonical_column("".join(path[i:j]), synonyms)
             if named in canon:
                 return named
+    return None
+
+
+def _pair_column(kind: str, path: list[str]) -> Optional[str]:
+    """"<item>/预算数" for a leaf printed under an item's 预算数 | 决算数 pair (TableSpec.pairs).
+
+    The item is the longest run of header cells above the pair word that the
+    vocabulary names ("公务用车" over "购置费" is 公务用车购置费); a 小计 under a
+    group names the group's 小计 ("公务用车购置及运行维护费 › 小计").
+    """
+    s = spec(kind)
+    assert s is not None
+    member, above = compact(path[-1]), [compact(p) for p in path[:-1]]
+    items = {c.rsplit("/", 1)[0] for c in s.columns if c.endswith("/" + member)}
+    if len(above) > 1 and above[-1] == "小计":
+        group = canonical_column(above[-2], s.synonyms) or above[-2]
+        return f"{group}/小计/{member}" if f"{group}/小计" in items else None
+    for i in range(len(above)):
+        joined = "".join(above[i:])
+        item = joined if joined in items else canonical_column(joined, s.synonyms)
+        if item in items:
+            return f"{item}/{member}"
     return None
 
 
@@ -261,7 +286,9 @@ def _header_cells(page: Page, line: _Line, leaves: Optional[list[_Column]] = Non
     for w in line.words:
         extent = _cell_extent(page, w) if page.vrules else (w.x0, w.x1)
         height = w.bottom - w.top
-        spaced = cells and len(compact(w.norm)) <= 2 and len(compact(cells[-1].text)) <= 2 and \
+        # Letter-spaced words ("项 目") join; words in two ruled cells ("项目 | 合计") never do.
+        own_cell = page.vrules and last is not None and extent != last and extent != (w.x0, w.x1)
+        spaced = cells and not own_cell and len(compact(w.norm)) <= 2 and len(compact(cells[-1].text)) <= 2 and \
             w.x0 - cells[-1].x1 < 3 * height and (not leaves or leaf(w.x0, w.x1) == leaf(cells[-1].x0, cells[-1].x1))
         if cells and ((page.vrules and extent == last and extent != (w.x0, w.x1)) or spaced):
             cells[-1] = _Cell(cells[-1].text + compact(w.norm), cells[-1].x0, max(cells[-1].x1, w.x1))
@@ -661,6 +688,24 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
     return tables
 
 
+_ROW_LABEL = re.compile(r"^([一二三四五六七八九十]+、|\d{3}|本年|…)")
+
+
+def _blank_header(kind: str, page: Page, body: list[_Line]) -> list[str]:
+    """The header cells of a table printed without amounts (a blank template), with the columns they name.
+
+    The header is the ruled lines above the first row label ("一、…", a code,
+    本年收入合计); the lines below (else the header's last line) give the grid its columns.
+    """
+    end = next((k for k, ln in enumerate(body) if k and (_PROSE.search(compact(ln.text)) or any(
+        _ROW_LABEL.match(compact(w.norm)) for w in ln.words))), len(body))
+    header, rows = body[:end], [ln for ln in body[end:] if not _PROSE.search(compact(ln.text))]
+    grid = _grid(kind, page, header, rows or header[-1:])
+    if grid is None:
+        return [c.text for c in _header_cells(page, body[0])]
+    return grid.header
+
+
 def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, after: int, stop: int,
                 skip: set[int]) -> bool:
     """Read the rows below the title line `after` on its page and the pages that continue the table.
@@ -688,7 +733,7 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
                 raw.end_line = max(raw.end_line, body[-1].no)
             elif first_page and body and _header_like(body[0]) and _ruled(page, body[0]):
                 found = True  # a header and its grid with no rows under it (a blank template): printed, empty-handed
-                raw.header += [c.text for c in _header_cells(page, body[0]) if c.text not in raw.header]
+                raw.header += [h for h in _blank_header(raw.kind, page, body) if h not in raw.header]
                 raw.end_line = max(raw.end_line, body[-1].no)
             break
         ys = _row_rules(page)
@@ -697,9 +742,14 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
         header, data = body[:start], body[start:]
         if not first_page and not all(_header_like(ln) for ln in header):
             break  # prose or a new heading before the rows: not this table
-        first_page = False
+        continuing, first_page = not first_page, False
         if header or grid is None:
-            grid = _grid(raw.kind, page, header, data) or grid
+            fresh = _grid(raw.kind, page, header, data)
+            if continuing and grid is not None and (fresh is None or not any(c.name for c in fresh.columns)):
+                # Lines above the first amount that name no column are rows printing labels only
+                # ("十六、金融支出" at the top of a summary's second page), not a repeated header.
+                header, data = [], header + data
+            grid = fresh if grid is None or header else grid
             if grid is not None:
                 raw.header += [h for h in grid.header if h not in raw.header]
                 for message in (_extra_panels(grid), _unknown_headers(grid)):
