@@ -49,10 +49,11 @@ def compare_cmd(units, store, fmt, output, execution_only, browser_uri, browser_
     comp = compare(disclosures)
     executed = records(comp.execution)
     if fmt == "json":
-        data = {"execution": executed} if execution_only else {
+        notes = [f.model_dump(mode="json") for f in comp.execution_findings]
+        data = {"execution": executed, "execution_findings": notes} if execution_only else {
             "units": comp.units, "amount_unit": comp.amount_unit,
             "rows": [{"label": l, "values": v, "shares": s} for l, v, s in comp.lines],
-            "only_in": comp.only_in, "execution": executed}
+            "only_in": comp.only_in, "execution": executed, "execution_findings": notes}
         emit(dumps(data), output)
         return
     if fmt == "xlsx":
@@ -109,3 +110,5 @@ def _print_execution(console, comp: Comparison) -> None:
             view.add_row(e.section, e.level, e.name, *("" if v is None else str(v) for v in (e.budget_value, e.actual_value, e.difference)),
                          "" if e.rate is None else f"{e.rate}%")
         console.print(view)
+    for f in comp.execution_findings:
+        console.print(f"{f.code} {f.message}（第 {'、'.join(str(e.line) for e in f.evidence)} 行）", highlight=False)

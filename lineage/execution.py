@@ -212,6 +212,42 @@ def between(budget: Disclosure, actual: Disclosure) -> list[Execution]:
     return out
 
 
+@dataclass
+class Restated:
+    """An amount a 预算 plans and the 预算数 its 决算 prints for the same quantity (they differ when the
+    budget was adjusted during the year)."""
+
+    section: str
+    name: str
+    code: Optional[str]
+    planned: Side  # as the 预算 prints it
+    restated: Side  # the 决算's own 预算数
+
+
+def restated(budget: Disclosure, actual: Disclosure) -> list[Restated]:
+    """Each 预算数 a 决算 prints beside its 决算数 (a pair column), with what its 预算 printed for it."""
+    out = []
+    for cp in COUNTERPARTS:
+        bt, at = budget.table(cp.budget), actual.table(cp.actual)
+        paired = pairs(at.columns) if at and not at.empty else {}
+        if not bt or bt.empty or not paired:
+            continue
+        b_total, a_total = total_row(bt), total_row(at)  # type: ignore[arg-type]
+        rows = [(b_total, a_total, None)]
+        if cp.by_code:
+            a_rows = {r.code: r for r in item_rows(at) if r.code}  # type: ignore[arg-type]
+            rows += [(r, a_rows.get(r.code), r.code) for r in item_rows(bt) if r.code]
+        for b_row, a_row, code in rows:
+            for b_col, a_col in cp.columns[:1] if code else cp.columns:
+                if a_col not in paired:
+                    continue
+                planned, own_budget = _side(budget, bt, b_row, b_col), _side(actual, at, a_row, paired[a_col][0])  # type: ignore[arg-type]
+                if planned and own_budget:
+                    name = _named(a_row) if code else b_col  # type: ignore[arg-type]
+                    out.append(Restated(cp.section, name, code, planned, own_budget))
+    return out
+
+
 def same_unit_year(a: Disclosure, b: Disclosure) -> bool:
     """Whether two disclosures are the same unit's for the same year (a 预算 and its 决算)."""
     return a.unit_name == b.unit_name and a.year == b.year and a.year is not None

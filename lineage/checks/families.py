@@ -1,6 +1,6 @@
 """Importing this module registers every rule family."""
 
 from lineage.checks import (  # noqa: F401
-    balances, changes, counts, crosstable, graph_balance, hierarchy, labels, narrative, orphans, parse_notes,
+    balances, changes, counts, cross_document, crosstable, graph_balance, hierarchy, labels, narrative, orphans, parse_notes,
     tables, targets,
 )

@@ -10,6 +10,7 @@ from typing import Optional
 
 from lineage.amounts import percent
 from lineage.checks.facts import gather
+from lineage.checks.finding import Finding
 from lineage.execution import ExecutionSet, execution, phase
 from lineage.tableview import leaves
 from lineage.model import Disclosure
@@ -36,6 +37,8 @@ class Comparison:
     lines: list[tuple[str, list[Optional[Decimal]], list[Optional[Decimal]]]] = field(default_factory=list)
     only_in: dict[str, list[str]] = field(default_factory=dict)  # unit → subjects absent elsewhere
     execution: list[ExecutionSet] = field(default_factory=list)  # each 决算's 预算数 → 决算数 (lineage.execution)
+    # XD findings of a 决算 against a 预算 compared with it (its own 预算数 differing from the 预算's: adjusted)
+    execution_findings: list[Finding] = field(default_factory=list)
 
 
 def _name(d: Disclosure, kinds: set[str]) -> str:
@@ -53,11 +56,20 @@ def _by_prefix(d: Disclosure, length: int) -> dict[str, Decimal]:
     return dict(out)
 
 
+def _cross_document(disclosures: list[Disclosure]) -> list[Finding]:
+    """The XD rules over each 决算 given with its 预算 (lineage.checks.cross_document)."""
+    from lineage.checks.registry import RULES, run_checks
+
+    xd = {r for r in RULES if r.startswith("XD")}
+    return [f for d in disclosures if phase(d) == "actual" and len(disclosures) > 1
+            for f in run_checks(d, only=xd, related=[x for x in disclosures if x is not d])]
+
+
 def compare(disclosures: list[Disclosure]) -> Comparison:
     facts = [gather(d) for d in disclosures]
     kinds = {d.kind for d in disclosures}
     comp = Comparison([_name(d, kinds) for d in disclosures], [d.amount_unit for d in disclosures],
-                      execution=execution(disclosures))
+                      execution=execution(disclosures), execution_findings=_cross_document(disclosures))
 
     def fact(i: int, key: str) -> Optional[Decimal]:
         found = facts[i].get(key)

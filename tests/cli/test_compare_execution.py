@@ -77,3 +77,31 @@ def test_execution_sheet_in_the_workbook(store, tmp_path):
     line = next(x for x in rows if x["编码"] == "2080505" and x["部分"] == "一般公共预算财政拨款支出")
     # "年初预算为 452.40 万元，支出决算为 446.11 万元，完成年初预算的 98.61%" (page 22)
     assert (line["预算数（万元）"], line["决算数（万元）"], line["执行率（%）"]) == (452.4, 446.11, 98.61)
+
+
+def test_check_sets_a_stored_juesuan_against_its_stored_budget(tmp_path):
+    """XD01: the 决算's 三公 预算数 2.85 (page 17) against a 预算 that planned 3.00 (as if adjusted during the year)."""
+    from decimal import Decimal
+
+    from lineage.checks import run_checks
+    from lineage.store import Store
+
+    juesuan = juesuan_as_read()
+    budget = planned_budget(juesuan)
+    t = budget.table("gp_three_public")
+    row = t.rows[0].model_copy(update={"values": {**t.rows[0].values, "合计": Decimal("3.00"), "公务接待费": Decimal("3.00")}})
+    budget = budget.model_copy(update={"tables": [x if x is not t else t.model_copy(update={"rows": [row]}) for x in budget.tables]})
+    path = str(tmp_path / "s.db")
+    with Store(tmp_path / "s.db", create=True) as st:
+        st.put(juesuan, run_checks(juesuan))
+        st.put(budget, run_checks(budget))
+    r = run("check", "2024/上海市普陀区规划和自然资源局/部门决算", "--store", path, "--rule", "XD01", "--format", "json")
+    assert r.exit_code == 0, r.output  # info only: an adjusted budget is no error
+    found = [f for d in json.loads(r.output)["disclosures"] for f in d["findings"]]
+    assert sorted((f["code"], f["severity"], f["expected"], f["found"]) for f in found) == [
+        ("XD01", "info", "3.00", "2.85"), ("XD01", "info", "3.00", "2.85")]  # 合计 and 公务接待费
+    alone = run("check", "2024/上海市普陀区规划和自然资源局/部门预算", "--store", path, "--rule", "XD01", "--format", "json")
+    assert [f for d in json.loads(alone.output)["disclosures"] for f in d["findings"]] == []
+    compared = json.loads(run("compare", "普陀区规划和自然资源局", "--store", path, "--format", "json").output)
+    assert sorted((f["code"], f["expected"], f["found"]) for f in compared["execution_findings"]) == [
+        ("XD01", "3.00", "2.85"), ("XD01", "3.00", "2.85")]

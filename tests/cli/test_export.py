@@ -49,7 +49,7 @@ def test_node_and_flow_headers_are_neo4j_admin_syntax(exported):
                       "total:string", "unit:string"]
     header, _ = read(out / "relationships" / "FLOWS_TO-Pool-FunctionalSubject.csv")
     assert header == [":START_ID(Pool)", ":END_ID(FunctionalSubject)", ":TYPE", "disclosure:string", "amount:string",
-                      "amountMinor:long", "unit:string", "derived:boolean", "file:string", "table:string",
+                      "amountMinor:long", "unit:string", "phase:string", "derived:boolean", "file:string", "table:string",
                       "tableNumber:string", "row:long", "line:long", "printed:string"]
     header, _ = read(out / "nodes" / "Finding.csv")
     assert "lines:long[]" in header
