@@ -20,7 +20,8 @@ from .xlsx_output import emit_xlsx
 @click.argument("unit")
 @click.option("--from", "source", default=None, help="Only this funding source (e.g. 上年结转); downstream amounts become labelled proportional estimates.")
 @click.option("--code", default=None, help="Only functional subjects whose code starts with CODE (e.g. 206, 20607).")
-@click.option("--depth", type=click.IntRange(1, 4), default=4, show_default=True, help="Stages: 1 sources, 2 functional subjects, 3 economic, 4 projects.")
+@click.option("--depth", type=click.IntRange(1, 5), default=5, show_default=True,
+              help="Stages: 1 sources, 2 functional subjects, 3 economic, 4 projects, 5 财政拨款 by economic subject and funding source (表2-1, where printed).")
 @click.option("--lines/--no-lines", "show_lines", default=False, help="Show the source line of every amount.")
 @store_option
 @format_option(("text", "json", "xlsx"))

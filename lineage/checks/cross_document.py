@@ -22,10 +22,14 @@ class BudgetRestated(Rule):
     """A 决算's own 预算数 differs from what its unit's 预算 of that year printed.
 
     A 决算 prints the budget it executed beside what it spent: the 三公 table's
-    预算数 | 决算数 pairs (上海市普陀区规划和自然资源局 2024, page 17: “合计 预算数
-    2.85 决算数 0.39”), in some templates per functional subject. With the
+    预算数 | 决算数 pairs, in some templates per functional subject. With the
     unit's 预算 of the same year loaded, each 预算数 is set against the amount
     the 预算 printed for the same column (三公 合计, 公务接待费 …) or code.
+
+    Example: 上海市普陀区规划和自然资源局's 2024 决算 prints "合计 预算数 2.85
+    决算数 0.39" in its 三公 table (page 17, line 366 as read); a 2024 预算 that
+    printed 三公 合计 3.00 gives 「合计」：决算所列预算数 2.85万元，2024年部门预算 所列
+    3.00万元（差 -0.15）. Correct: the same amount, or the adjustment explained.
 
     They differ honestly when the budget was adjusted during the year (追加,
     调减, 调整预算数) or when the 决算 counts a wider scope (财政拨款 三公 beside

@@ -66,6 +66,7 @@ def gather(d: Disclosure) -> Facts:
             _from_two_sided(d, t, facts)
         if t.kind == "fiscal_by_economic":
             _from_fiscal_by_economic(d, t, facts)
+        _from_subtotals(d, t, facts)
     _combine_three_public(facts)
     return facts
 
@@ -142,6 +143,18 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
                 facts.add(Fact(f"{prefix}source:{col}", amount, t.kind, evidence(d, t, [r])))
         elif r.side == "expenditure" and name.endswith("支出") and "合计" not in name and "总计" not in name:
             facts.add(Fact(f"{prefix}function_name:{name}", amount, t.kind, evidence(d, t, [r])))
+
+
+def _from_subtotals(d: Disclosure, t: Table, facts: Facts) -> None:
+    """The vocabulary's subtotal rows (决算 基本支出表: 人员经费合计 → personnel, 公用经费合计 → public)."""
+    s = spec(t.kind)
+    for r in t.rows:
+        if r.role != "subtotal" or not r.values or not s:
+            continue
+        name = re.sub(r"\s+", "", r.name)
+        key = next((k for pattern, _, k in s.subtotals if re.match(pattern, name)), None)
+        if key:
+            facts.add(Fact(key, first_amount(r), t.kind, evidence(d, t, [r])))
 
 
 def _from_fiscal_by_economic(d: Disclosure, t: Table, facts: Facts) -> None:

@@ -6,6 +6,7 @@ amount. Per disclosure:
 
     FundingSource --> Pool 收入 --> FunctionalSubject (项) --> Pool 基本支出 --> EconomicSubject
                                                            \\-> Pool 项目支出 --> Project --MEASURED_BY--> Indicator
+    FundingSource --FUNDS {group, fund, part}--> EconomicSubject   (表2-1: a second view, not FLOWS_TO)
 
 Performance targets whose project no money table lists are Target nodes
 (with their indicators); indicators the text does not tie to any project
@@ -41,6 +42,7 @@ from lineage.graph.conservation import flows, total
 from lineage.model import Disclosure, Indicator, Provenance, Row, Table
 from lineage.vocab.phases import CARRY_IN, CARRY_OUT, LINEAGE, LineageTables, phase_of_kind
 from lineage.vocab import sums
+from lineage.vocab.tables import FISCAL_PARTS, fiscal_source
 
 
 def _flow(g: nx.MultiDiGraph, d: Disclosure, a: str, b: str, amount: Decimal, prov: Optional[Provenance], derived: bool = False) -> None:
@@ -82,6 +84,7 @@ def add_disclosure(g: nx.MultiDiGraph, d: Disclosure) -> None:
     _carry_over(g, d, income, tables)
     _functions(g, d, income, basic, project, tables)
     _economics(g, d, basic, tables)
+    _fiscal_economics(g, d)
     _targets(g, d, _projects(g, d, project, tables))
 
 
@@ -179,6 +182,71 @@ def _economics(g: nx.MultiDiGraph, d: Disclosure, basic: str, tables: LineageTab
             g.add_edge(ec, _code_tree(g, r.code or "", N.ECONOMIC_CODE), key=N.CLASSIFIED_AS, **{N.LABEL: N.CLASSIFIED_AS})
             _flow(g, d, basic, ec, r.values.get(tables.economic_amount, Decimal(0)), provenance(d, t, r))
     _residual(g, d, basic, "基本支出")
+
+
+def _economic_node(g: nx.MultiDiGraph, d: Disclosure, code: Optional[str], name: str, known: dict[str, list[str]]) -> str:
+    """The EconomicSubject a 表2-1 row names: the one 表3-1 already made when exactly one has its name and a
+    code under the row's (001's 表2-1 prints "301 12" on 医疗补助缴费, 表3-1 "3011201"), else a new node."""
+    same = [n for n in known.get(name, []) if not code or (g.nodes[n].get("code") or "").startswith(code)]
+    if len(same) == 1:
+        return same[0]
+    node = N.node_id(d.id, "ec", code) if code else N.node_id(d.id, "ec", "", name)
+    if node in g and g.nodes[node].get("name") != name:
+        node = N.node_id(d.id, "ec", code or "", name)
+    if node not in g:
+        _node(g, node, N.ECONOMIC, d, name=name, code=code)
+        if code:
+            g.add_edge(node, _code_tree(g, code, N.ECONOMIC_CODE), key=N.CLASSIFIED_AS, **{N.LABEL: N.CLASSIFIED_AS})
+        known.setdefault(name, []).append(node)
+    return node
+
+
+def _fiscal_economics(g: nx.MultiDiGraph, d: Disclosure) -> None:
+    """表2-1 (财政拨款支出预算表（部门经济分类科目）): each funding source's money by economic subject.
+
+    One FUNDS edge per leaf row and printed 基本支出/项目支出 cell, from the funding source that pays
+    the cell's column group (vocab.tables.fiscal_source: 上年结转安排 → 上年结转, 当年财政拨款安排 →
+    the fund's income column) to the row's economic subject, carrying the group, fund and part as
+    printed; 小计/合计 cells are sums of these and class rows sums of their leaves, so neither
+    becomes an edge.
+
+    Why a FUNDS edge and not FLOWS_TO: the money of 表2-1 is the money that already flows
+    收入 → functional subjects → 基本支出/项目支出 pools. Its 基本支出 cells of 一般公共预算 repeat
+    表3-1 (the template makes 表3-1's 合计 equal them), and its 项目支出 cells are the 项目支出
+    pool split by economic subject, which the pool already splits by project (表3-2). As FLOWS_TO
+    they would count that money twice, so FLOWS_TO keeps 表3-1 for the 基本支出 pool (the table the
+    pool's economic stage has always come from, and the only one printed by every template) and
+    表2-1 stays a second, exact view of it: who pays which economic subject, from which group of the
+    year's appropriations. Conservation (GR01) sums FLOWS_TO only; the FUNDS edges are checked
+    against their own printed 总计 (`lineage trace`'s last stage), and 表2-1's rows against its
+    合计 by the table rules. Rows left ambiguous by placement give no edge (their money shows as
+    that stage's gap), and a table whose levels cannot be told gives none at all.
+    """
+    t = d.table("fiscal_by_economic")
+    rows = leaves(t) if t else None
+    if not t or not rows:
+        return
+    printed_total = total_row(t)
+    if printed_total and "总计" in printed_total.values:
+        g.nodes[d.id][N.FISCAL_TOTAL] = printed_total.values["总计"]
+    known: dict[str, list[str]] = {}
+    for node, attrs in g.nodes(data=True):
+        if attrs.get(N.LABEL) == N.ECONOMIC and attrs.get(N.DISC) == d.id:
+            known.setdefault(attrs.get("name", ""), []).append(node)
+    for r in rows:
+        if r.ambiguous:
+            continue
+        cells = [(column.split("/"), amount) for column, amount in r.values.items() if amount]
+        cells = [(parts, amount) for parts, amount in cells if len(parts) == 3 and parts[2] in FISCAL_PARTS]
+        if not cells:
+            continue
+        ec = _economic_node(g, d, r.code, r.name, known)
+        prov = provenance(d, t, r)
+        for (group, fund, part), amount in cells:
+            g.add_edge(_source(g, d, fiscal_source(group, fund)), ec, key=f"{N.FUNDS}|{group}|{fund}|{part}", **{
+                N.LABEL: N.FUNDS, N.AMOUNT: amount, N.DISC: d.id, N.PROV: prov, N.DERIVED: False,
+                N.GROUP: group, N.FUND: fund, N.PART: part, N.PHASE: phase_of_kind(d.kind),
+            })
 
 
 def _projects(g: nx.MultiDiGraph, d: Disclosure, project_pool: str, tables: LineageTables) -> dict[str, str]:

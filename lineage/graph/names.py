@@ -20,6 +20,9 @@ MEASURED_BY = "MEASURED_BY"
 CLASSIFIED_AS = "CLASSIFIED_AS"
 PART_OF = "PART_OF"
 OF_DISCLOSURE = "OF_DISCLOSURE"
+# FundingSource → EconomicSubject: the 财政拨款 split by economic subject (表2-1), a second view of money
+# FLOWS_TO already carries, so never summed with it (see graph/build.py, _fiscal_economics)
+FUNDS = "FUNDS"
 
 # attribute names
 LABEL = "label"
@@ -29,6 +32,10 @@ PROV = "provenance"
 DERIVED = "derived"  # amount computed as a difference, not printed
 PHASE = "phase"  # "budget" (a 预算's flow, planned) or "actual" (a 决算's, spent)
 CARRY = "carry"  # "in" on a 决算's 年初结转和结余 source, "out" on its 年末结转和结余 node
+GROUP = "group"  # FUNDS: the 表2-1 column group as printed (当年财政拨款安排, 上年结转安排 …)
+FUND = "fund"  # FUNDS: the fund within the group (一般公共预算拨款, 政府性基金安排 …)
+PART = "part"  # FUNDS: 基本支出 or 项目支出
+FISCAL_TOTAL = "fiscal_total"  # Disclosure: 表2-1's printed 总计, what its FUNDS edges add up to
 
 MONEY_LABELS = (SOURCE, POOL, FUNCTION, ECONOMIC, PROJECT, UNITEMISED)
 

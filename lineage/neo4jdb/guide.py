@@ -181,6 +181,9 @@ def _intro_slides() -> list[str]:
         "<li><code>unit</code>: 万元 or 元, the disclosure's unit; compare units before adding across units.</li>\n"
         "<li><code>file</code>, <code>line</code>, <code>printed</code>: where the amount was read;"
         " <code>derived: true</code> marks a computed residual with no line.</li>\n</ul>\n"
+        "<p><code>FUNDS</code> (FundingSource → EconomicSubject, from 表2-1) carries the same properties plus"
+        " <code>group</code>, <code>fund</code> and <code>part</code>: the same money split another way,"
+        " so sum <code>FLOWS_TO</code> or <code>FUNDS</code>, never both.</p>\n"
         "<p>The <code>total</code> on a node is a caption for reading the picture, never an input to a sum.</p>\n"
         + _runnable(FLOWS_QUERY),
     )

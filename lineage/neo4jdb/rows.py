@@ -11,6 +11,10 @@ string the document printed. Sum `amountMinor`; show `amount`. Money nodes
 carry `total`, a display string (what flows through the node) for Browser
 captions; queries never sum it.
 
+FUNDS (FundingSource → EconomicSubject, 表2-1) carries the same amount properties plus
+`group`, `fund` and `part` as the table prints them; it is a second view of money
+FLOWS_TO already carries, so a query sums one or the other, never both.
+
 Provenance: every printed amount's relationship carries file, table (kind),
 tableNumber, row, line and `printed` (the row as read). Derived amounts (what
 a pool receives but the disclosure does not break down) have `derived: true`
@@ -199,7 +203,9 @@ def disclosure_rows(d: Disclosure, findings: list[Finding]) -> DisclosureRows:
         rels.setdefault(key, Rels(kind, start_label, end_label)).rows.append({"start": start, "end": end, "props": props})
 
     for a, b, e in g.edges(data=True):
-        props = _flow_props(d, e) if e[N.LABEL] == N.FLOW else {}
+        props = _flow_props(d, e) if e[N.LABEL] in (N.FLOW, N.FUNDS) else {}
+        if e[N.LABEL] == N.FUNDS:  # 表2-1's column, as printed: which group, fund and part pays the subject
+            props.update({"group": e[N.GROUP], "fund": e[N.FUND], "part": e[N.PART]})
         rel(e[N.LABEL], a, labels[a], b, labels[b], props)
     unit_id = d.unit_name
     nodes[S.UNIT].append(clean({"id": unit_id, "name": d.unit_name, "code": d.unit_code}))

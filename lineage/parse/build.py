@@ -47,7 +47,7 @@ def columns_of(raw: RawTable) -> list[str]:
 
 def _role(raw_row: RawRow, unit_code: str | None, kind: str) -> str:
     name = re.sub(r"\s+", "", raw_row.name)
-    if not raw_row.code_groups and (s := spec(kind)) and any(re.match(p, name) for p, _ in s.subtotals):
+    if not raw_row.code_groups and (s := spec(kind)) and any(re.match(p, name) for p, _, _ in s.subtotals):
         return "subtotal"
     if raw_row.role:
         return raw_row.role

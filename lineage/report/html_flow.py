@@ -23,7 +23,7 @@ import networkx as nx
 
 from lineage.amounts import percent
 from lineage.graph import names as N
-from lineage.graph.trace import Stage, trace
+from lineage.graph.trace import FISCAL_STAGE, Stage, trace
 from lineage.model import Disclosure
 
 LEVELS = {"类": 3, "款": 5, "项": None}  # code length a subject is summed to (None: as printed)
@@ -153,6 +153,8 @@ def flow(g: nx.MultiDiGraph, d: Disclosure, level: str = "类", stages: Optional
     if LEVELS[level] and len(projects) > SHOWN_PROJECTS + 1:
         b.grouped = {step.target for step in projects[SHOWN_PROJECTS:]}
     for stage in stages:
+        if stage.node == FISCAL_STAGE:  # a second view of money the pools already carry: drawn, it would count twice
+            continue
         source = income if stage.node == "sources" else stage.node
         for step in stage.steps:
             if stage.node == "sources":

@@ -84,9 +84,9 @@ class TableSpec:
     # opening + income − spending = closing (决算's fund tables: 年初结转和结余 … 年末结转和结余).
     balance: Optional[tuple[str, str, str, str]] = None
     # Rows totalling part of the table by economic class, printed without a code (the 基本支出
-    # 决算表's footer "人员经费合计 | 公用经费合计"): (name regex, classes it totals). Such a row is
-    # role "subtotal", neither an item nor the table's total.
-    subtotals: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # 决算表's footer "人员经费合计 | 公用经费合计"): (name regex, classes it totals, fact key).
+    # Such a row is role "subtotal", neither an item nor the table's total.
+    subtotals: tuple[tuple[str, tuple[str, ...], str], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
@@ -124,6 +124,34 @@ def _fiscal_by_economic() -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, 
 
 
 _FBE_COLUMNS, _FBE_SUMS = _fiscal_by_economic()
+
+# The funding source (收入总表 column) that pays each 表2-1 column group: carry-over groups come out
+# of 上年结转; the year's own and the advance-notified appropriations out of the fund's income column.
+FISCAL_CARRY_OVER_GROUPS = ("上年结转安排",)
+FISCAL_FUND_SOURCES = {
+    "一般公共预算拨款": "一般公共预算拨款收入", "政府性基金安排": "政府性基金预算拨款收入",
+    "国有资本经营预算安排": "国有资本经营预算拨款收入", "上年应返还额度结转": "上年结转",
+}
+FISCAL_PARTS = ("基本支出", "项目支出")
+
+
+def fiscal_source(group: str, fund: str) -> str:
+    """The funding source a 表2-1 column's money comes from.
+
+    >>> fiscal_source("上年结转安排", "一般公共预算拨款"), fiscal_source("当年财政拨款安排", "政府性基金安排")
+    ('上年结转', '政府性基金预算拨款收入')
+    """
+    return "上年结转" if group in FISCAL_CARRY_OVER_GROUPS else FISCAL_FUND_SOURCES.get(fund, fund)
+
+
+def fiscal_column_order(group: str, fund: str, part: str) -> int:
+    """Where a 表2-1 column is printed (left to right); unknown columns last.
+
+    >>> fiscal_column_order("当年财政拨款安排", "一般公共预算拨款", "项目支出") < fiscal_column_order("上年结转安排", "一般公共预算拨款", "基本支出")
+    True
+    """
+    column = f"{group}/{fund}/{part}"
+    return _FBE_COLUMNS.index(column) if column in _FBE_COLUMNS else len(_FBE_COLUMNS)
 
 _SOURCES = (
     "上年结转", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
@@ -207,7 +235,8 @@ SPECS: list[TableSpec] = [
         # Two code panels side by side (工资福利/对个人和家庭 | 商品和服务/资本性), each its own rows;
         # the footer's 人员经费合计 / 公用经费合计 total the classes named here.
         phase="actual", scheme="economic", columns=("决算数",), synonyms=_ACTUAL_WORDS,
-        subtotals=((r"^人员经费(合计)?$", _PERSONNEL_CLASSES), (r"^公用经费(合计)?$", _PUBLIC_CLASSES)),
+        subtotals=((r"^人员经费(合计)?$", _PERSONNEL_CLASSES, "personnel"),
+                   (r"^公用经费(合计)?$", _PUBLIC_CLASSES, "public")),
     ),
     TableSpec(
         "actual_gp_projects", "一般公共预算财政拨款项目支出决算表", (r"一般公共预算财政拨款项目支出决算表",),
@@ -218,10 +247,13 @@ SPECS: list[TableSpec] = [
         (rf"(财政拨款|一般公共预算财政拨款){_Q}三公{_Q}经费支出决算表",),
         phase="actual", pairs=_PAIR, columns=_paired(_THREE_PUBLIC), sums=_paired_sums(_THREE_PUBLIC_SUMS),
         synonyms=_CAR_WORDS + ((r"^公务用车购置及运行(维护)?费$", "公务用车购置及运行费"),),
+        total_facts={f"{col}/决算数": key for col, key in _three_public_facts("").items()},
     ),
     TableSpec(
         "actual_gp_by_function", "一般公共预算财政拨款支出决算表", (r"一般公共预算财政拨款支出决算(明细)?表",),
         phase="actual", scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
+        total_facts={"合计": "gp_total", "基本支出": "gp_basic", "项目支出": "gp_project"},
+        row_facts=("合计", "gp.function"),
     ),
     TableSpec(
         "actual_fund", "政府性基金预算财政拨款收入支出决算表", (r"政府性基金预算财政拨款(收入)?支出决算表",),
@@ -239,12 +271,15 @@ SPECS: list[TableSpec] = [
         synonyms=((r"^本年收入(合计)?$", "本年收入合计"), (r"^财政拨款收入$", "财政拨款收入"),
                   (r"^(事业单位)?经营收入$", "经营收入")),
         sums=(("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),),
+        total_facts={"本年收入合计": "income_total"},
     ),
     TableSpec(
         "actual_expenditure_summary", "支出决算表", (r"支出决算表",), phase="actual", scheme="functional",
         columns=("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
         synonyms=((r"^本年支出(合计)?$", "本年支出合计"), (r"^经营支出$", "经营支出")),
         sums=(("本年支出合计", ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),),
+        total_facts={"本年支出合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
+        row_facts=("本年支出合计", "function"),
     ),
     # ---------------------------------------------------------------- 预算 (budgets)
     TableSpec(

@@ -74,9 +74,9 @@ def test_rows_per_file_match_the_loader_rows_with_shared_nodes_once(exported, se
         pairs = [(row["start"], row["end"]) for rows in seed_rows for r in rows.rels
                  if (r.type, r.start, r.end) == rels_shape for row in r.rows]
         _, rows = read(out / "relationships" / f"{kind}-{start}-{end}.csv")
-        assert len(rows) == len(set(pairs)), rels_shape
-        if kind != "PART_OF":
-            assert len(rows) == len(pairs), rels_shape
+        # PART_OF (shared codes) merged once per pair; every other relationship written once per row
+        # (FUNDS may join one source and subject twice: 001 line 705 pays 办公费 3.60 基本 and 56.05 项目)
+        assert len(rows) == (len(set(pairs)) if kind == "PART_OF" else len(pairs)), rels_shape
     _, part_of = read(out / "relationships" / "PART_OF-FunctionCode-FunctionCode.csv")
     assert len(part_of) < sum(len(r.rows) for rows in seed_rows for r in rows.rels
                               if (r.type, r.start) == ("PART_OF", "FunctionCode"))

@@ -16,7 +16,7 @@ import pytest
 from lineage.graph import names as N
 from lineage.graph.build import build_graph
 from lineage.report.compare import compare
-from lineage.graph.trace import trace
+from lineage.graph.trace import FISCAL_STAGE, trace
 from lineage.neo4jdb import catalog
 
 QX = "2024/渠县科学技术协会/部门预算"  # 001
@@ -31,6 +31,7 @@ EXAMPLES = {
     "compare_units_function": {"a": "凉山", "b": "重庆"},
     "disclosures": {},
     "double_counts": {},
+    "economic_by_source": {"disclosure": "渠县"},
     "flow_trace": {"disclosure": "渠县"},
     "largest_projects": {},
     "node_imbalance": {},
@@ -100,7 +101,7 @@ def _trace_steps(d) -> Counter:
     """(stage, from, to, amount, share, line) of every money step `lineage trace` shows."""
     g = build_graph([d])
     steps: Counter = Counter()
-    for stage in trace(g, d.id):
+    for stage in trace(g, d.id, depth=4):  # the FLOWS_TO stages; 表2-1's FUNDS: test_economic_by_source_*
         source = None if stage.node == "sources" else g.nodes[stage.node]["name"]
         for step in stage.steps:
             steps[(stage.name, source or step.name, "收入" if source is None else step.name,
@@ -118,6 +119,23 @@ def test_flow_trace_agrees_with_lineage_trace(query, seeds_in_neo4j, number):
     rows = query("flow_trace", disclosure=d.id)
     got = Counter((r["stageName"], r["from"], r["to"], r["amount"], r["share"], r["line"]) for r in rows)
     assert got == _trace_steps(d)
+
+
+@pytest.mark.parametrize("number", ["000", "001"])
+def test_economic_by_source_agrees_with_the_fiscal_stage_of_lineage_trace(query, seeds_in_neo4j, number):
+    d, _ = seeds_in_neo4j[number]
+    rows = query("economic_by_source", disclosure=d.id)
+    got = Counter((r["subject"], f"{r['source']} · {r['fiscalGroup']}/{r['fund']}/{r['part']}", r["amount"], r["line"]) for r in rows)
+    (fiscal,) = [s for s in trace(build_graph([d]), d.id) if s.node == FISCAL_STAGE]
+    assert got == Counter((step.name, c.name, str(c.amount), c.line) for step in fiscal.steps for c in step.children)
+
+
+def test_economic_by_source_of_001_reads_office_expenses(query):
+    rows = query("economic_by_source", disclosure="渠县")
+    office = sorted((r["source"], r["part"], r["amountMinor"]) for r in rows if r["code"] == "30201")
+    # 001 line 705: "302 01 214001 办公费 75.65 75.65 59.65 3.60 56.05 16.00 16.00"
+    assert office == [("一般公共预算拨款收入", "基本支出", 360), ("一般公共预算拨款收入", "项目支出", 5605),
+                      ("政府性基金预算拨款收入", "项目支出", 1600)]
 
 
 def test_flow_trace_of_003_splits_functional_subjects_into_basic_and_project(query):

@@ -1,0 +1,52 @@
+"""`lineage check` on the 部门决算 (data/pdf/shanghai-putuo-guihuaziyuan-2024-juesuan.pdf) and its blank template.
+
+Each finding is read in the PDF (page and line cited); the document's own rounding-sized
+disagreements are warnings, and nothing is an error that a reading of the tables reconciles.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from lineage.checks import run_checks
+from lineage.parse.disclosure import parse_file
+
+PDF = Path(__file__).resolve().parents[2] / "data" / "pdf"
+
+
+@pytest.fixture(scope="module")
+def findings():
+    return run_checks(parse_file(PDF / "shanghai-putuo-guihuaziyuan-2024-juesuan.pdf"))
+
+
+def _by_code(findings, code):
+    return [f for f in findings if f.code == code]
+
+
+def test_class_amounts_differ_between_tables_by_rounding(findings):
+    # p7 收入支出决算总表 "九、卫生健康支出 236.63" (line 114) vs p10 支出决算表 "210 卫生健康支出 236.64"
+    # (line 188, = 40.35 + 196.29); p7 "十一、城乡社区支出 3845.25" (line 116) vs p11 "212 … 3845.24" (line 192);
+    # p12 财政拨款总表 "九、卫生健康支出 236.63 236.63" (line 220) vs p14 "210 卫生健康支出 236.64" (line 273).
+    (f,) = _by_code(findings, "XT03")
+    assert f.severity == "warning" and "另有 2 处" in f.message
+    assert {e.line for e in f.evidence} == {114, 188, 116, 192, 220, 273}
+
+
+def test_personnel_footer_is_one_hundredth_off(findings):
+    # p16 "人员经费合计 4884.09" (line 359) against 301 工资福利支出 4816.14 + 303 对个人和家庭的补助 67.96 = 4884.10;
+    # "公用经费合计 480.66" = 302 440.90 + 310 39.76 agrees.
+    (f,) = _by_code(findings, "BL05")
+    assert (f.severity, f.evidence[0].line, str(f.expected), str(f.found)) == ("warning", 359, "4884.09", "4884.10")
+
+
+def test_no_error_the_tables_reconcile(findings):
+    # 收入支出决算总表 balances: 本年收入合计 9746.50 + 年初结转和结余 112.88 = 总计 9859.38
+    # = 本年支出合计 9759.38 + 年末结转和结余 100.00 (p7); 人员经费合计 4884.09 + 公用经费合计 480.66
+    # = 5364.75 = 一般公共预算财政拨款支出决算表 合计 基本支出 (p15, line 310).
+    assert not [f for f in findings if f.severity == "error" and f.code in ("BL01", "BL02", "BL04", "BL05", "XT01",
+                                                                              "XT03")]
+
+
+def test_blank_template_has_no_finding_above_info():
+    fs = run_checks(parse_file(PDF / "shanghai-juesuan-template-2024.pdf"))
+    assert [f for f in fs if f.severity != "info"] == []
