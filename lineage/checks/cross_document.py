@@ -15,6 +15,7 @@ from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, register
 from lineage.execution import phase, restated, same_unit_year
+from lineage.model import Disclosure
 
 
 @register
@@ -60,6 +61,20 @@ class BudgetRestated(Rule):
                 )
 
 
+def rule_ids() -> set[str]:
+    """The ids of the cross-document rules (registered by importing this module)."""
+    from lineage.checks.registry import RULES
+
+    return {r for r in RULES if r.startswith("XD")}
+
+
+def with_related(d: Disclosure, related: list[Disclosure]) -> list[Finding]:
+    """The XD findings of `d` against the other disclosures at hand ([] when there are none)."""
+    from lineage.checks.registry import run_checks
+
+    return run_checks(d, only=rule_ids(), related=related) if related else []
+
+
 def budget_id(actual_id: str) -> Optional[str]:
     """The id of the 预算 a 决算 executes (same unit and year, parse.disclosure_id), or None for a 预算's id
     or a disclosure whose unit or year could not be read.
@@ -74,15 +89,12 @@ def budget_id(actual_id: str) -> Optional[str]:
     return actual_id[: -len("决算")] + "预算"
 
 
-def with_stored_budget(st, disclosure_id: str, findings: list[Finding], only: Optional[frozenset[str]] = None) -> list[Finding]:
+def with_stored_budget(st, disclosure_id: str, findings: list[Finding]) -> list[Finding]:
     """A stored 决算's findings plus the XD rules against its 预算 when the store holds that too.
 
     The store keeps each disclosure's findings as checked alone (a 预算 may be loaded after its 决算), so the
     rules that need both run here, when a report is made.
     """
-    if (only and not any(r.startswith("XD") for r in only)) or (b := budget_id(disclosure_id)) is None or not st.find(b) == [b]:
+    if (b := budget_id(disclosure_id)) is None or st.find(b) != [b]:
         return findings
-    from lineage.checks.registry import RULES, run_checks
-
-    wanted = {r for r in RULES if r.startswith("XD") and (not only or r in only)}
-    return findings + run_checks(st.get(disclosure_id)[0], only=wanted, related=[st.get(b)[0]])
+    return findings + with_related(st.get(disclosure_id)[0], [st.get(b)[0]])

@@ -58,11 +58,10 @@ def _by_prefix(d: Disclosure, length: int) -> dict[str, Decimal]:
 
 def _cross_document(disclosures: list[Disclosure]) -> list[Finding]:
     """The XD rules over each 决算 given with its 预算 (lineage.checks.cross_document)."""
-    from lineage.checks.registry import RULES, run_checks
+    from lineage.checks.cross_document import with_related
 
-    xd = {r for r in RULES if r.startswith("XD")}
-    return [f for d in disclosures if phase(d) == "actual" and len(disclosures) > 1
-            for f in run_checks(d, only=xd, related=[x for x in disclosures if x is not d])]
+    return [f for d in disclosures if phase(d) == "actual"
+            for f in with_related(d, [x for x in disclosures if x is not d])]
 
 
 def compare(disclosures: list[Disclosure]) -> Comparison:

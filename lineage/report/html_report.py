@@ -235,13 +235,10 @@ def _shared_names(disclosures: list[Disclosure]) -> dict[tuple[str, str], str]:
 
 def _with_related_findings(u: UnitReport, disclosures: list[Disclosure]) -> UnitReport:
     """A unit's findings plus the cross-document ones (XD: a 决算 against its 预算) when the report holds both."""
-    from lineage.checks.registry import RULES, run_checks
+    from lineage.checks.cross_document import with_related
 
-    others = [d for d in disclosures if d is not u.disclosure]
-    xd = {r for r in RULES if r.startswith("XD")}
-    if not others or not xd:
-        return u
-    return UnitReport(u.disclosure, u.findings + run_checks(u.disclosure, only=xd, related=others))
+    extra = with_related(u.disclosure, [d for d in disclosures if d is not u.disclosure])
+    return UnitReport(u.disclosure, u.findings + extra) if extra else u
 
 
 def report_data(units: list[UnitReport], links: Optional[BrowserLinks] = None) -> dict[str, Any]:

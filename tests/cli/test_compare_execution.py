@@ -50,6 +50,8 @@ def test_one_name_takes_the_units_budget_and_final_account_and_shows_execution(s
     # the 决算's own 三公 预算数 2.85 → 决算数 0.39 (page 17), with no 预算 involved
     own = by[(None, "财政拨款“三公”经费支出决算表", "合计", "合计")]
     assert (own["budget"], own["actual"], own["rate"]) == ("2.85", "0.39", "13.68")
+    # the 决算's 三公 预算数 is the 预算's: no XD01, and no finding of any other rule in the execution view
+    assert data["execution_findings"] == []
 
 
 def test_execution_as_csv_and_text(store):
