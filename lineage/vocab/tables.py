@@ -105,6 +105,10 @@ class TableSpec:
 
 
 _FUNDS = ("一般公共预算拨款", "政府性基金安排", "国有资本经营预算安排")
+# 苏州's 收入总表 prints 上年结转结余 as a group: 小计 and one column per fund.
+_CARRIED = ("上年结转/一般公共预算结转", "上年结转/政府性基金预算结转", "上年结转/国有资本经营预算结转",
+            "上年结转/财政专户管理资金结转", "上年结转/单位资金结转")
+_CARRIED_WORDS = tuple((rf"^上年结转结?余?{c.split('/')[1][:-2]}(拨款)?(收入)?$", c) for c in _CARRIED)
 _GROUPS = ("当年财政拨款安排", "提前通知专项转移支付", "上年结转安排")
 
 
@@ -214,6 +218,27 @@ _ACTUAL_WORDS = (
 _PERSONNEL_CLASSES = ("301", "303")
 _PUBLIC_CLASSES = ("302", "307", "309", "310", "312", "313", "399")
 _PROCUREMENT = ("政府采购/小计", "政府采购/中小企业", "政府采购/小型微型企业")
+# 合计 = 基本 + 项目, 基本 = 人员 + 公用: tables of expenditure by class (苏州 公开05表, 深圳 表8).
+_BY_BASIC_PARTS = ("合计", "基本支出", "基本支出/人员经费", "基本支出/公用经费", "项目支出")
+_BY_BASIC_PARTS_SUMS = (("合计", ("基本支出", "项目支出")), ("基本支出", ("基本支出/人员经费", "基本支出/公用经费")))
+# 陕西 heads them "人员经费支出 | 公用经费支出 | 专项业务经费支出" with no 基本支出 group.
+_SHAANXI_PARTS = ((r"^人员经费支出$", "基本支出/人员经费"), (r"^公用经费支出$", "基本支出/公用经费"))
+# Expenditure tables by funding source (深圳 表4/表5, 烟台 公开表10/11): the 收入总表's columns, with the
+# 财政拨款 小计 over its funds and 单位资金 over 事业收入 … 其他收入 where printed as one column.
+_UNIT_FUNDS = ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
+_BY_SOURCE = ("财政拨款收入", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
+              "财政专户管理资金收入", "单位资金") + _UNIT_FUNDS + ("使用非财政拨款结余", "上年结转")
+_BY_SOURCE_SUMS = (
+    ("合计", tuple(c for c in _BY_SOURCE)),
+    ("财政拨款收入", ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入")),
+    ("单位资金", _UNIT_FUNDS),
+)
+_BY_SOURCE_WORDS = (
+    (r"^财政拨款(收入)?$", "财政拨款收入"), (r"^一般公共预算(拨款)?$", "一般公共预算拨款收入"),
+    (r"^政府性基金(预算)?(拨款)?$", "政府性基金预算拨款收入"), (r"^国有资本经营(预算)?(拨款)?$", "国有资本经营预算拨款收入"),
+    (r"^财政专户管理资金$", "财政专户管理资金收入"), (r"^单位资金$", "单位资金"),
+    (r"^使用非财政(拨款)?结余$", "使用非财政拨款结余"),
+)
 _Q = "[“\"”]?"  # the quotes around 三公, printed or not
 
 SPECS: list[TableSpec] = [
@@ -290,11 +315,23 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "gp_three_public", "一般公共预算“三公”经费支出预算表",
-        (rf"(一般公共预算|财政拨款)(预算)?{_Q}三公{_Q}经费支出(预算)?表",
-         rf"{_Q}三公{_Q}经费和机关运行经费(支出)?预算表"),  # Shanghai: 三公 + 机关运行经费, in 万元
-        columns=_THREE_PUBLIC + ("机关运行经费",), optional=frozenset({"机关运行经费"}),
-        synonyms=_CAR_WORDS + ((r"^机关运行经费(预算数?)?$", "机关运行经费"),), sums=_THREE_PUBLIC_SUMS,
+        (rf"(一般公共预算|财政拨款)(拨款)?(预算)?{_Q}三公{_Q}经费支出(预算)?表",
+         rf"{_Q}三公{_Q}经费和机关运行经费(支出)?预算表",  # Shanghai: 三公 + 机关运行经费, in 万元
+         # 苏州 公开09表, 西安 表13: 会议费 and 培训费 beside the 三公 (not parts of its 合计)
+         rf"{_Q}三公{_Q}经费[、及和]*会议费[、和及]?培训费(支出)?(预算)?表"),
+        columns=_THREE_PUBLIC + ("机关运行经费", "会议费", "培训费", "总计"),
+        optional=frozenset({"机关运行经费", "会议费", "培训费", "总计"}),
+        # 福州 prints the table transposed: "3、公务用车购置及运行费 25.31" is the car columns' 小计.
+        synonyms=_CAR_WORDS + ((r"^机关运行经费(预算数?)?$", "机关运行经费"), (rf"^{_Q}三公{_Q}经费合计$", "合计"),
+                               (r"^公务用车购置及运行(维护)?费$", "公务用车购置及运行费/小计"),
+                               (r"^会议费$", "会议费"), (r"^培训费$", "培训费")),
+        sums=_THREE_PUBLIC_SUMS + (("总计", ("合计", "会议费", "培训费")),),  # 西安: 总计 over 三公 and the two
         total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs"},
+    ),
+    TableSpec(
+        "gp_basic_by_function", "一般公共预算基本支出表（按功能分类）",
+        (r"一般公共预算基本支出(明细|预算)?表[(（]按(支出)?功能分类",),  # 西安 表7
+        scheme="functional", columns=("合计", "人员经费", "公用经费"), sums=(("合计", ("人员经费", "公用经费")),),
     ),
     TableSpec(
         "gp_basic_by_economic", "一般公共预算基本支出预算表",
@@ -302,12 +339,44 @@ SPECS: list[TableSpec] = [
          r"一般公共预算基本支出(部门预算)?经济分类(预算)?表",
          r"一般公共预算基本支出明细表[(（]按(支出)?经济分类"),  # 西安 表8
         scheme="economic", columns=("合计", "人员经费", "公用经费"), sums=(("合计", ("人员经费", "公用经费")),),
+        synonyms=((r"^预算数$", "合计"),),  # 福州 九: one 预算数 column
         total_facts={"合计": "gp_basic", "人员经费": "personnel", "公用经费": "public"},
         row_facts=("合计", "economic"),  # economic:303 对个人和家庭的补助: texts count it apart from 人员经费
     ),
     TableSpec(
         "gp_projects", "一般公共预算项目支出预算表", (r"一般公共预算(财政拨款)?项目支出(预算)?表",),
         scheme="functional", columns=("金额",), total_facts={"金额": "gp_project"},
+    ),
+    TableSpec(
+        "gp_by_economic", "一般公共预算支出表（按经济分类）",
+        (r"一般公共预算支出(预算)?表[(（]按(支出)?经济分类",  # 深圳 表8
+         r"一般公共预算支出经济分类(情况|预算)?表",  # 福州 八
+         r"一般公共预算支出明细表[(（]按(支出)?经济分类"),  # 西安 表6
+        scheme="economic", columns=_BY_BASIC_PARTS, optional=frozenset({"基本支出/人员经费", "基本支出/公用经费"}),
+        synonyms=((r"^预算数$", "合计"),) + _SHAANXI_PARTS, sums=_BY_BASIC_PARTS_SUMS,
+    ),
+    TableSpec(
+        "fiscal_by_function", "财政拨款支出表（按功能分类）",
+        (r"财政拨款支出(预算)?表[(（]按?(支出)?功能(分类)?(科目)?[)）]",),  # 苏州 公开05表
+        scheme="functional", columns=_BY_BASIC_PARTS, optional=frozenset({"基本支出/人员经费", "基本支出/公用经费"}),
+        synonyms=_SHAANXI_PARTS, sums=_BY_BASIC_PARTS_SUMS,
+    ),
+    # 基本支出 of all funds by economic class: 深圳 表4 基本支出总表 and 烟台 公开表10 基本支出预算情况表 by
+    # source; 苏州 公开06表 财政拨款基本支出表（经济科目） by 人员/公用经费.
+    TableSpec(
+        "basic_by_economic", "基本支出预算表（按经济分类）",
+        (r"^(部门|单位)?基本支出(预算)?总?表$", r"财政拨款基本支出(预算)?表[(（]按?(支出)?经济(分类)?(科目)?[)）]"),
+        scheme="economic", columns=("合计", "人员经费", "公用经费") + _BY_SOURCE,
+        optional=frozenset(("人员经费", "公用经费") + _BY_SOURCE), synonyms=_BY_SOURCE_WORDS,
+        sums=(("合计", ("人员经费", "公用经费")),) + _BY_SOURCE_SUMS,
+    ),
+    # The projects of all funds: 深圳 表5 项目支出总表, 烟台 公开表11 项目支出预算情况表 (by source), 陕西's
+    # 专项业务经费支出表 (西安 表10, one 项目金额). Rows are projects, often without codes.
+    TableSpec(
+        "projects", "项目支出预算表",
+        (r"^(部门|单位)?项目支出(预算)?总?表$", r"专项业务经费支出(预算)?表"),
+        columns=("合计",) + _BY_SOURCE, optional=frozenset(_BY_SOURCE),
+        synonyms=((r"^项目金额$", "合计"),) + _BY_SOURCE_WORDS, sums=_BY_SOURCE_SUMS,
     ),
     TableSpec(
         "fiscal_by_economic", "财政拨款支出预算表（经济分类）",
@@ -323,7 +392,7 @@ SPECS: list[TableSpec] = [
         # 苏州 (公开07表) splits 基本支出 into 小计/人员经费/公用经费 under one group cell.
         scheme="functional", columns=("合计", "基本支出", "基本支出/人员经费", "基本支出/公用经费", "项目支出",
                                       "当年财政拨款安排", "上年结转安排"),
-        optional=frozenset({"基本支出/人员经费", "基本支出/公用经费"}),
+        optional=frozenset({"基本支出/人员经费", "基本支出/公用经费"}), synonyms=_SHAANXI_PARTS,
         sums=(("合计", ("基本支出", "项目支出")), ("合计", ("当年财政拨款安排", "上年结转安排")),
               ("基本支出", ("基本支出/人员经费", "基本支出/公用经费"))),
         total_facts={"合计": "gp_total", "当年财政拨款安排": "gp_current", "基本支出": "gp_basic",
@@ -345,6 +414,12 @@ SPECS: list[TableSpec] = [
         scheme="functional", columns=_BY_FUNCTION, sums=(("合计", ("基本支出", "项目支出")),),
         total_facts={"合计": "soe_total"},
     ),
+    # 苏州 公开12表 一般公共预算机关运行经费支出预算表: 机关运行经费 by economic class.
+    TableSpec(
+        "operating_costs", "机关运行经费预算表", (r"机关运行经费(支出)?(预算)?表",),
+        scheme="economic", columns=("合计",), synonyms=((r"^机关运行经费(支出|预算数?)?$", "合计"),),
+        total_facts={"合计": "operating_costs"},
+    ),
     TableSpec(
         "fiscal_summary", "财政拨款收支总表", (r"财政拨款收支(预算)?总表",),
         two_sided=True, columns=("预算数", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
@@ -356,14 +431,18 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "income_summary", "收入总表", (r"(部门|单位)?收入总表", r"收入预算总表"),
-        columns=("合计",) + _SOURCES + ("财政拨款收入",), optional=frozenset({"财政拨款收入", "使用非财政拨款结余"}),
+        # 苏州 splits 合计 into 本年收入 (小计 + funds) and 上年结转结余 (小计 + funds).
+        columns=("合计",) + _SOURCES + ("财政拨款收入", "本年收入") + _CARRIED,
+        optional=frozenset({"财政拨款收入", "使用非财政拨款结余", "本年收入"} | set(_CARRIED)),
         # Under "本年收入 / 财政拨款" 深圳 heads the funds without 收入: "一般公共预算拨款", "国有资本经营预算拨款".
         synonyms=((r"^财政拨款收入$", "财政拨款收入"), (r"^一般公共预算(拨款)?$", "一般公共预算拨款收入"),
                   (r"^事业收入[(（]不含教育收费[)）]$", "事业收入"),  # 烟台
+                  (r"^本年收入(合计)?$", "本年收入"), (r"^财政专户管理资金$", "财政专户管理资金收入")) + _CARRIED_WORDS + (
                   (r"^政府性基金(预算)?(拨款)?$", "政府性基金预算拨款收入"),
                   (r"^国有资本经营(预算)?(拨款)?$", "国有资本经营预算拨款收入")),
         sums=(("合计", _SOURCES + ("财政拨款收入",)),
-              ("财政拨款收入", ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入"))),
+              ("财政拨款收入", ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入")),
+              ("本年收入", tuple(c for c in _SOURCES if c != "上年结转")), ("上年结转", _CARRIED)),
         total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES}},
     ),
     TableSpec(
@@ -437,6 +516,12 @@ def sums(kind: str, printed: Optional[Iterable[str]] = None) -> list[tuple[str, 
 
     >>> sums("income_summary", ["合计", "财政拨款收入", "一般公共预算拨款收入", "事业收入"])[0][1][:3]
     ['上年结转', '一般公共预算拨款收入', '政府性基金预算拨款收入']
+
+    A part not printed whose parts are counts through them: 西安 prints 人员经费支出 and 公用经费支出
+    but no 基本支出 beside 专项业务经费支出 (项目支出).
+
+    >>> sums("gp_by_function", ["合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"])[0]
+    ('合计', ['基本支出/人员经费', '基本支出/公用经费', '项目支出'])
     """
     s = BY_KIND.get(kind)
     if not s:
@@ -450,4 +535,11 @@ def sums(kind: str, printed: Optional[Iterable[str]] = None) -> list[tuple[str, 
     def counted_through_parts(part: str, siblings: list[str]) -> bool:
         return part in cols and bool(under.get(part)) and all(p in siblings for p in under[part])
 
-    return [(t, [p for p in parts if not counted_through_parts(p, parts)]) for t, parts in out]
+    def through(part: str, siblings: list[str]) -> list[str]:
+        """A part not printed, whose own parts are (西安: 人员经费 + 公用经费, no 基本支出), counts through them."""
+        if part in cols or not under.get(part):
+            return [part]
+        return [p for p in under[part] if p not in siblings]
+
+    return [(t, list(dict.fromkeys(q for p in parts if not counted_through_parts(p, parts) for q in through(p, parts))))
+            for t, parts in out]

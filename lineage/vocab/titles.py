@@ -72,8 +72,8 @@ def kind_of_title(title: str) -> Optional[str]:
     'actual_gp_basic_by_economic'
     >>> kind_of_title("部门项目支出绩效目标表（2024年度）")
     'project_performance'
-    >>> kind_of_title("收支总体情况表"), kind_of_title("基本支出总表")
-    ('income_expenditure_summary', None)
+    >>> kind_of_title("收支总体情况表"), kind_of_title("基本支出总表"), kind_of_title("培训费明细表")
+    ('income_expenditure_summary', 'basic_by_economic', None)
     """
     words = compact(title)
     for suffix, same in SUFFIX_VARIANTS:

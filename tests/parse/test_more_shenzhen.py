@@ -66,3 +66,41 @@ def test_no_errors(shenzhen):
     from lineage.checks import run_checks
 
     assert [f for f in run_checks(shenzhen) if f.severity == "error"] == []
+
+
+def test_basic_and_project_summaries_by_source(shenzhen):
+    # Page 32 (表4 基本支出总表), under "支出项目类别 | 总计 | 财政拨款 (小计 一般公共预算拨款 …) | …":
+    # "深圳市交通运输局（本级） 11,826.97 11,826.97 11,826.97 0.00 …" (the unit in place of 合计),
+    # "工资福利支出 8,305.83 8,305.83 8,305.83", "基本工资 1,636.40 1,636.40 1,636.40"
+    t = table(shenzhen, "basic_by_economic")
+    assert (t.number, t.page) == ("4", 32)
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert (values(total)["合计"], values(total)["财政拨款收入"], values(total)["一般公共预算拨款收入"]) == (
+        D("11,826.97"), D("11,826.97"), D("11,826.97"))
+    assert values(row(shenzhen, "basic_by_economic", name="基本工资"))["合计"] == D("1,636.40")
+    # Page 34 (表5 项目支出总表): the unit's total "376,936.6 / 0" and "175,400.5 / 9" wrap in their narrow cells;
+    # "轨道交通管理 175,400.59 175,204.09 0.00 … 196.50" (196.50 under 上年结余、结转)
+    t = table(shenzhen, "projects")
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total)["合计"] == D("376,936.60") and values(total)["上年结转"] == D("201.78")
+    rail = values(row(shenzhen, "projects", name="轨道交通管理"))
+    assert (rail["合计"], rail["一般公共预算拨款收入"], rail["上年结转"]) == (D("175,400.59"), D("175,204.09"), D("196.50"))
+    # The 24 projects (pages 34-36) add up to the total: 376,936.60
+    assert sum(values(r)["合计"] for r in t.rows if r.role != "total") == D("376,936.60")
+    # Wrapped names read whole: "安全生产和应急管理 / 专项经费 470.29"
+    assert values(row(shenzhen, "projects", name="安全生产和应急管理专项经费"))["合计"] == D("470.29")
+
+
+def test_general_budget_by_economic_class(shenzhen):
+    # Page 43 (表8 一般公共预算支出表（按经济分类）): "深圳市交通运输局（本级） 384,598.56 11,826.97 372,771.60";
+    # page 45: "31204 费用补贴 357,350.52 0.00 357,350.52"
+    t = table(shenzhen, "gp_by_economic")
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total) == {"合计": D("384,598.56"), "基本支出": D("11,826.97"), "项目支出": D("372,771.60")}
+    assert values(row(shenzhen, "gp_by_economic", code="31204")) == {
+        "合计": D("357,350.52"), "基本支出": D("0.00"), "项目支出": D("357,350.52")}
+    # Pages 43-44: 302 商品和服务支出 18,054.72, its 30201 … 30299 add to 18,054.73 — a true rounding warning.
+    from lineage.checks import run_checks
+
+    hi = [f for f in run_checks(shenzhen) if f.code == "HI01"]
+    assert [f.severity for f in hi] == ["warning"] and "18054.72" in hi[0].message

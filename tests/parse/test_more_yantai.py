@@ -70,3 +70,24 @@ def test_only_true_warnings(yantai):
     # + 655.95 + 81.40 = 191,394.80 against "本年支出合计 191,394.79" (BL02); page 17 "06 就业管理事务 2,482.93
     # 2,288.93 2,119.51 169.41" (2,119.51 + 169.41 = 2,288.92, BL03); page 9 208's 项 add to 188,501.97 (HI01).
     assert sorted(found) == [("BL02", "warning"), ("BL03", "warning"), ("HI01", "warning")]
+
+
+def test_basic_and_project_tables_by_source(yantai):
+    # Page 26 (公开表10 基本支出预算情况表): "合计 8,882.89 8,882.89 8,882.89" under 合计 | 财政拨款 (小计
+    # 一般公共预算 …); "301 01 基本工资 501 01 工资奖金津补贴 490.83 490.83 490.83"
+    t = table(yantai, "basic_by_economic")
+    assert t.number == "10"
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total) == {"合计": D("8,882.89"), "财政拨款收入": D("8,882.89"), "一般公共预算拨款收入": D("8,882.89")}
+    first = next(r for r in t.rows if r.code == "30101")
+    assert (first.name, values(first)["合计"]) == ("基本工资", D("490.83"))
+    # Page 29 (公开表11 项目支出预算情况表): "合 计 182,511.90 182,312.90 182,231.50 81.40 199.00";
+    # "实施公车统管费用 其他运转类 25.00 25.00 25.00"
+    t = table(yantai, "projects")
+    assert t.number == "11"
+    (total,) = [r for r in t.rows if r.role == "total"]
+    v = values(total)
+    assert (v["合计"], v["财政拨款收入"], v["一般公共预算拨款收入"], v["国有资本经营预算拨款收入"]) == (
+        D("182,511.90"), D("182,312.90"), D("182,231.50"), D("81.40"))
+    car = next(r for r in t.rows if r.name.startswith("实施公车统管费用"))
+    assert values(car)["合计"] == D("25.00")

@@ -100,10 +100,20 @@ def test_shanghai_units_and_columns():
 @pytest.mark.parametrize("line,kind", [
     # 国家信访局 2026 p17: a section of the explanation about a table is not the table.
     ("一、关于部门收支总表的说明", None),
-    # 深圳市交通运输局 2026 目录 p3: 基本支出总表 and 项目支出总表 are other tables than 支出总表.
-    ("基本支出总表", None),
-    ("项目支出总表", None),
-    ("一般公共预算支出表(按经济分类)", None),
+    # 深圳市交通运输局 2026 目录 p3: 基本支出总表 and 项目支出总表 are other tables than 支出总表 (issue 16:
+    # the national framework's 基本支出 by economic class and 项目支出 tables).
+    ("基本支出总表", "basic_by_economic"),
+    ("项目支出总表", "projects"),
+    ("一般公共预算支出表(按经济分类)", "gp_by_economic"),
+    # 苏州 目录 p2 and 西安 目录 p18, 福州 目录 p2
+    ("五、财政拨款支出表（功能科目）", "fiscal_by_function"),
+    ("六、财政拨款基本支出表（经济科目）", "basic_by_economic"),
+    ("九、一般公共预算“三公”经费、会议费、培训费支出表", "gp_three_public"),
+    ("十二、一般公共预算机关运行经费支出预算表", "operating_costs"),
+    ("表7 部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）", "gp_basic_by_function"),
+    ("表10 部门综合预算专项业务经费支出表", "projects"),
+    ("八、一般公共预算支出经济分类情况表", "gp_by_economic"),
+    ("九、一般公共预算基本支出经济分类情况表", "gp_basic_by_economic"),
     ("一般公共预算支出表(按功能分类)", "gp_by_function"),
     # 国家信访局 p16: 财政拨款预算“三公”经费支出表.
     ("财政拨款预算“三公”经费支出表", "gp_three_public"),

@@ -46,6 +46,7 @@ from lineage.parse.raw import RawRow, RawTable
 from lineage.read import Document, compact
 from lineage.read.pdf import Page, Word
 from lineage.vocab import PERFORMANCE_KINDS, TWO_SIDED, canonical_column, columns, spec
+from lineage.vocab import columns as columns_of_kind
 
 NAME = "pdf"
 
@@ -58,8 +59,14 @@ _PAGE_NO = re.compile(r"^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d+\s*页")
 _PROSE = re.compile(r"[，。；;]")
 _YEAR = re.compile(r"^20\d\d年度?")
 _PLACEHOLDER = re.compile(r"^[-—－/／]+$")
+# An amount a narrow cell wraps before its last digits (深圳 表5: "376,936.6" over "0", "175,400.5" over "9").
+_CUT = re.compile(r"(\.\d|,\d{0,2}|[.,])$")
 # The label column naming a unit (深圳 prints a 预算单位 column: "深圳市交通运输局（本级）" and its amounts).
 _UNIT_HEADER = re.compile(r"^(预算)?单位(名称)?$")
+# Label columns that describe a row rather than name it (烟台 公开表11 "项目类别": 其他运转类, 特定目标类).
+_ATTRIBUTE_HEADER = re.compile(r"^(项目(类别|类型|属性|简介)|资金性质|备注|说明)$")
+# A unit's name, as a table's first row prints it in place of 合计.
+_UNIT_NAME = re.compile(r"(（本级）|\(本级\)|[局厅]|委员会|办公室|办事处|支队)$")
 # Header words that mark where the expenditure side of a two-sided table begins.
 _EXPENDITURE = re.compile(r"支出")
 
@@ -148,8 +155,11 @@ class _Column:
     label: bool = False  # names or codes, not amounts
     filled: bool = False  # some row prints an amount in it
     code: bool = False  # a label column printing codes (类/款/项 cells, or one code)
+    attribute: bool = False  # a label column describing the row, not naming it (项目类别, 备注)
     second: bool = False  # a label column of a second classification printed beside the first
-    earlier: Optional[str] = None  # under an earlier year's group ("2025年预算数" beside "2026年预算数")
+    # Printed beside the table's own columns and kept on the row as a note, never read into them:
+    # an earlier year's group ("2025年预算数" beside "2026年预算数") or an unnamed "其中：…" column.
+    earlier: Optional[str] = None
 
     @property
     def printed(self) -> str:
@@ -326,12 +336,28 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     _mark_labels(columns, rows)
     for c in columns:
         c.name = None if c.label else c.name
+        if c.name is None and not c.label and any(p.startswith("其中") for p in c.path):
+            c.earlier = c.printed  # 西安 "一般公共预算拨款 / 其中：专项资金列入部门预算项目": of which, not a part
+    _outer_total(kind, columns)
     names = [c.name for c in columns if c.name]
     printed += [n for n in dict.fromkeys(names) if n not in printed]
     return _Grid(columns, printed)
 
 
 _YEAR_GROUP = re.compile(r"^(20\d\d)年(度)?(预算|预算数|执行数)?$")
+_THIS_YEAR = re.compile(r"^(当年|本年)(预算数?)?$")
+_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|额)?|比上年增减)$")
+
+
+def _outer_total(kind: str, columns: list[_Column]) -> None:
+    """Two 合计 columns on one side: a group's 小计 and a 合计 over it and more (西安 表13: 合计 =
+    the 三公's 小计 + 会议费 + 培训费). The group's is the table's 合计; the outer one is its 总计
+    where the kind has one, else a column the vocabulary does not name."""
+    totals = [c for c in columns if c.name == "合计" and not c.earlier]
+    if len(totals) != 2 or totals[0].side != totals[1].side or len(totals[0].path) == len(totals[1].path):
+        return
+    outer = min(totals, key=lambda c: len(c.path))
+    outer.name = "总计" if "总计" in columns_of_kind(kind) else None
 
 
 def _mark_earlier_years(columns: list[_Column]) -> None:
@@ -339,12 +365,16 @@ def _mark_earlier_years(columns: list[_Column]) -> None:
     "2026年预算数", 烟台's 三公 table): last year's figures, printed for comparison. They are kept
     on the row (RawRow.note) and never read into this year's columns."""
     years = [(c, m.group(1)) for c in columns if c.path and (m := _YEAR_GROUP.match(c.path[0]))]
-    if len({year for _, year in years}) < 2:
-        return
-    latest = max(year for _, year in years)
-    for c, year in years:
-        if year < latest:
-            c.earlier = c.printed
+    if len({year for _, year in years}) >= 2:
+        latest = max(year for _, year in years)
+        for c, year in years:
+            if year < latest:
+                c.earlier = c.printed
+    # 西安 表13: "上年 | 当年 | 增减变化情况" groups, each over the same 三公 columns.
+    if any(c.path and _THIS_YEAR.match(c.path[0]) for c in columns):
+        for c in columns:
+            if c.path and _COMPARED.match(c.path[0]):
+                c.earlier = c.printed
 
 
 def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
@@ -364,6 +394,7 @@ def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
         c.label = words > amounts + integers if c.name else words + integers > amounts
         c.filled = amounts + integers > 0
         c.code = c.label and integers > words
+        c.attribute = c.label and bool(_ATTRIBUTE_HEADER.match(c.printed))
     _mark_second_classification(columns)
 
 
@@ -545,6 +576,8 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
     panels: dict[int, tuple[list, list, list]] = {}
     seconds: dict[int, list[tuple[int, Word]]] = {}  # a second classification's cells, per panel
     earlier: dict[int, list[str]] = {}  # an earlier year's amounts, per panel
+    cut: dict[tuple[int, int], int] = {}  # (panel, column) → its amount that a narrow cell cut short
+    attributes: dict[int, dict[str, str]] = {}  # per panel: header → what a describing column prints
     for line in band:
         for w in line.words:
             i = grid.index((w.x0 + w.x1) / 2)
@@ -554,6 +587,12 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             if col.earlier and is_amount_cell(text, True):
                 earlier.setdefault(panel_of[i], []).append(f"{col.earlier} {text}")
             elif not col.label and is_amount_cell(text, True):
+                k = cut.pop((panel_of[i], i), None)
+                if k is not None and is_amount_cell(amounts[k] + text):
+                    amounts[k] += text  # the rest of an amount wrapped in its cell
+                    continue
+                if _CUT.search(text):
+                    cut[(panel_of[i], i)] = len(amounts)
                 amounts.append(text)
                 positions.append(col.name)  # None: a header the vocabulary does not know
             elif not col.label and _PLACEHOLDER.match(text):
@@ -563,6 +602,9 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
                 positions.append(None)
             elif col.second:
                 seconds.setdefault(panel_of[i], []).append((i, w))
+            elif col.attribute:
+                described = attributes.setdefault(panel_of[i], {})
+                described[col.printed] = described.get(col.printed, "") + compact(w.text)
             else:
                 labels.append((i, w))
     out: list[RawRow] = []
@@ -579,12 +621,17 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
         groups = _level_cells(grid, labels, groups)
         also = _label(seconds.get(panel, []))
         notes = [f"并列科目：{' '.join(also[0] + [also[1]]).strip()}"] if seconds.get(panel) else []
-        notes += [f"上年：{'；'.join(earlier[panel])}"] if earlier.get(panel) else []
+        notes += [f"另列：{'；'.join(earlier[panel])}"] if earlier.get(panel) else []
+        notes += [f"{header}：{text}" for header, text in attributes.get(panel, {}).items()]
         note = "；".join(notes) or None
         role = "unit" if labels and not groups and all(
             _UNIT_HEADER.match("".join(grid.columns[i].path)) for i, _ in labels) else None
         named = [w for _, w in labels if not _CODE.match(compact(w.norm))]
-        indent[len(out)] = min((w.x0 - grid.columns[i].x0 for i, w in labels if w in named), default=None)
+        # The name's first line tells its indentation: a wrapped name's next lines start at the cell's
+        # edge (深圳 表5 "     安全生产和应急管理 / 专项经费").
+        top = min((w.top for w in named), default=0.0)
+        indent[len(out)] = min((w.x0 - grid.columns[i].x0 for i, w in labels if w in named and w.top < top + 1),
+                               default=None)
         out.append(RawRow(
             line=band[0].no, lines=lines, code_groups=groups, name=name, amounts=amounts,
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
@@ -597,12 +644,40 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
     return out
 
 
+# Numbering before a row name: "1、", "其中：（1）", "（2）", "一、".
+_ROW_NUMBERING = re.compile(r"^(其中[:：])?([(（]?[\d一二三四五六七八九十]+[)）、.．]?)?")
+
+
+def _fold_transposed(raw: RawTable) -> None:
+    """A table printed transposed — its columns as rows under one 预算数 (福州 十: "合计 27.31",
+    "1、因公出国（境）费用 0.00", … "（2）公务用车运行费 25.31") — becomes the one row it stands for,
+    each amount in the column its row names. Only when every row names a different column of the kind."""
+    s = spec(raw.kind)
+    if not s or len(s.columns) < 3 or len(raw.rows) < 3 or any(len(r.amounts) != 1 or r.code_groups for r in raw.rows):
+        return
+    named = [canonical_column(_ROW_NUMBERING.sub("", compact(r.name)), s.synonyms) for r in raw.rows]
+    if any(n not in s.columns for n in named) or len(set(named)) != len(named):
+        return
+    first = raw.rows[0]
+    raw.rows = [RawRow(line=first.line, lines=sorted({n for r in raw.rows for n in (r.lines or [r.line])}),
+                       code_groups=[], name="合计" if named[0] == "合计" else "", amounts=[r.amounts[0] for r in raw.rows],
+                       positions=named)]
+    raw.header += [n for n in named if n not in raw.header]
+    # Its one amount column ("预算数") named no column: the rows do, so that problem is gone.
+    raw.problems = [(line, m) for line, m in raw.problems if not m.startswith("表头「")]
+
+
 def _unit_total(rows: list[RawRow]) -> None:
     """A table printing one unit's row in its 预算单位 column and no 合计 (深圳: "深圳市交通运输局（本级）
     388,763.56 …" above the subjects) states its total there; several unit rows stay units."""
+    if any(r.role in ("total", "total_repeat") for r in rows) or not rows:
+        return
     units = [r for r in rows if r.role == "unit"]
-    if len(units) == 1 and units[0] is rows[0] and not any(r.role in ("total", "total_repeat") for r in rows):
+    if len(units) == 1 and units[0] is rows[0]:
         units[0].role = "total"
+    elif not units and not rows[0].code_groups and rows[0].role is None and \
+            _UNIT_NAME.search(compact(rows[0].name)):
+        rows[0].role = "total"  # 深圳 表4/表5 print the unit under "支出项目类别", above its items
 
 
 def _depths(rows: list[RawRow]) -> None:
@@ -673,6 +748,7 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
             tables.append(raw)
         previous = raw if printed else None
     for raw in tables:
+        _fold_transposed(raw)
         if raw.rows:
             _carry_codes(raw.rows)
             _assign_roles(raw.rows, raw.kind in TWO_SIDED)

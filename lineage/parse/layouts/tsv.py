@@ -174,11 +174,11 @@ def column_name(kind: str, path: list[str]) -> Optional[str]:
     if segments:
         named = canonical_column(segments[-1], s.synonyms if (s := spec(kind)) else ())
         if named == "合计" and len(segments) > 1:
-            # "基本支出/小计" (苏州 公开07表): the 小计 of a group that is itself a column is that column
-            # only where the table's arithmetic makes that column the sum of the ones under it
-            # (烟台's "财政拨款收入/小计" is no such column: it would be counted beside its parts)
+            # The 小计 of a group that is itself a column is that column: "基本支出/小计" (苏州 公开07表),
+            # "财政拨款收入/小计" (烟台; vocab.sums counts it once, through its printed parts),
+            # "一般公共预算拨款/小计" over a "其中：…" column (西安).
             group = canonical_column(segments[-2], s.synonyms if (s := spec(kind)) else ())
-            if group in canon and group != "合计" and any(t == group for t, _ in sums(kind)):
+            if group in canon and group != "合计":
                 return group
         if named in canon:
             return named

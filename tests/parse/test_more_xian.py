@@ -1,0 +1,74 @@
+"""西安市信访局（汇总）2026 部门预算 (data/pdf/more/xian-xinfang-2026.pdf), Shaanxi's 部门综合预算 表1–表16, in 元.
+
+Expected values are read from the PDF (`pdftotext -layout -f P -l P`), page numbers as the PDF counts them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lineage.parse.disclosure import parse_file
+from tests.parse.pdf_rows import PDF, D, row, table, values
+
+FILE = PDF / "more" / "xian-xinfang-2026.pdf"
+
+
+@pytest.fixture(scope="module")
+def xian():
+    return parse_file(FILE)
+
+
+def test_general_budget_by_function_with_shaanxi_column_words(xian):
+    # Page 23 (表5): "合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出" — 专项业务经费 is 陕西's 项目支出;
+    # "合计 28,384,234.71 18,119,247.51 1,208,867.20 9,056,120.00"
+    (total,) = [r for r in table(xian, "gp_by_function").rows if r.role == "total"]
+    assert values(total) == {"合计": D("28,384,234.71"), "基本支出/人员经费": D("18,119,247.51"),
+                             "基本支出/公用经费": D("1,208,867.20"), "项目支出": D("9,056,120.00")}
+
+
+def test_general_budget_by_economic_class(xian):
+    # Page 24 (表6 …一般公共预算支出明细表（按支出经济分类科目）): the same 合计 row; "30101 基本工资 50101
+    # 工资奖金津补贴 3,868,678.80 3,868,678.80"; "30201 办公费 50201 办公经费 411,000.00 120,000.00 291,000.00"
+    t = table(xian, "gp_by_economic")
+    assert t.number == "6" and t.unit == "元"
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total)["合计"] == D("28,384,234.71")
+    assert values(row(xian, "gp_by_economic", code="30101")) == {
+        "合计": D("3,868,678.80"), "基本支出/人员经费": D("3,868,678.80")}
+    assert values(row(xian, "gp_by_economic", code="30201")) == {
+        "合计": D("411,000.00"), "基本支出/公用经费": D("120,000.00"), "项目支出": D("291,000.00")}
+    assert row(xian, "gp_by_economic", code="30201").name == "办公费"  # 50201 办公经费 kept apart
+
+
+def test_basic_expenditure_by_function(xian):
+    # Page 26 (表7 …基本支出明细表（按支出功能分类科目）): "合计 19,328,114.71 18,119,247.51 1,208,867.20";
+    # "2014001 行政运行 13,733,180.94 12,653,513.74 1,079,667.20"
+    t = table(xian, "gp_basic_by_function")
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total) == {"合计": D("19,328,114.71"), "人员经费": D("18,119,247.51"), "公用经费": D("1,208,867.20")}
+    assert values(row(xian, "gp_basic_by_function", code="2014001"))["合计"] == D("13,733,180.94")
+
+
+def test_project_table(xian):
+    # Page 29 (表10 部门综合预算专项业务经费支出表): "合计 9,056,120.00", "食堂包厨服务 1,310,300.00"
+    t = table(xian, "projects")
+    (total,) = [r for r in t.rows if r.role == "total"]
+    assert values(total) == {"合计": D("9,056,120.00")}
+    assert values(row(xian, "projects", name="食堂包厨服务")) == {"合计": D("1,310,300.00")}
+
+
+def test_three_public_this_years_group_only(xian):
+    # Page 32 (表13 …“三公”经费及会议费、培训费支出预算表): groups 上年 | 当年 | 增减变化情况, each "合计 | 三公 (小计
+    # 因公出国 公务接待费 公务用车 …) | 会议费 | 培训费"; 当年: "320,800.00 101,000.00 10,000.00 91,000.00 91,000.00
+    # 219,800.00" — the 三公's 小计 101,000.00 is the table's 合计, the outer 合计 its 总计 with 培训费 219,800.00
+    total = [r for r in table(xian, "gp_three_public").rows if r.role == "total"][0]
+    assert values(total) == {"总计": D("320,800.00"), "合计": D("101,000.00"), "公务接待费": D("10,000.00"),
+                             "公务用车购置及运行费/小计": D("91,000.00"),
+                             "公务用车购置及运行费/公务用车运行费": D("91,000.00"), "培训费": D("219,800.00")}
+    assert "上年/合计 242,000.00" in total.note
+
+
+def test_no_errors(xian):
+    from lineage.checks import run_checks
+
+    assert [f for f in run_checks(xian) if f.severity == "error"] == []
