@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterator
 
 import click
 from rich.console import Console
@@ -92,21 +93,8 @@ def emit(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))  # a CSV ends with its own line break: no blank row
         return
-    target = Path(output)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise fail_input(f"{output}: cannot write the report there ({exc.strerror})")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise fail_input(f"{output}: cannot write the report there ({exc.strerror})")
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with emit_stream(output) as write:
+        write(text if text.endswith("\n") else text + "\n")
 
 
 @contextmanager
@@ -115,15 +103,47 @@ def emit_stream(output: str | None) -> Iterator[Callable[[str], None]]:
     if output is None:
         yield lambda text: click.echo(text, nl=False)
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    with atomic_file(Path(output), "w") as fh:
+        yield fh.write
+
+
+@contextmanager
+def atomic_file(target: Path, mode: str = "w", what: str = "the report") -> Iterator[IO]:
+    """A file (text in UTF-8, or "wb") that replaces `target` only once written whole; removed on failure.
+
+    It gets the mode a plain open() would give: the replaced file's, else 0o666 less the umask
+    (tempfile's own 0o600 would hide a report from the group and others). click's atomic
+    open_file keeps its partial file when the writer fails, so it is not used. A file that
+    cannot be created, written or put in place is an input error naming it (an OSError about
+    another file, raised by the caller's own code, passes through).
+    """
+    def cannot(exc: OSError) -> click.ClickException:
+        return fail_input(f"{target}: cannot write {what} there ({exc.strerror})")
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh.write
+        fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise cannot(exc) from None
+    try:
+        os.fchmod(fd, _plain_mode(target))
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+            yield fh
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise cannot(exc) if exc.filename in (None, tmp, str(target)) else exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _plain_mode(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # the only way to read it: set, then put it back
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @contextmanager

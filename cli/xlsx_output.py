@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from lineage.report.xlsx import Sheet, workbook_bytes
 
-from .common import fail_input
+from .common import atomic_file, fail_input
 
 FORMATS_WITH_XLSX = ("text", "json", "csv", "xlsx")
 
@@ -20,8 +21,5 @@ def emit_xlsx(sheets: list[Sheet], output: str | None) -> None:
         click.get_binary_stream("stdout").write(workbook_bytes(sheets))
         return
     data = workbook_bytes(sheets)
-    try:
-        with click.open_file(output, "wb", atomic=True) as fh:  # a file appears only when complete
-            fh.write(data)
-    except OSError as exc:
-        raise fail_input(f"{output}: cannot write the workbook there ({exc.strerror})")
+    with atomic_file(Path(output), "wb", "the workbook") as fh:  # a file appears only when complete
+        fh.write(data)

@@ -215,7 +215,9 @@ class Performance(BaseModel):
     department: Optional[DepartmentTarget] = None
 
 
-ClaimKind = Literal["amount", "share", "change", "count"]
+# "execution": a 决算 statement of budget against actual ("年初预算为 X 万元，支出决算为 Y 万元，完成年初
+# 预算的 Z%"): value = 决算数, previous = 预算数, rate = the stated %, direction = "决算数小于/大于/等于预算数".
+ClaimKind = Literal["amount", "share", "change", "count", "execution"]
 
 
 class Claim(BaseModel):
@@ -251,6 +253,7 @@ class Claim(BaseModel):
     # 财政拨款收支预算总数; "gp_total/basic" for 人员经费), None for a total itself.
     scope: Optional[str] = None
     note: Optional[str] = None  # how the figure was read, when not as printed (a unit not printed)
+    rate: Optional[Decimal] = None  # execution: the stated rate of the budget executed (完成预算的 %)
 
 
 class Disclosure(BaseModel):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from decimal import Decimal
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding, Subject
@@ -204,11 +204,49 @@ class ChangePercent(Rule):
 
 # Shanghai's 项 explanations: "（06项）91.97万元。主要用于：…。2025年当年预算执行数为77.99万元，2026年预算安排
 # 91.97万元，比2025年预算执行数增加17.66%。" — the headline amount, last year's, this year's and the change.
-_ITEM = re.compile(
-    r"(?:[(（]\d{2}项[)）]\s*(?P<x>[\d,]+(?:\.\d+)?)万元)?(?:(?!万元).){0,200}?"
-    r"预算执行数为(?P<a>[\d,]+(?:\.\d+)?)万元[,，]?\s*\d{4}年预算安排(?P<b>[\d,]+(?:\.\d+)?)万元[,，]?\s*"
+_NUMBER = r"[\d,]+(?:\.\d+)?"
+_CHANGE = re.compile(
+    rf"预算执行数为(?P<a>{_NUMBER})万元[,，]?\s*\d{{4}}年预算安排(?P<b>{_NUMBER})万元[,，]?\s*"
     r"比\d{4}年预算执行数(?P<dir>增加|减少)(?P<p>\d+(?:\.\d+)?)%"
 )
+_HEADLINE = re.compile(rf"[(（]\d{{2}}项[)）]\s*(?P<x>{_NUMBER})万元")
+_HEADLINE_REACH = 200  # characters between the headline and its sentence, with no other 万元 amount between
+
+
+class ItemSentence(NamedTuple):
+    """One 项's sentence: last year's (a) and this year's (b) amounts, the change (dir, p), the headline amount (x)."""
+
+    a: str
+    b: str
+    dir: str
+    p: str
+    x: Optional[str]
+    start: int  # where the headline (else last year's amount) starts in the joined text
+    end: int
+
+
+def item_sentences(text: str) -> Iterator[ItemSentence]:
+    """The template's sentences, each with the headline amount printed before it, when one is near.
+
+    The sentence is found first and its headline looked for behind it: one pattern with an
+    optional headline and a 200-character gap was tried at every character of the document
+    (60 ms a disclosure, more than every other rule together).
+
+    >>> [s.x for s in item_sentences("（06项）91.97万元。主要用于：办案。2025年当年预算执行数为77.99万元，"
+    ...                                "2026年预算安排91.97万元，比2025年预算执行数增加17.66%。")]
+    ['91.97']
+    """
+    searched = 0
+    for m in _CHANGE.finditer(text):
+        headline = None
+        for h in _HEADLINE.finditer(text, max(searched, m.start() - _HEADLINE_REACH - 40), m.start()):
+            headline = h  # the last one: any earlier headline has this one's 万元 between it and the sentence
+        if headline is not None and (m.start() - headline.end() > _HEADLINE_REACH
+                                     or "万元" in text[headline.end():m.start()]):
+            headline = None
+        yield ItemSentence(m["a"], m["b"], m["dir"], m["p"], headline["x"] if headline else None,
+                           headline.start("x") if headline else m.start("a"), m.end())
+        searched = m.end()
 
 
 def _dec(text: str) -> Decimal:
@@ -248,11 +286,11 @@ class ItemChange(Rule):
         if not ctx.lines:
             return
         text, where = joined(ctx.lines)
-        for m in _ITEM.finditer(text):
-            a, b, p = _dec(m.group("a")), _dec(m.group("b")), _dec(m.group("p"))
-            x = _dec(m.group("x")) if m.group("x") else None
-            sign = Decimal(-1) if m.group("dir") == "减少" else Decimal(1)
-            lines = sorted({where[i] for i in range(m.start("a") if x is None else m.start("x"), m.end())})
+        for m in item_sentences(text):
+            a, b, p = _dec(m.a), _dec(m.b), _dec(m.p)
+            x = _dec(m.x) if m.x else None
+            sign = Decimal(-1) if m.dir == "减少" else Decimal(1)
+            lines = sorted({where[i] for i in range(m.start, m.end)})
             proof = [Provenance(file=d.source.path, line=n, text=ctx.lines[n][:120]) for n in lines]
             details, expected, found, severity = [], None, None, "warning"
             if x is not None and x != b:
@@ -267,7 +305,7 @@ class ItemChange(Rule):
                 high = ((b - a) * sign + Decimal("0.01")) * 100 / (a - Decimal("0.005"))
                 quantum = Decimal(1).scaleb(p.as_tuple().exponent) / 2  # type: ignore[arg-type]
                 within = low - quantum <= p <= high + quantum
-                details.append(f"按上年 {a} 万元、本年 {b} 万元计算变动 {actual}%，文中写作{m.group('dir')} {p}%")
+                details.append(f"按上年 {a} 万元、本年 {b} 万元计算变动 {actual}%，文中写作{m.dir} {p}%")
                 if expected is None:
                     expected, found = actual, p * sign
                 if not within:

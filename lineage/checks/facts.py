@@ -130,6 +130,9 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
         if row:
             facts.add(Fact(prefix + key, first_amount(row), t.kind, evidence(d, t, [row])))
     either = side_total(t, "income") or side_total(t, "expenditure")
+    if not prefix and either and spec(t.kind) and spec(t.kind).phase == "actual":  # type: ignore[union-attr]
+        # a 决算's 收入支出总计 adds 年初结转和结余 to 本年收入合计: a reading of "收入支出总计"
+        facts.add(Fact("grand_total", first_amount(either), t.kind, evidence(d, t, [either])))
     if prefix and either:  # fiscal_summary: either side's total is the fiscal total
         facts.add(Fact("fiscal_total", first_amount(either), t.kind, evidence(d, t, [either])))
     for r in t.rows:

@@ -24,7 +24,8 @@ from typing import Iterable, Optional
 from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, fold_rounding, register
-from lineage.model import Disclosure, Row, Table
+from lineage.checks.narrative import round_to, truncated_to
+from lineage.model import Claim, Disclosure, Provenance, Row, Table
 from lineage.tableview import evidence, item_rows, strip_numbering, total_row, value
 from lineage.vocab import KIND_LABELS, SPECS, spec
 
@@ -227,3 +228,197 @@ class FinalAccountTablesAgree(Rule):
                 evidence=evidence(d, whole, [other]) + evidence(d, part, [r]),
             ))
         return out
+
+
+# ------------------------------------------------------------------ text vs the 决算 (execution statements)
+
+# Subjects of execution claims → the 三公 决算 table's item (its pair columns "<item>/预算数|决算数").
+_THREE_PUBLIC_ITEMS = {
+    "three_public": "合计", "three_public.abroad": "因公出国（境）费用", "three_public.car": "公务用车购置及运行费/小计",
+    "three_public.car_purchase": "公务用车购置及运行费/公务用车购置费",
+    "three_public.car_running": "公务用车购置及运行费/公务用车运行费", "three_public.reception": "公务接待费",
+}
+
+
+def _executions(d: Disclosure) -> list[Claim]:
+    return [c for c in d.claims if c.kind == "execution" and (c.year is None or c.year == d.year)]
+
+
+def _pair(d: Disclosure, c: Claim) -> Optional[tuple[Table, Row, str]]:
+    """The 三公 决算 table's row and item a claim's subject names, when the table prints it."""
+    item = _THREE_PUBLIC_ITEMS.get(c.subject)
+    t = d.table("actual_three_public")
+    if item is None or t is None or t.empty:
+        return None
+    total = total_row(t)
+    return (t, total, item) if total is not None and f"{item}/决算数" in total.values else None
+
+
+def _budget_of(d: Disclosure, c: Claim) -> Optional[Decimal]:
+    """The 预算数 an execution claim is measured against: stated with it, else the 三公 table's."""
+    if c.previous is not None:
+        return c.previous
+    pair = _pair(d, c)
+    return pair[1].values.get(f"{pair[2]}/预算数") if pair else None
+
+
+def _claim_evidence(d: Disclosure, c: Claim) -> Provenance:
+    return Provenance(file=d.source.path, table=None, line=c.line, page=c.page, text=c.text[:120])
+
+
+@register
+class ExecutionRate(Rule):
+    """A stated rate of execution (完成预算的 x%) is 决算数 / 预算数, rounded as printed.
+
+    Example (上海市普陀区规划和自然资源局 2024 部门决算, line 442): "年初预算为 452.40 万元，
+    支出决算为 446.11 万元，完成年初预算的 98.61%" — 446.11 / 452.40 = 98.609…% rounds to
+    98.61: correct. Line 429 prints 95.45% for 9746.50 / 10210.34 = 95.457…%: cut, not
+    rounded — a warning. The 预算数 is the one stated with the rate, else the 三公 table's
+    ("公务接待费支出决算为 0.39 万元，完成预算的 13.68%" against 预算数 2.85). A rate no
+    rounding or cutting gives is an error; a 预算数 of 0 gives no rate to check.
+    """
+
+    id = "NR10"
+    name = "narrative.execution_rate"
+    template = "说明第 {line} 行「{label}」完成预算的 {found}%，按 {actual}/{budget} 计算为 {expected}%{note}"
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        for c in _executions(d):
+            budget = _budget_of(d, c)
+            if c.rate is None or not budget:
+                continue
+            exact = c.value * 100 / budget
+            expected = round_to(exact, c.rate)
+            if expected == c.rate:
+                continue
+            cut = truncated_to(exact, c.rate) == c.rate
+            yield self.finding(
+                d, expected=expected, found=c.rate, unit="%", line=c.line, label=c.subject_label or c.subject,
+                actual=c.value, budget=budget, note="（截断而非四舍五入）" if cut else "",
+                severity="warning" if cut else None, subjects=[Subject(name=c.subject_label or c.subject)],
+                evidence=[_claim_evidence(d, c)],
+            )
+
+
+_DIRECTION_WORDS = {"increase": "决算数大于预算数", "decrease": "决算数小于预算数", "flat": "决算数与预算数持平"}
+
+
+@register
+class ExecutionDirection(Rule):
+    """"决算数大于/小于预算数" or "持平" agrees with the stated (or printed) 预算数 and 决算数.
+
+    Example (上海市普陀区规划和自然资源局 2024 部门决算, lines 457-459): "年初预算为 42.73
+    万元，支出决算为 40.35 万元 … 决算数小于预算数的主要原因" — 40.35 < 42.73: consistent.
+    "持平" beside different amounts, or "小于" beside a larger 决算数, is an error; "小于"
+    beside equal printed amounts is a warning (the amounts behind them may still differ
+    below the printed 0.01).
+    """
+
+    id = "NR11"
+    name = "narrative.execution_direction"
+    template = "说明第 {line} 行「{label}」写「{words}」，而预算数 {expected}{unit}、决算数 {found}{unit}"
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        for c in _executions(d):
+            budget = _budget_of(d, c)
+            if c.direction is None or budget is None:
+                continue
+            actual = c.value
+            agrees = {"increase": actual > budget, "decrease": actual < budget, "flat": actual == budget}[c.direction]
+            if agrees:
+                continue
+            yield self.finding(
+                d, expected=budget, found=actual, line=c.line, label=c.subject_label or c.subject,
+                words=_DIRECTION_WORDS[c.direction], unit="万元",
+                severity="warning" if actual == budget else None,
+                subjects=[Subject(name=c.subject_label or c.subject)], evidence=[_claim_evidence(d, c)],
+            )
+
+
+def _function_rows(t: Table, path: list[str]) -> tuple[Optional[Row], Optional[Row]]:
+    """(the 项 row, its 款 row) a "类/款/项" name path names in a coded table; the 项 by name under the 类."""
+    names = [strip_numbering(n) for n in path]
+    rows = [r for r in item_rows(t) if r.code]
+    cls = next((r for r in rows if len(r.code or "") == 3 and strip_numbering(r.name) == names[0]), None)
+    if cls is None or len(names) < 2:
+        return cls, None
+    under = [r for r in rows if (r.code or "").startswith(cls.code or "") and r.code != cls.code]
+    leaf = [r for r in under if strip_numbering(r.name) == names[-1] and len(r.code or "") == (7 if len(names) == 3 else 5)]
+    if len(leaf) != 1:
+        return None, None
+    middle = next((r for r in under if r.code == (leaf[0].code or "")[:5]), None) if len(names) == 3 else None
+    return leaf[0], middle
+
+
+@register
+class ExecutionAgainstTables(Rule):
+    """The 决算数 and 预算数 a sentence states are those the tables print for its subject.
+
+    Example (上海市普陀区规划和自然资源局 2024 部门决算, line 466): "城乡社区支出（类）城乡社区
+    管理事务（款）行政运行（项）… 支出决算为 1092.80 万元" — 一般公共预算财政拨款支出决算表
+    prints 2120101 行政运行 1092.80 (page 14): agrees. The “三公” figures are set against the
+    三公 table's 预算数/决算数 pairs, 一般公共预算财政拨款支出 against that table's 合计, a
+    类/款/项 path against its row (found by names under the 类). Two printed amounts: any
+    difference is an error. A path whose 项 the tables do not print (an old or wrong name,
+    line 453 "机关事业单位退休人员活动费支出（项）") or whose 款 is misnamed is a warning naming
+    what the table prints.
+    """
+
+    id = "NR12"
+    name = "narrative.execution_against_tables"
+    template = "说明第 {line} 行「{label}」{detail}"
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        functional = d.table("actual_gp_by_function")
+        for c in _executions(d):
+            label = c.subject_label or c.subject
+            pair = _pair(d, c)
+            if pair:
+                t, row, item = pair
+                for member, stated in (("决算数", c.value), ("预算数", c.previous)):
+                    printed = row.values.get(f"{item}/{member}")
+                    if stated is not None and printed is not None and stated != printed:
+                        yield self._finding(d, c, label, f"{member} ", stated, printed, t, row, f"「{item}/{member}」")
+            elif c.subject == "gp_total" and functional is not None and (total := total_row(functional)) is not None:
+                if "合计" in total.values and total.values["合计"] != c.value:
+                    yield self._finding(d, c, label, "决算数 ", c.value, total.values["合计"], functional, total, "合计")
+            elif c.subject.startswith("function_name:") and "/" in c.subject and functional is not None:
+                yield from self._function(d, c, label, functional)
+
+    def _finding(self, d: Disclosure, c: Claim, label: str, what: str, stated: Decimal, printed: Decimal, t: Table,
+                 row: Row, column: str) -> Finding:
+        detail = f"{what}{stated}万元，{KIND_LABELS.get(t.kind, t.title)}{column}为 {printed}万元（差 {printed - stated}）"
+        return self.finding(
+            d, expected=printed, found=stated, unit="万元", line=c.line, label=label, detail=detail,
+            subjects=[Subject(name=label)],
+            evidence=[_claim_evidence(d, c)] + evidence(d, t, [row]),
+        )
+
+    def _function(self, d: Disclosure, c: Claim, label: str, t: Table) -> Iterable[Finding]:
+        path = c.subject.split(":", 1)[1].split("/")
+        leaf, middle = _function_rows(t, path)
+        if leaf is None:
+            cls, _ = _function_rows(t, path[:1])
+            if cls is None:
+                return
+            same = [r for r in item_rows(t) if (r.code or "").startswith(cls.code or "") and len(r.code or "") == 7
+                    and r.values.get("合计") == c.value]
+            hint = f"；同额的是 {same[0].code} {same[0].name}" if len(same) == 1 else ""
+            yield self.finding(
+                d, line=c.line, label=label, severity="warning", subjects=[Subject(name=label)],
+                detail=f"：{KIND_LABELS.get(t.kind, t.title)}类 {cls.code} 下没有「{path[-1]}」{hint}",
+                evidence=[_claim_evidence(d, c)] + evidence(d, t, [cls] + same[:1]),
+            )
+            return
+        if len(path) == 3 and middle is not None and strip_numbering(middle.name) != strip_numbering(path[1]):
+            yield self.finding(
+                d, line=c.line, label=label, severity="warning", subjects=[Subject(code=leaf.code, name=leaf.name)],
+                detail=f"：款写作「{path[1]}」，{KIND_LABELS.get(t.kind, t.title)}中 {leaf.code} 的款为 "
+                       f"{middle.code} {middle.name}",
+                evidence=[_claim_evidence(d, c)] + evidence(d, t, [middle, leaf]),
+            )
+        if "合计" in leaf.values and leaf.values["合计"] != c.value:
+            yield self._finding(d, c, label, "决算数 ", c.value, leaf.values["合计"], t, leaf, f" {leaf.code}「合计」")

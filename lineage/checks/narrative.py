@@ -12,7 +12,7 @@ only when none of them reconciles, and the message names what was tried.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterable, Iterator, Optional
 
 from lineage.amounts import convert, rounding_band, same_amount
@@ -55,6 +55,7 @@ TOTALS: tuple[tuple[str, Optional[str], str], ...] = (
     ("fiscal_total", "fiscal.source:上年结转", "财政拨款总额"),
     ("gp_total", "gp_carryover", "一般公共预算拨款"),
     ("gp_current", None, "一般公共预算当年拨款"),
+    ("grand_total", None, "收支总计（含年初结转和结余）"),  # a 决算's 总计
 )
 TOTAL_SUBJECTS = {"income_total", "expenditure_total", "fiscal_total", "gp_total", "gp_current"}
 
@@ -255,15 +256,24 @@ class ClaimCountsTwice(Rule):
 BASES = ("expenditure_total", "income_total", "fiscal_total", "gp_total", "gp_current")
 
 
-def round_to(value: Decimal, like: Decimal) -> Decimal:
-    """value rounded half-up to the decimals `like` is printed with.
+def round_to(value: Decimal, like: Decimal, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """value rounded half-up (or as `rounding` says) to the decimals `like` is printed with.
 
     >>> round_to(Decimal("10.5178"), Decimal("10.5"))
     Decimal('10.5')
     """
     exp = like.as_tuple().exponent
     quantum = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
-    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+    return value.quantize(quantum, rounding=rounding)
+
+
+def truncated_to(value: Decimal, like: Decimal) -> Decimal:
+    """value cut (not rounded) to the decimals `like` is printed with: how some templates print a rate.
+
+    >>> truncated_to(Decimal("99.868"), Decimal("99.86"))
+    Decimal('99.86')
+    """
+    return round_to(value, like, ROUND_DOWN)
 
 
 @register
@@ -276,7 +286,9 @@ class ClaimedShare(Rule):
     rounded to the decimals the text prints. When every wrong share of one
     paragraph is right against another total (001 lines 223–229: shares of
     the 一般公共预算 paragraph computed on all funds, 367.12), they are one
-    warning naming that total; a share no total explains is an error.
+    warning naming that total; a share cut instead of rounded (上海市普陀区规划和
+    自然资源局 2024 决算 line 417: 9746.50/9759.38 = 99.868%, "占本年支出合计的
+    99.86%") is a warning; a share no total explains is an error.
     """
 
     id = "NR02"
@@ -304,7 +316,14 @@ class ClaimedShare(Rule):
                 continue
             bases = [f.value for key in BASES for f in facts.get(key) if f.value]
             other = next((b for b in bases if round_to(amount.value * 100 / b, c.value) == c.value), None)
-            if other is None:
+            if other is None and truncated_to(amount.value * 100 / total, c.value) == c.value:
+                # 99.868% printed 99.86: the template cuts the share instead of rounding it (a habit, not a contradiction)
+                yield self.finding(
+                    d, expected=expected, found=c.value, unit="%", line=c.line, severity="warning",
+                    note="（截断而非四舍五入）", label=c.subject_label or c.subject, amount=amount.value, total=total,
+                    evidence=[claim_evidence(d, c)],
+                )
+            elif other is None:
                 yield self.finding(
                     d, expected=expected, found=c.value, unit="%", line=c.line, note="",
                     label=c.subject_label or c.subject, amount=amount.value, total=total,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar, Iterable, Iterator, Optional
@@ -179,20 +180,66 @@ def run_checks(
     return findings
 
 
+# What produces a stored disclosure and its findings: the parser and the rule families, with every
+# lineage module they import (at the top or inside a function). Changing anything else (the store,
+# reports, exports, Neo4j, the CLI, the rules' case files) leaves stored findings valid.
+PRODUCERS = ("lineage.parse.disclosure", "lineage.checks.registry", "lineage.checks.families")
+_FROM = re.compile(r"from[ \t]+(lineage[\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)")
+_IMPORT = re.compile(r"import[ \t]+(lineage[\w.]*)")
+
+
+def _module_file(root: Path, module: str) -> Optional[Path]:
+    base = root.joinpath(*module.split(".")[1:])
+    return next((f for f in (base.with_suffix(".py"), base / "__init__.py") if f.is_file()), None)
+
+
+def _imported(text: str) -> Iterator[str]:
+    """The lineage modules a source text may import: `from P import a, b` names P and P.a, P.b
+    (a name that is not a module is dropped by the caller); docstrings may add a harmless extra."""
+    yield from _IMPORT.findall(text)
+    for package, names in _FROM.findall(text):
+        yield package
+        for name in re.findall(r"^\s*(\w+)", re.sub(r"#[^\n]*", "", names.strip("()")).replace(",", "\n"), re.M):
+            yield f"{package}.{name}"
+
+
+def producer_files(root: Optional[Path] = None) -> list[Path]:
+    """The source files of PRODUCERS and of every lineage module they import, transitively.
+
+    >>> names = {p.name for p in producer_files()}
+    >>> {"placement.py", "changes.py", "build.py"} <= names, {"sqlite.py", "loader.py"} & names
+    (True, set())
+    """
+    root = root or Path(__file__).resolve().parents[1]  # the lineage package
+    todo, seen = list(PRODUCERS), {}
+    while todo:
+        module = todo.pop()
+        if module in seen or (path := _module_file(root, module)) is None:
+            continue
+        seen[module] = path
+        todo.append(module.rpartition(".")[0])  # a package's __init__ runs first
+        todo += _imported(path.read_text(encoding="utf-8"))
+    return sorted(set(seen.values()))
+
+
 @functools.lru_cache(maxsize=1)
 def checks_version() -> str:
     """A key that changes whenever the findings for an unchanged file may change.
 
-    The hash of the library's own source (parsers, rules, vocabulary) and the
-    rules' case files: a stored result checked under another key is stale.
-    Cheap (the sources are read once per process).
+    The hash of the source of what produced them (`producer_files`: the
+    parser, the rules, the vocabulary, the graph they build, the model): a
+    stored result checked under another key is stale. Cheap: the ~60 files
+    are read once per process.
     """
-    root = Path(__file__).resolve().parents[1]  # the lineage package
+    return source_key(Path(__file__).resolve().parents[1])
+
+
+def source_key(root: Path) -> str:
+    """The hash of the producer files under `root` (a lineage package), their names included."""
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".yml") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+    for path in producer_files(root):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

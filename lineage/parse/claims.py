@@ -30,6 +30,7 @@ from typing import Optional
 
 from lineage.amounts import AMOUNT_RE, parse_amount
 from lineage.model import Claim
+from lineage.parse.claims_execution import ExecutionContext, note_subject, read_execution
 from lineage.parse.claims_text import Sentence, explanation_spans, sentences
 from lineage.parse.claims_vocab import CURRENT, Match, find_subject
 from lineage.read import Document
@@ -391,16 +392,24 @@ def _heading(state: _State, s: Sentence) -> None:
 def read_claims(doc: Document, year: int | None) -> tuple[list[Claim], Problems]:
     """Every figure stated in the explanation sections of doc, and what could not be read.
 
-    year is the disclosure's year: the year of a claim whose sentence names none.
+    year is the disclosure's year: the year of a claim whose sentence names none. A 决算's
+    execution statements ("年初预算为 … 支出决算为 … 完成年初预算的 …%") are read first
+    (lineage.parse.claims_execution), the rest of the sentence as usual.
     """
     claims: list[Claim] = []
     problems: Problems = []
     for first, last in explanation_spans(doc):
         state = _State(year)
+        execution = ExecutionContext()
         for s in sentences(doc, first, last):
+            note_subject(execution, s.text)
             if s.heading:
                 _heading(state, s)
                 continue
+            executed, rest = read_execution(s, s.text, execution, year)
+            state.claims += executed
+            if executed:
+                s = Sentence(rest, s.line_of, s.heading, s.top)
             reader = _SentenceReader(state, s)
             printed = reader.read()
             # A sentence that names a subject but prints no figure names the one below it.

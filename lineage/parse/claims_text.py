@@ -23,7 +23,8 @@ from lineage.parse.locate import find_anchors
 from lineage.read import Document
 
 CN = "一二三四五六七八九十"
-_START = re.compile(r"(预算情况说明|预算编制说明|收支预算情况说明)\s*$")
+# A 决算 heads its text "第三部分 … 2024 年度部门决算 / 情况说明" or "…部门决算情况说明".
+_START = re.compile(r"(预算情况说明|预算编制说明|收支预算情况说明|决算情况说明|^情况说明)\s*$")
 _STOP = re.compile(rf"名词解释|^\s*第[{CN}]+部分(?!.*(情况说明|编制说明))")
 TOP_HEADING = re.compile(rf"^\s*[{CN}]+、")
 _SUB_HEADING = re.compile(rf"^\s*[(（][{CN}]+[)）]")
@@ -97,10 +98,13 @@ def sentences(doc: Document, first: int, last: int) -> list[Sentence]:
             close()
             out.append(Sentence(norm, [no] * len(norm), heading=True, top=no == first or bool(TOP_HEADING.match(norm))))
             continue
-        for ch in norm:
-            text.append(ch)
-            line_of.append(no)
-            if ch == "。":
-                close()
+        start = 0
+        while (stop := norm.find("。", start)) >= 0:  # the line's sentence ends, a piece at a time
+            text.append(norm[start:stop + 1])
+            line_of.extend([no] * (stop + 1 - start))
+            close()
+            start = stop + 1
+        text.append(norm[start:])
+        line_of.extend([no] * (len(norm) - start))
     close()
     return out

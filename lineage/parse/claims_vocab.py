@@ -54,11 +54,12 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"国有资本经营预算(拨款安排的)?支出", "soe_total", None),
     (r"基本支出(预算)?", "basic", None),
     (r"项目支出(预算)?", "project", None),
-    (r"一般公共预算基本支出", "basic", "gp_total"),
+    (r"一般公共预算(财政拨款)?基本支出", "basic", "gp_total"),
     (r"人员经费", "personnel", None),
     (r"公用经费", "public", None),
     (r"对个人和家庭的补助", "economic_name:对个人和家庭的补助", None),
-    (rf"{_Q}三公{_Q}经费(财政拨款)?(预算数|预算)?", "three_public", None),
+    # "“三公”经费财政拨款支出决算数" (决算): the 三公 total, not the 财政拨款 total its words contain
+    (rf"{_Q}三公{_Q}经费(财政拨款)?(支出)?(预算数|预算|决算数|决算)?", "three_public", None),
     (r"因公出国[(（]境[)）](经费|费用|费)|因公出国出境(经费|费用)?", "three_public.abroad", None),
     (r"公务接待费", "three_public.reception", None),
     (r"公务用车购置(及|和)运行(维护)?费", "three_public.car", None),
@@ -70,6 +71,12 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"政府采购货物(预算)?", "procurement.goods", None),
     (r"政府采购工程(预算)?", "procurement.works", None),
     (r"政府采购服务(预算)?", "procurement.services", None),
+    # 决算: money reserved for and won by small firms, parts of 政府采购 named apart from it
+    (r"面向中小企业预留的?政府采购项目(预算)?(金额)?", "procurement.reserved_sme", None),
+    (r"面向小微企业预留的?政府采购项目(预算)?(金额)?", "procurement.reserved_small", None),
+    (r"由中小企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_sme", None),
+    (r"由小微企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_small", None),
+    (r"在其他政府采购项目中[，,]?\s*由中小企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_sme_other", None),
     (r"(实行|开展)了?绩效(目标)?管理", "performance_projects", None),
     # "涉及一般公共预算拨款 753.70 万元": the whole wording up to the figure.
     (r"涉及[^，；、。,;:：\d]{0,16}", CURRENT, None),
@@ -125,7 +132,9 @@ def _strip_enumerator(name: str) -> str:
 
 
 def _functional(text: str) -> list[Match]:
-    out = []
+    out: list[Match] = []
+    if "(" not in text and "（" not in text:  # every pattern but the plain 类 name needs a bracket
+        return _class_names(text, out)
     for m in _CODE_PATH.finditer(text):
         code = m.group("ca") + m.group("cb") + m.group("cc")
         out.append(Match(f"function:{code}", None, m.group(0).strip(), m.start(), m.end(), 2))
@@ -136,6 +145,10 @@ def _functional(text: str) -> list[Match]:
         out.append(Match(f"function_name:{m.group('c')}", None, m.group(0).strip(), m.start(), m.end(), 1))
     for m in _CLASS_CODE.finditer(text):
         out.append(Match(f"function:{m.group('ca')}", None, m.group(0).strip(), m.start(), m.end(), 1))
+    return _class_names(text, out)
+
+
+def _class_names(text: str, out: list[Match]) -> list[Match]:
     for m in _CLASS_NAME.finditer(text):
         if m.start() and re.match(_NAME, text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE_NAME:
             continue  # part of a longer name: "其他科学技术支出"

@@ -91,7 +91,11 @@ def _identity_problems(doc: Document, unit_name: str, year: int | None, placehol
 
 def parse_file(path: str | Path) -> Disclosure:
     """Parse one disclosure text file. Raises InputError for input that is not one."""
-    doc = read_document(path)
+    return parse_document(read_document(path))
+
+
+def parse_document(doc: Document) -> Disclosure:
+    """Parse a document already read (the checks can then take its lines instead of reading the file again)."""
     anchors = find_anchors(doc)
     meta = read_metadata(doc)
     if not any(a.kind for a in anchors) and not meta.year:

@@ -10,7 +10,9 @@ text order inside a page is scrambled) uses pages and the `表N` markers.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, replace
+from typing import Optional
 
 from lineage.read import Document
 from lineage.vocab import read_title
@@ -53,7 +55,23 @@ def find_anchors(doc: Document) -> list[Anchor]:
 
     A contents list is a run of three or more title lines with nothing but
     blank lines, wrapped title fragments or headings between them.
+
+    The parser, the tab layout's detect() and the claim reader all ask for the
+    same document's anchors: they are found once per document (the last one
+    asked about is remembered, without keeping it alive) and each caller gets
+    its own list.
     """
+    global _last
+    known = _last[0]() if _last else None
+    if known is not doc:
+        _last = (weakref.ref(doc), _find_anchors(doc))
+    return list(_last[1])
+
+
+_last: Optional[tuple[weakref.ref, list[Anchor]]] = None
+
+
+def _find_anchors(doc: Document) -> list[Anchor]:
     raw: list[Anchor] = []
     contents: set[int] = set()
     for ln in doc.lines:

@@ -39,6 +39,35 @@ def test_personnel_footer_is_one_hundredth_off(findings):
     assert (f.severity, f.evidence[0].line, str(f.expected), str(f.found)) == ("warning", 359, "4884.09", "4884.10")
 
 
+def test_the_text_errors(findings):
+    # p24 line 494: "一般公共预算财政拨款基本支出 5377.64 万元" — 一般公共预算财政拨款支出决算表 prints 基本支出 合计
+    # 5364.75 (p15 line 310; = 人员经费合计 4884.09 + 公用经费合计 480.66, p16). 5377.64 is 支出决算表's
+    # 基本支出 of all funds (p10): the text gives the wider figure the narrower name.
+    # p24 line 495: "其中：人员经费 4896.98 万元" — the table's 人员经费合计 is 4884.09 (p16 line 359), 12.89 less,
+    # the same 12.89 as above.
+    assert {(f.code, f.evidence[0].line, str(f.found), str(f.expected)) for f in findings if f.severity == "error"} == {
+        ("NR01", 494, "5377.64", "5364.75"), ("NR01", 495, "4896.98", "4884.09"),
+    }
+
+
+def test_the_text_warnings(findings):
+    warned = {(f.code, f.evidence[0].line) for f in findings if f.severity == "warning" and f.code.startswith("NR")}
+    assert warned == {
+        # line 417 "占本年支出合计的 99.86%": 9746.50 / 9759.38 = 99.868%, cut not rounded
+        ("NR02", 417),
+        # line 429 "完成年初预算的 95.45%": 9746.50 / 10210.34 = 95.457%, cut not rounded
+        ("NR10", 429),
+        # line 453 "机关事业单位退休人员活动费支出（项）": 类 208 prints no such 项 (its 0.88 is 2080599 其他行政事业单位养老支出)
+        ("NR12", 453),
+        # line 483 "其他国土资源事务支出（项）": the table's 2200199 is 其他自然资源事务支出
+        ("NR12", 483),
+        # lines 487, 491 "住房保障支出（款）住房公积金（项）", "…购房补贴（项）": their 款 is 22102 住房改革支出 (p15)
+        ("NR12", 487), ("NR12", 491),
+    }
+    # Every other rate, comparison and amount of the 13 项 and the “三公” agrees (e.g. line 457: 40.35 / 42.73 = 94.43%).
+    assert not [f for f in findings if f.code == "NR11"]
+
+
 def test_no_error_the_tables_reconcile(findings):
     # 收入支出决算总表 balances: 本年收入合计 9746.50 + 年初结转和结余 112.88 = 总计 9859.38
     # = 本年支出合计 9759.38 + 年末结转和结余 100.00 (p7); 人员经费合计 4884.09 + 公用经费合计 480.66

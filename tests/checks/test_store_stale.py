@@ -53,3 +53,26 @@ def test_a_store_from_before_the_version_key_is_upgraded(tmp_path, parsed):
     with Store(path, create=True) as st:  # lineage load upgrades the store and keeps the new findings
         st.get(d.id)
         assert st.db.execute("SELECT checked_with FROM disclosures").fetchone()[0] == checks_version()
+
+
+def test_only_what_produces_findings_makes_them_stale(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    import lineage
+    from lineage.checks.registry import source_key
+
+    root = tmp_path / "lineage"
+    shutil.copytree(Path(lineage.__file__).parent, root, ignore=shutil.ignore_patterns("__pycache__", "assets"))
+    key = source_key(root)
+    # the store, a report view, a rule's case file: findings stay valid
+    for name in ("store/sqlite.py", "report/findings_view.py", "checks/rule_cases/BL03.yml"):
+        (root / name).write_text((root / name).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert source_key(root) == key
+    # the parser's placement search, a rule, the vocabulary, the graph the rules build: stale
+    for name in ("parse/placement.py", "checks/changes.py", "vocab/titles.py", "graph/build.py"):
+        before = (root / name).read_text(encoding="utf-8")
+        (root / name).write_text(before + "\n# edited\n", encoding="utf-8")
+        assert source_key(root) != key, name
+        (root / name).write_text(before, encoding="utf-8")
+    assert source_key(root) == key

@@ -119,6 +119,36 @@ def test_output_into_an_unwritable_folder_is_one_line_exit_2(tmp_path):
     assert one_error_line(r) == f"error: {target}: cannot write the report there (No such file or directory)"
 
 
+def test_a_written_report_gets_the_mode_a_plain_open_gives(tmp_path):
+    report, workbook = tmp_path / "report.json", tmp_path / "report.xlsx"
+    old = os.umask(0o022)
+    try:
+        assert run("parse", str(seed_path("002")), "--format", "json", "-o", str(report)).exit_code == 0
+        assert run("check", str(seed_path("002")), "--format", "xlsx", "-o", str(workbook)).exit_code == 1
+        os.umask(0o027)
+        assert run("check", str(seed_path("002")), "--format", "csv", "-o", str(tmp_path / "c.csv")).exit_code == 1
+    finally:
+        os.umask(old)
+    # not tempfile's 0600: readable by the group and others, as `>` would make it
+    assert (report.stat().st_mode & 0o777, workbook.stat().st_mode & 0o777) == (0o644, 0o644)
+    assert (tmp_path / "c.csv").stat().st_mode & 0o777 == 0o640
+    report.chmod(0o600)  # a file the user made private stays private when written again
+    assert run("parse", str(seed_path("002")), "--format", "json", "-o", str(report)).exit_code == 0
+    assert report.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv", "report.json", "report.xlsx"]  # no temp left
+
+
+def test_a_report_that_fails_half_way_leaves_no_file(tmp_path, monkeypatch):
+    import lineage_cli.common as common
+
+    target = tmp_path / "report.txt"
+    with pytest.raises(ZeroDivisionError):
+        with common.emit_stream(str(target)) as write:
+            write("half a report")
+            raise ZeroDivisionError
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_negative_limit_is_refused_before_any_server_is_asked():
     r = run("query", "largest_projects", "-p", "limit=-1", "--neo4j", "bolt://127.0.0.1:1")
     assert r.exit_code == 2
