@@ -159,7 +159,9 @@ class UnitReport:
 def _execution_json(sets: list[ExecutionSet]) -> list[dict[str, Any]]:
     """A 决算's execution tables: each set's title, its unit and its lines as records (amounts as exact strings)."""
     return [{"title": s.title, "budget": s.budget, "unit": s.lines[0].unit,
-             "rows": [{k: printed(v) if isinstance(v, Decimal) else v for k, v in r.items()} for r in records([s])]}
+             "rows": [{**{k: printed(v) if isinstance(v, Decimal) else v for k, v in r.items()},
+                       "actual_table_label": _table_label(e.actual.evidence) if e.actual else None}
+                      for r, e in zip(records([s]), s.lines)]}
             for s in sets if s.lines]
 
 

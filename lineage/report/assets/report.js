@@ -242,7 +242,7 @@
           el("th", { text: "决算数所在" }))));
       var body = el("tbody");
       s.rows.forEach(function (r) {
-        var at = r.actual_table ? r.actual_table + " 第" + r.actual_line + "行" + (r.actual_page ? "（第" + r.actual_page + "页）" : "") : "";
+        var at = r.actual_table ? r.actual_table_label + " 第" + r.actual_line + "行" + (r.actual_page ? "（第" + r.actual_page + "页）" : "") : "";
         body.appendChild(el("tr", { className: r.rate !== null && Number(r.rate) > 100 ? "over" : "" },
           el("td", { text: r.section }), el("td", { text: r.level }), el("td", { className: "name", text: r.name }),
           el("td", { className: "num", text: r.budget === null ? "" : r.budget }),
