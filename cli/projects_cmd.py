@@ -24,7 +24,9 @@ def projects_cmd(unit, limit, store, fmt, output, browser_uri, browser_database)
     """The largest projects (项目支出) with their amount, source line and performance indicators.
 
     A project without indicators spends money with no stated result (see
-    lineage check, rule OR01). The Neo4j query largest_projects answers the
+    lineage check, rule OR01). Indicators the document leaves open between
+    several projects are listed under each of them as unresolved, with the
+    other candidates (rule OR04), never as the project's own. The Neo4j query largest_projects answers the
     same question on a server.
 
     \b
@@ -44,12 +46,17 @@ def projects_cmd(unit, limit, store, fmt, output, browser_uri, browser_database)
         emit_xlsx(projects_sheets(rows), output)
         return
     if fmt == "csv":
-        emit(csv_text(["project", "code", "amount", "unit", "disclosure", "line", "indicators"], (
-            [r.project, r.code or "", r.amount, r.unit, r.disclosure, r.line or "", "; ".join(r.indicators)] for r in rows)), output)
+        emit(csv_text(["project", "code", "amount", "unit", "disclosure", "line", "indicators", "unresolved", "candidates"], (
+            [r.project, r.code or "", r.amount, r.unit, r.disclosure, r.line or "", "; ".join(r.indicators),
+             "; ".join(r.unresolved), "; ".join(r.candidates)] for r in rows)), output)
         return
     view = text_table(("项目", "left"), ("金额", "right"), ("单位", "left"), ("行", "right"), ("绩效指标", "left"))
     for r in rows:
-        shown = "\n".join(r.indicators) if r.indicators else "[red]无绩效指标[/red]"
+        shown = "\n".join(r.indicators) if r.indicators else (
+            "[yellow]无已定的绩效指标[/yellow]" if r.unresolved else "[red]无绩效指标[/red]")
+        if r.unresolved:
+            shown += (f"\n[yellow]未定：{len(r.unresolved)} 项指标可能属于本项目，也可能属于"
+                      f"{'、'.join(r.candidates)}（文本未定）[/yellow]\n[dim]" + "；".join(r.unresolved) + "[/dim]")
         view.add_row(f"{r.project}\n[dim]{r.unit_name} {r.code or ''}[/dim]", str(r.amount), r.unit, str(r.line or ""), shown)
     with text_report(output, 160) as console:
         console.print(view)

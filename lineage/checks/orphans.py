@@ -267,20 +267,25 @@ class UnattributedIndicators(Rule):
 
     Example: 000's flattened 绩效目标表 prints indicator lines apart from the
     project blocks, so some cannot be attributed from the text alone. One
-    info per table.
+    info per table. Where the print narrows an indicator down to a few
+    projects (000: the five or eight of its page) they are its candidates,
+    said in the message and drawn in the graph as MAY_MEASURE (resolved
+    false); the indicator stays unattributed all the same.
     """
 
     id = "OR04"
     name = "orphans.unattributed_indicators"
     severity = "info"
-    template = "{count} 个绩效指标无法对应到项目"
+    template = "{count} 个绩效指标无法对应到项目{open}"
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         d = ctx.d
         for pt in ctx.performance_tables():
             if pt.unattributed:
+                narrowed = sum(1 for i in pt.unattributed if len(i.candidates) > 1)
                 yield self.finding(
                     d, count=len(pt.unattributed), unit="",
+                    open=f"（其中 {narrowed} 个在几个候选项目之间未定）" if narrowed else "",
                     # each indicator's line says what the text does tell (its group, the projects it may belong to)
                     evidence=[Provenance(file=d.source.path, table=pt.kind, line=i.line,
                                          text=f"{i.level3}：{i.note}" if i.note else i.level3) for i in pt.unattributed],

@@ -6,6 +6,7 @@ amount. Per disclosure:
 
     FundingSource --> Pool 收入 --> FunctionalSubject (项) --> Pool 基本支出 --> EconomicSubject
                                                            \\-> Pool 项目支出 --> Project --MEASURED_BY--> Indicator
+                                                                                   Project --MAY_MEASURE {resolved: false}--> Indicator (one per candidate)
     FundingSource --FUNDS {group, fund, part}--> EconomicSubject   (表2-1: a second view, not FLOWS_TO)
 
 Performance targets whose project no money table lists are Target nodes
@@ -272,10 +273,16 @@ def _indicator(g: nx.MultiDiGraph, d: Disclosure, node: str, ind: Indicator, att
 def _targets(g: nx.MultiDiGraph, d: Disclosure, project_nodes: dict[str, str]) -> None:
     """Performance targets: a project's indicators hang from its Project node; a target no money table
     lists becomes a Target node, and indicators the text does not tie to a project hang from the
-    disclosure (attributed false), so nothing printed is lost and nothing is guessed."""
+    disclosure (attributed false), so nothing printed is lost and nothing is guessed.
+
+    Where the document narrows an unattributed indicator down to a few projects without saying which
+    (000's flattened 绩效目标表: five projects on its first page, eight on its second), each candidate
+    gets a MAY_MEASURE edge to it, resolved false, with the parser's reason: the ambiguity is visible
+    on every project it concerns, and no MEASURED_BY is invented."""
     for pt in d.performance.tables:
         if pt.duplicate_of is not None:
             continue
+        by_line: dict[int, str] = {}
         for p in pt.projects:
             target = dict(goal=p.goal, budget=p.amount, target_line=p.line)
             node = project_nodes.get(project_key(p.name))
@@ -283,12 +290,17 @@ def _targets(g: nx.MultiDiGraph, d: Disclosure, project_nodes: dict[str, str]) -
                 node = _node(g, N.node_id(d.id, "target", str(p.line)), N.TARGET, d, name=p.name, code=p.code)
                 g.add_edge(node, d.id, key=N.OF_DISCLOSURE, **{N.LABEL: N.OF_DISCLOSURE})
             g.nodes[node].update({k: v for k, v in target.items() if v is not None})
+            by_line[p.line] = node
             for j, ind in enumerate(p.indicators):
                 ind_node = _indicator(g, d, N.node_id(d.id, "ind", str(p.line), str(j)), ind, attributed=True)
                 g.add_edge(node, ind_node, key=N.MEASURED_BY, **{N.LABEL: N.MEASURED_BY})
         for j, ind in enumerate(pt.unattributed):
             ind_node = _indicator(g, d, N.node_id(d.id, "ind", "unattributed", str(pt.line), str(j)), ind, attributed=False)
             g.add_edge(ind_node, d.id, key=N.OF_DISCLOSURE, **{N.LABEL: N.OF_DISCLOSURE})
+            for line in ind.candidates:
+                if line in by_line:
+                    g.add_edge(by_line[line], ind_node, key=N.MAY_MEASURE,
+                               **{N.LABEL: N.MAY_MEASURE, N.RESOLVED: False, N.REASON: ind.note})
 
 
 def build_graph(disclosures: Iterable[Disclosure]) -> nx.MultiDiGraph:

@@ -18,6 +18,8 @@ ECONOMIC_CODE = "EconomicCode"
 FLOW = "FLOWS_TO"  # carries money: amount (Decimal), minor (int), provenance
 MEASURED_BY = "MEASURED_BY"
 CLASSIFIED_AS = "CLASSIFIED_AS"
+# Project/Target → Indicator the document leaves open: one per candidate project, resolved false, with the reason
+MAY_MEASURE = "MAY_MEASURE"
 PART_OF = "PART_OF"
 OF_DISCLOSURE = "OF_DISCLOSURE"
 # FundingSource → EconomicSubject: the 财政拨款 split by economic subject (表2-1), a second view of money
@@ -35,6 +37,8 @@ CARRY = "carry"  # "in" on a 决算's 年初结转和结余 source, "out" on its
 GROUP = "group"  # FUNDS: the 表2-1 column group as printed (当年财政拨款安排, 上年结转安排 …)
 FUND = "fund"  # FUNDS: the fund within the group (一般公共预算拨款, 政府性基金安排 …)
 PART = "part"  # FUNDS: 基本支出 or 项目支出
+RESOLVED = "resolved"  # MAY_MEASURE: false (the document does not say which candidate the indicator measures)
+REASON = "reason"  # MAY_MEASURE: what the document does say (the indicator's group, its candidate projects)
 FISCAL_TOTAL = "fiscal_total"  # Disclosure: 表2-1's printed 总计, what its FUNDS edges add up to
 
 MONEY_LABELS = (SOURCE, POOL, FUNCTION, ECONOMIC, PROJECT, UNITEMISED)

@@ -44,7 +44,7 @@ from lineage.checks.finding import Finding
 from lineage.execution import figures, phase
 from lineage.graph import names as N
 from lineage.graph.build import build_graph
-from lineage.graph.conservation import flows, total
+from lineage.graph.conservation import flows, linked, total
 from lineage.model import Disclosure, Provenance
 from lineage.neo4jdb import schema as S
 
@@ -120,8 +120,10 @@ def _flow_props(d: Disclosure, e: dict) -> Row:
 
 
 def _through(g: nx.MultiDiGraph, node: str) -> Decimal:
-    """What flows through a money node: its inflow, or its outflow where nothing flows in (sources)."""
-    return total(flows(g, node, "in")) or total(flows(g, node, "out"))
+    """What flows through a money node: its inflow, or its outflow where nothing flows in (sources),
+    or, for an economic subject only 表2-1 names, what FUNDS it."""
+    return (total(flows(g, node, "in")) or total(flows(g, node, "out"))
+            or total([e for _, e in linked(g, node, N.FUNDS, "in")]))
 
 
 def _grand_total(d: Disclosure) -> Row:
@@ -204,6 +206,8 @@ def disclosure_rows(d: Disclosure, findings: list[Finding]) -> DisclosureRows:
 
     for a, b, e in g.edges(data=True):
         props = _flow_props(d, e) if e[N.LABEL] in (N.FLOW, N.FUNDS) else {}
+        if e[N.LABEL] == N.MAY_MEASURE:  # a candidate the document leaves open, and why
+            props = clean({"resolved": e[N.RESOLVED], "reason": e.get(N.REASON)})
         if e[N.LABEL] == N.FUNDS:  # 表2-1's column, as printed: which group, fund and part pays the subject
             props.update({"group": e[N.GROUP], "fund": e[N.FUND], "part": e[N.PART]})
         rel(e[N.LABEL], a, labels[a], b, labels[b], props)

@@ -145,3 +145,6 @@ def test_neo4j_rows_carry_the_funds_relationships(parsed):
                       ("政府性基金安排", "项目支出", 1600, 705)]
     assert {r["props"]["group"] for r in rels.rows} == {"当年财政拨款安排"}
     assert all(r["props"]["unit"] == "万元" and r["props"]["table"] == "fiscal_by_economic" for r in rels.rows)
+    # line 711: 302 15 会议费 7.00, all 政府性基金 项目支出, which 表3-1 does not list: its caption is what FUNDS it
+    (meeting,) = [n for n in rows.nodes[N.ECONOMIC] if n["id"] == N.node_id(d.id, "ec", "30215")]
+    assert (meeting["name"], meeting["total"]) == ("会议费", "7.00")

@@ -403,7 +403,12 @@ def test_largest_projects_with_indicators(query):
     (qx,) = query("largest_projects", disclosure="渠县")
     # line 862: 2024年老科协专项工作经费 56.05; its 9 indicators at lines 1462-1478, first 老科协开展科普活动 ≥ 90 场次
     assert (qx["project"], qx["amountMinor"], qx["indicatorCount"]) == ("2024年老科协专项工作经费", 5605, 9)
-    assert qx["indicators"][0] == "老科协开展科普活动 ≥ 90 场次"
+    assert qx["indicators"][0] == "老科协开展科普活动 ≥ 90 场次" and qx["unresolved"] == []
+    # 000 line 603: 四川省网络科普传播平台建设及应用 60.00; its 绩效目标表 page (lines 776-1020) leaves 19
+    # indicators (lines 780-816) open between it and four other projects: unresolved, never its own
+    web = next(r for r in query("largest_projects", limit="100", disclosure="四川省科技交流中心")
+               if r["project"] == "四川省网络科普传播平台建设及应用")
+    assert (web["indicatorCount"], len(web["unresolved"]), web["unresolved"][0]) == (0, 19, "任务目标完成时限 = 1 年")
 
 
 # --- disclosures --------------------------------------------------------------------------------------------
