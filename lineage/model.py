@@ -187,6 +187,9 @@ class PerformanceTable(BaseModel):
     empty: bool = False
     duplicate_of: Optional[int] = None  # line of the earlier copy when printed twice
     total: Optional[Decimal] = None  # a unit/department total row, where printed
+    # Printed one card per project (福州, 国家信访局, 西安): a document prints cards for the projects it
+    # chooses, so the cards' amounts add up to no table's figure.
+    cards: bool = False
     projects: list[ProjectTarget] = Field(default_factory=list)
     unattributed: list[Indicator] = Field(default_factory=list)
 

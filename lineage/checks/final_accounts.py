@@ -422,3 +422,62 @@ class ExecutionAgainstTables(Rule):
             )
         if "合计" in leaf.values and leaf.values["合计"] != c.value:
             yield self._finding(d, c, label, "决算数 ", c.value, leaf.values["合计"], t, leaf, f" {leaf.code}「合计」")
+
+
+# ------------------------------------------------------------------ labels: the unit and the year
+
+
+def _variant(window: str, name: str) -> bool:
+    """One character of the name replaced ("规划与自然资源局" for "规划和自然资源局"), its ends kept."""
+    return len(window) == len(name) and window[:3] == name[:3] and window[-2:] == name[-2:] and \
+        sum(a != b for a, b in zip(window, name)) == 1
+
+
+@register
+class UnitAndYearLabels(Rule):
+    """The headings and text of a 决算 name its unit and year as its cover does.
+
+    Example (上海市普陀区规划和自然资源局 2024 部门决算): page 7 heads 收入支出决算总表
+    "上海市规划和自然资源局 2024 年度部门决算表" — the municipal bureau, not the district's
+    (line 101); lines 528, 537 and 540 write "上海市普陀区规划与自然资源局" (与 for 和). A
+    heading stating another unit or year, and the unit's name with one character changed,
+    are warnings: labels, not money, and a reader sees which unit is meant. Only a
+    disclosure whose unit name was read is checked; a blank template names none.
+    """
+
+    id = "LB06"
+    name = "labels.unit_and_year"
+    severity = "warning"
+    template = "{what}"
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        d = ctx.d
+        lines = ctx.lines
+        if not d.unit_name or not d.year or lines is None or d.kind not in ("部门决算", "单位决算"):
+            return
+        from lineage.parse.metadata import stated_headings
+        from lineage.read.text import Document, Line
+
+        doc = Document(d.source.path, "", "", [Line(no, text, text) for no, text in sorted(lines.items())])
+        for no, name, year, _ in stated_headings(doc):
+            if (name in d.unit_name or d.unit_name in name) and year == d.year:
+                continue
+            yield self.finding(
+                d, unit="", what=f"第 {no} 行标题写作「{name} {year} 年」，本文件为「{d.unit_name} {d.year} 年」",
+                expected_label=f"{d.unit_name} {d.year}", found_label=f"{name} {year}",
+                evidence=[Provenance(file=d.source.path, line=no, text=lines[no][:120])],
+            )
+        name = d.unit_name
+        variants: dict[str, list[int]] = {}
+        for no, text in sorted(lines.items()):
+            words = re.sub(r"\s+", "", text)
+            for k in range(len(words) - len(name) + 1):
+                window = words[k:k + len(name)]
+                if _variant(window, name):
+                    variants.setdefault(window, []).append(no)
+        for window, where in variants.items():
+            yield self.finding(
+                d, unit="", what=f"第 {'、'.join(map(str, where))} 行单位名称写作「{window}」，封面为「{name}」",
+                expected_label=name, found_label=window,
+                evidence=[Provenance(file=d.source.path, line=no, text=lines[no][:120]) for no in where],
+            )

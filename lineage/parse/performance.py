@@ -12,7 +12,7 @@ import re
 from typing import Optional
 
 from lineage.model import DepartmentTarget, Performance, PerformanceTable
-from lineage.parse import performance_flat, performance_tsv
+from lineage.parse import performance_card, performance_flat, performance_tsv
 from lineage.parse.locate import Anchor
 from lineage.parse.performance_cells import signature
 from lineage.read import Document
@@ -35,7 +35,9 @@ def read_performance(doc: Document, anchors: list[Anchor]) -> tuple[Performance,
             problems += found
             _keep_department(perf, target, problems)
             continue
-        if tsv:
+        if performance_card.is_card(doc, start, end):
+            tables, found = performance_card.read_projects(doc, kind, start, end)
+        elif tsv:
             table, found = performance_tsv.read_projects(doc, kind, start, end)
             tables = [table]
         else:

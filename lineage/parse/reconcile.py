@@ -90,7 +90,8 @@ def _side_items(rows: list[Row]) -> list[Row]:
 
     Where the rows carry their indentation (RawRow.depth, from a PDF), a heading
     is a row with the next row indented under it. Otherwise a heading ("一、本年收入",
-    "一、部门预算") is a numbered row whose next row is numbered deeper or not at all: its items follow and are summed instead. The
+    "一、部门预算") is a numbered row whose next row is numbered deeper or not at all, or, after
+    a total, an unnumbered row over 一、 rows ("年初财政拨款结转和结余", 决算): its items follow and are summed instead. The
     last numbered item before a total ("十九、住房保障支出" above 本年支出合计) is
     no heading.
     """
@@ -107,7 +108,13 @@ def _side_items(rows: list[Row]) -> list[Row]:
             continue
         level = numbering_level(row.name)
         below = numbering_level(nxt.name) if nxt is not None else None
-        heading = nxt is not None and nxt.role != "total" and level is not None and (below is None or below > level)
+        after_total = any(r.role == "total" for r in rows[:i])
+        heading = nxt is not None and nxt.role != "total" and (
+            (level is not None and (below is None or below > level))
+            # past 本年收入合计, an unnumbered row over 一、二、三 is their heading: the 决算's
+            # "年初财政拨款结转和结余" over "一、一般公共预算财政拨款 …"
+            or (level is None and below == 1 and after_total)
+        )
         if not heading:
             kept.append(row)
     return kept

@@ -466,14 +466,20 @@ SPECS: list[TableSpec] = [
         "procurement", "政府采购预算表", (r"政府采购(支出)?(预算)?(情况)?表", r"政府采购[(（][^)）]*[)）]预算表"), rows=False,
     ),
     # ---------------------------------------------------------------- performance targets
-    TableSpec("special_fund_performance", "重点专项资金绩效目标表", (r"重点专项资金绩效目标表",), group="performance"),
+    TableSpec("special_fund_performance", "重点专项资金绩效目标表",
+              (r"重点专项资金绩效目标表", r"^专项资金总体绩效目标表$"), group="performance"),  # 西安 表16
     TableSpec(
         "department_performance", "部门整体支出绩效目标表",
         (r"(部门|单位)(（单位）|\(单位\))?整体(支出)?绩效目标(申报)?表",), group="performance",
     ),
     TableSpec(
         "project_performance", "项目支出绩效目标表",
-        (r"(部门|单位)?(预算)?(项目支出|项目|一般性项目)绩效目标表",), group="performance",
+        (r"(部门|单位)?(预算)?(项目支出|项目|一般性项目)绩效目标表",
+         r"专项业务经费绩效目标表",  # 陕西 (西安 表14): 专项业务经费 are its projects
+         # One project's own card, titled by the project (国家信访局 "信息化运行维护绩效目标表"): checked
+         # last, after the department-wide and special-fund tables.
+         r"^[^表]{2,30}绩效目标(申报)?表$"),
+        group="performance",
     ),
 ]
 

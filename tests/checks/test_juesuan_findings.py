@@ -79,3 +79,19 @@ def test_no_error_the_tables_reconcile(findings):
 def test_blank_template_has_no_finding_above_info():
     fs = run_checks(parse_file(PDF / "shanghai-juesuan-template-2024.pdf"))
     assert [f for f in fs if f.severity != "info"] == []
+
+
+def test_unit_labels(findings):
+    # p7, above 收入支出决算总表: "上海市规划和自然资源局 2024 年度部门决算表" — the municipal bureau's name;
+    # p26: "2024 年，上海市普陀区规划与自然资源局所属各预算单位…", "上海市普陀区规划与自然资源局 2024 年度无政府性
+    # 基金预算…" and "…无国有资本经营…" (与 for 和).
+    from lineage.read import read_document
+
+    doc = read_document(PDF / "shanghai-putuo-guihuaziyuan-2024-juesuan.pdf")
+    labels = {f.found_label: [doc.line(e.line) for e in f.evidence] for f in findings if f.code == "LB06"}
+    assert set(labels) == {"上海市普陀区规划与自然资源局", "上海市规划和自然资源局 2024"}
+    assert [(ln.page, "规划与自然资源局" in ln.norm) for ln in labels["上海市普陀区规划与自然资源局"]] == \
+        [(26, True), (26, True), (26, True)]
+    (heading,) = labels["上海市规划和自然资源局 2024"]
+    assert heading.page == 7 and "上海市规划和自然资源局2024年度部门决算表" in heading.norm.replace(" ", "")
+    assert all(f.severity == "warning" for f in findings if f.code == "LB06")

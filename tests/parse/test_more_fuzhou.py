@@ -51,3 +51,22 @@ def test_every_table_of_the_contents_recognised(fuzhou):
         "income_expenditure_summary", "income_summary", "expenditure_summary", "fiscal_summary", "gp_by_function",
         "fund_by_function", "soe_by_function", "gp_by_economic", "gp_basic_by_economic", "gp_three_public"]
     assert not [p for p in fuzhou.problems if "无法识别的表" in p.message]
+
+
+def test_project_performance_cards(fuzhou):
+    # Page 29 (警务辅助人员经费项目绩效目标表): "项目名称 警务辅助人员经费", "资金总额 44.47", "年度目标 治安 10 人，
+    # 工资 3406 元/人.月，绩效考核 0.36 万元/年.人。"; grid rows "成本指标 | 经济成本指标 | 总支出成本控制情况 | ≤44.47 万元",
+    # "产出指标 (merged over 3 rows) | 数量指标 | 聘用人员数量 | ≤10 人", "质量指标 | 资金结算（拨付、下达、发放）准确率 | ≥90%"
+    (t,) = fuzhou.performance.tables
+    assert t.cards and [p.name for p in t.projects] == ["警务辅助人员经费", "民警法定工作日之外加班补贴"]
+    p = t.projects[0]
+    assert p.amount == D("44.47") and p.goal.startswith("治安10人")
+    got = [(i.level1, i.level2, i.level3, i.operator, i.value, i.unit) for i in p.indicators]
+    assert got[:3] == [("成本指标", "经济成本指标", "总支出成本控制情况", "≤", "44.47", "万元"),
+                       ("产出指标", "数量指标", "聘用人员数量", "≤", "10", "人"),
+                       ("产出指标", "质量指标", "资金结算(拨付、下达、发放)准确率", "≥", "90", "%")]
+    assert len(p.indicators) == 6
+    # Page 30: "民警法定工作日之外加班补贴", 资金总额 56.23, "人均补贴标准 =710 元/人月"
+    q = t.projects[1]
+    assert q.amount == D("56.23") and (q.indicators[0].level3, q.indicators[0].operator, q.indicators[0].value) == (
+        "人均补贴标准", "=", "710")

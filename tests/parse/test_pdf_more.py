@@ -187,3 +187,23 @@ def test_identity_from_a_cover_title_wrapped_over_lines(fuzhou, yantai, xinfangj
     # 烟台 page 1: "2026年烟台市人力资源和社会保 / 障局部门预算"
     assert (yantai.unit_name, yantai.year, yantai.kind) == ("烟台市人力资源和社会保障局", 2026, "部门预算")
     assert (xinfangju.unit_name, suzhou.unit_name) == ("国家信访局", "苏州市审计局")
+
+
+def test_project_cards_of_the_central_department(xinfangju):
+    # Pages 30-32: one card per project, titled by the project ("信息化运行维护绩效目标表"): "项目名称
+    # 信息化运行维护", "年度资金总额： 2,134.87"; grid "一级指标 二级指标 三级指标 指标值 分值(90)", rows
+    # "成本指标 经济成本指标 项目总成本 ≤2134.87 万元 20", "数量指标 数据中心设备维护量 ≥330 台（套） 8" under
+    # 产出指标 (a cell merged over five rows), "… 使用部门满意率 ≥85% 10"
+    (t,) = xinfangju.performance.tables
+    assert [(p.name, p.amount) for p in t.projects] == [
+        ("信息化运行维护", D("2134.87")), ("信访综合保障经费", D("2706.79")), ("信访业务培训", D("118.01"))]
+    first = t.projects[0].indicators
+    assert [(i.level1, i.level2, i.level3, i.operator, i.value, i.unit, i.weight) for i in first[:2]] == [
+        ("成本指标", "经济成本指标", "项目总成本", "≤", "2134.87", "万元", D("20")),
+        ("产出指标", "数量指标", "数据中心设备维护量", "≥", "330", "台(套)", D("8"))]
+    assert (first[-1].level3, first[-1].value, first[-1].weight) == ("使用部门满意率", "85", D("10"))
+    assert len(first) == 9
+    # The cards are a selection of projects: their sum is compared with no table (no XT02)
+    from lineage.checks import run_checks
+
+    assert not [f for f in run_checks(xinfangju) if f.code == "XT02"]
