@@ -151,8 +151,9 @@ class FinalAccountTablesAgree(Rule):
     236.64" (40.35 + 196.29): a class amount is the sum of its 项, so a difference within
     their rounding band is a warning, beyond it an error. Also compared: 财政拨款收入支出
     决算总表's classes (一般公共预算财政拨款 column) with 一般公共预算财政拨款支出决算表, the
-    基本支出决算表's 人员经费合计 + 公用经费合计 with that table's 基本支出 合计, and a part of
-    the money (一般公共预算财政拨款支出决算表) never above the whole (支出决算表) for one code.
+    基本支出决算表's 人员经费合计 + 公用经费合计 with that table's 基本支出 合计, 财政拨款总表's
+    本年支出合计 (一般公共预算财政拨款) with that table's 合计, and a part of the money
+    (一般公共预算财政拨款支出决算表) never above the whole (支出决算表) for one code.
     """
 
     id = "XT03"
@@ -166,6 +167,7 @@ class FinalAccountTablesAgree(Rule):
         for summary_kind, columns, coded_kind, column in _SAME_CLASSES:
             found += self._classes(d, d.table(summary_kind), columns, d.table(coded_kind), column)
         found.append(self._basic_footer(d))
+        found.append(self._gp_total(d))
         for part_kind, part_col, whole_kind, whole_col in _PART_OF_WHOLE:
             found += self._part_of_whole(d, d.table(part_kind), part_col, d.table(whole_kind), whole_col)
         yield from fold_rounding(found)
@@ -206,6 +208,23 @@ class FinalAccountTablesAgree(Rule):
             subject="一般公共预算财政拨款基本支出", table_a=f"{KIND_LABELS[functional.kind]}「基本支出」合计",
             table_b=f"{KIND_LABELS[basic.kind]} {'+'.join(r.name for r in footer)}", unit=basic.unit or d.amount_unit,
             evidence=evidence(d, functional, [total]) + evidence(d, basic, footer),
+        )
+
+    def _gp_total(self, d: Disclosure) -> Optional[Finding]:
+        """财政拨款收入支出决算总表's 本年支出合计 under 一般公共预算财政拨款 is the functional table's 合计."""
+        fiscal, functional = d.table("actual_fiscal_summary"), d.table("actual_gp_by_function")
+        if fiscal is None or functional is None or (total := total_row(functional)) is None or "合计" not in total.values:
+            return None
+        year = next((r for r in fiscal.rows if r.side == "expenditure" and r.role == "total"
+                     and re.sub(r"\s+", "", r.name) == "本年支出合计" and "一般公共预算财政拨款" in r.values), None)
+        if year is None:
+            return None
+        return self.sum_finding(
+            d, expected=year.values["一般公共预算财政拨款"], found=total.values["合计"],
+            n_parts=max(1, len([r for r in item_rows(functional) if r.code and len(r.code) == 3])),
+            subject="一般公共预算财政拨款支出", table_a=f"{KIND_LABELS[fiscal.kind]} 本年支出合计「一般公共预算财政拨款」",
+            table_b=f"{KIND_LABELS[functional.kind]} 合计", unit=functional.unit or d.amount_unit,
+            evidence=evidence(d, fiscal, [year]) + evidence(d, functional, [total]),
         )
 
     def _part_of_whole(self, d: Disclosure, part: Optional[Table], part_col: str, whole: Optional[Table],

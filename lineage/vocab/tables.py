@@ -296,7 +296,7 @@ SPECS: list[TableSpec] = [
         synonyms=((r"^本年收入(合计)?$", "本年收入合计"), (r"^财政拨款收入$", "财政拨款收入"),
                   (r"^(事业单位)?经营收入$", "经营收入")),
         sums=(("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),),
-        total_facts={"本年收入合计": "income_total"},
+        total_facts={"本年收入合计": "income_total", "财政拨款收入": "fiscal.income_total"},
     ),
     TableSpec(
         "actual_expenditure_summary", "支出决算表", (r"支出决算表",), phase="actual", scheme="functional",

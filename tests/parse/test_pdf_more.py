@@ -207,3 +207,12 @@ def test_project_cards_of_the_central_department(xinfangju):
     from lineage.checks import run_checks
 
     assert not [f for f in run_checks(xinfangju) if f.code == "XT02"]
+
+
+def test_last_years_and_comparison_columns_kept_apart(xinfangju):
+    # Page 10 (部门公开表5 一般公共预算支出表): "2025 年执行数 (执行数 | 扣除中央基建投资后执行数) | 2026 年预算数
+    # (年初预算数: 小计 基本支出 项目支出 | 扣除中央基建投资后预算数) | 2026 年预算数比 2025 年执行数 (增减额 增减(%) …)";
+    # "201 一般公共服务支出 33,586.67 10,044.47 13,144.37 6,668.44 6,475.93 13,144.37 -20,442.30 -60.86% 3,099.90 30.86%"
+    row201 = next(r for r in table(xinfangju, "gp_by_function").rows if r.code == "201")
+    assert values(row201) == {"合计": D("13,144.37"), "基本支出": D("6,668.44"), "项目支出": D("6,475.93")}
+    assert "33,586.67" in row201.note and "-60.86%" in row201.note and row201.name == "一般公共服务支出"

@@ -233,7 +233,7 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
     """The canonical column a header path names, reading cells wrapped over lines joined."""
     path = [_YEAR.sub("", p) or p for p in path]  # "2026年预算数" names the 预算数 column
     s = spec(kind)
-    if s and s.pairs and path and compact(path[-1]) in s.pairs:
+    if s and s.pairs and any(compact(p) in s.pairs for p in path):
         return _pair_column(kind, path)
     name = column_name(kind, path)
     if name:
@@ -249,15 +249,25 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
 
 
 def _pair_column(kind: str, path: list[str]) -> Optional[str]:
-    """"<item>/预算数" for a leaf printed under an item's 预算数 | 决算数 pair (TableSpec.pairs).
+    """"<item>/预算数" for a leaf printed under a 预算数 | 决算数 pair (TableSpec.pairs).
 
-    The item is the longest run of header cells above the pair word that the
-    vocabulary names ("公务用车" over "购置费" is 公务用车购置费); a 小计 under a
-    group names the group's 小计 ("公务用车购置及运行维护费 › 小计").
+    The pair word may sit under each item (Shanghai: "公务接待费 › 预算数") or over
+    all of them (the national 公开表: "预算数 › 公务接待费"). The item is the longest
+    run of the other header cells that the vocabulary names ("公务用车" over "购置费"
+    is 公务用车购置费); a 小计 under a group names the group's 小计
+    ("公务用车购置及运行维护费 › 小计").
+
+    >>> _pair_column("actual_three_public", ["财政拨款“三公”经费", "公务接待费", "决算数"])
+    '公务接待费/决算数'
+    >>> _pair_column("actual_three_public", ["预算数", "公务用车购置及运行费", "小计"])
+    '公务用车购置及运行费/小计/预算数'
+    >>> _pair_column("actual_three_public", ["决算数", "因公出国", "(境)费"])
+    '因公出国（境）费用/决算数'
     """
     s = spec(kind)
     assert s is not None
-    member, above = compact(path[-1]), [compact(p) for p in path[:-1]]
+    at = next(i for i, p in enumerate(path) if compact(p) in s.pairs)
+    member, above = compact(path[at]), [compact(p) for p in path[:at] + path[at + 1:]]
     items = {c.rsplit("/", 1)[0] for c in s.columns if c.endswith("/" + member)}
     if len(above) > 1 and above[-1] == "小计":
         group = canonical_column(above[-2], s.synonyms) or above[-2]
@@ -336,8 +346,10 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     _mark_labels(columns, rows)
     for c in columns:
         c.name = None if c.label else c.name
-        if c.name is None and not c.label and any(p.startswith("其中") for p in c.path):
-            c.earlier = c.printed  # 西安 "一般公共预算拨款 / 其中：专项资金列入部门预算项目": of which, not a part
+        if c.name is None and not c.label and any(p.startswith(("其中", "扣除")) for p in c.path):
+            # 西安 "一般公共预算拨款 / 其中：专项资金列入部门预算项目": of which, not a part; 国家信访局
+            # "扣除中央基建投资后预算数": the same total by another measure
+            c.earlier = c.printed
     _outer_total(kind, columns)
     names = [c.name for c in columns if c.name]
     printed += [n for n in dict.fromkeys(names) if n not in printed]
@@ -346,7 +358,7 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
 
 _YEAR_GROUP = re.compile(r"^(20\d\d)年(度)?(预算|预算数|执行数)?$")
 _THIS_YEAR = re.compile(r"^(当年|本年)(预算数?)?$")
-_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|额)?|比上年增减)$")
+_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|额)?|比上年增减|20\d\d年(预算数?)?比.*)$")
 
 
 def _outer_total(kind: str, columns: list[_Column]) -> None:
@@ -370,8 +382,10 @@ def _mark_earlier_years(columns: list[_Column]) -> None:
         for c, year in years:
             if year < latest:
                 c.earlier = c.printed
-    # 西安 表13: "上年 | 当年 | 增减变化情况" groups, each over the same 三公 columns.
-    if any(c.path and _THIS_YEAR.match(c.path[0]) for c in columns):
+    # 西安 表13: "上年 | 当年 | 增减变化情况" groups, each over the same 三公 columns; 国家信访局 部门公开表5:
+    # "2025年执行数 | 2026年预算数 | 2026年预算数比2025年执行数 增减额 增减(%)".
+    if any(c.path and (_THIS_YEAR.match(c.path[0]) or c.earlier is None and _YEAR_GROUP.match(c.path[0]))
+           for c in columns):
         for c in columns:
             if c.path and _COMPARED.match(c.path[0]):
                 c.earlier = c.printed
@@ -514,7 +528,7 @@ def _panels(grid: _Grid) -> list[int]:
     out, panel = [], 0
     for i, c in enumerate(grid.columns):
         prev = grid.columns[i - 1] if i else None
-        if prev is not None and ((c.label and not prev.label) or c.side != prev.side):
+        if prev is not None and ((c.label and not c.earlier and not prev.label) or c.side != prev.side):
             panel += 1
         out.append(panel)
     return out
@@ -584,7 +598,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             col = grid.columns[i]
             labels, amounts, positions = panels.setdefault(panel_of[i], ([], [], []))
             text = w.norm.strip()
-            if col.earlier and is_amount_cell(text, True):
+            if col.earlier:  # amounts and their 增减(%) alike
                 earlier.setdefault(panel_of[i], []).append(f"{col.earlier} {text}")
             elif not col.label and is_amount_cell(text, True):
                 k = cut.pop((panel_of[i], i), None)
