@@ -439,6 +439,9 @@ class ExecutionAgainstTables(Rule):
                        f"{middle.code} {middle.name}",
                 evidence=[_claim_evidence(d, c)] + evidence(d, t, [middle, leaf]),
             )
+        whole = next((r for r in item_rows(d.table("actual_expenditure_summary") or t) if r.code == leaf.code), None)
+        if whole is not None and whole.values.get("本年支出合计") == c.value:
+            return  # the text explains this 项 by all funds (支出决算表), not by 一般公共预算: a reading that agrees
         if "合计" in leaf.values and leaf.values["合计"] != c.value:
             yield self._finding(d, c, label, "决算数 ", c.value, leaf.values["合计"], t, leaf, f" {leaf.code}「合计」")
 

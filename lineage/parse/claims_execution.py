@@ -27,9 +27,9 @@ from lineage.parse.claims_text import Sentence
 from lineage.parse.claims_vocab import Match, find_subject
 
 _FIG = r"(?P<v>-?\d[\d,]*(?:\.\d+)?)"
-_BUDGET = re.compile(rf"(年初)?预算(数)?为\s*{_FIG}\s*万元")
+_BUDGET = re.compile(rf"(?P<which>年初|调整后?的?)?预算(数)?为\s*{_FIG}\s*万元")
 _ACTUAL = re.compile(rf"决算(数)?为\s*{_FIG}\s*万元")
-_RATE = re.compile(rf"完成(年初)?预算(数)?的\s*{_FIG}\s*%")
+_RATE = re.compile(rf"完成(?P<which>年初|调整后?的?)?预算(数)?的\s*{_FIG}\s*%")
 _DIRECTION = re.compile(r"决算数?(?P<w>大于|高于|超过|小于|低于|等于|同预算数?持平|与预算数?持平|持平)")
 _WORDS = {"大于": "increase", "高于": "increase", "超过": "increase", "小于": "decrease", "低于": "decrease"}
 _SEGMENT_END = re.compile(r"[；;]|其中[:：]?")
@@ -63,10 +63,14 @@ def read_execution(s: Sentence, text: str, ctx: ExecutionContext, year: Optional
     actuals = list(_ACTUAL.finditer(text))
     for i, actual in enumerate(actuals):
         end = actuals[i + 1].start() if i + 1 < len(actuals) else len(text)
-        budget = next((b for b in _BUDGET.finditer(text, start, actual.start())), None)
         rate = _RATE.search(text, actual.end(), end)
         if rate and _SEGMENT_END.search(text, actual.end(), rate.start()):
             rate = None  # "…决算为 0.00 万元；公务接待费…完成预算的" belongs to the next item
+        budgets = list(_BUDGET.finditer(text, start, actual.start()))
+        # "年初预算为 A，调整预算为 B，…完成调整预算的": the budget the rate names, else the one stated last
+        which = (rate.group("which") or "")[:2] if rate else ""
+        budget = next((b for b in reversed(budgets) if which and (b.group("which") or "")[:2] == which),
+                      budgets[-1] if budgets else None)
         head = budget.start() if budget else actual.start()
         seg_start = max([start] + [m.end() for m in _SEGMENT_END.finditer(text, start, head)])
         named = find_subject(text[seg_start:head]) or find_subject(text[start:head])
@@ -75,7 +79,7 @@ def read_execution(s: Sentence, text: str, ctx: ExecutionContext, year: Optional
         if subject is None or value is None:
             start = actual.end()
             continue
-        spans = [m for m in (budget, actual, rate) if m]
+        spans = [m for m in (*budgets, actual, rate) if m]
         lines = sorted({s.line_of[k] for m in spans for k in range(m.start(), m.end())})
         claim = Claim(
             line=s.line_of[actual.start()], lines=lines, text=s.text.strip(), subject=subject.subject,

@@ -159,8 +159,9 @@ def _first_amount(words: list[Word], after: re.Pattern) -> Optional[Decimal]:
 def _indicators(doc: Document, header: int, end: int) -> list[Indicator]:
     """The grid under its header line: (field, x-centre) columns, value lines, names joined to them."""
     columns: list[tuple[str, float]] = []
-    # The header may print a word above or below its line (国家信访局: "分值" above, "(90)" below).
-    for no in (header, header - 1, header + 1):
+    # The header may print a word above or below its line (国家信访局: "分值" above, "(90)" below, or
+    # "分值权 / 一级 / …指标值 重 / 指标" wrapped over four lines).
+    for no in (header, header - 1, header + 1, header - 2, header + 2):
         for w in _words(doc, no):
             text = compact(w.norm)
             field = next((f for p, f in _COLUMNS if p.match(text)), None)

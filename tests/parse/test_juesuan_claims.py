@@ -65,3 +65,15 @@ def test_execution_figures_are_not_read_twice(claims):
     # "一般公共预算财政拨款基本支出 5377.64 万元": the second keeps its 一般公共预算 scope.
     basic = {c.line: c.scope for c in claims if c.kind == "amount" and c.subject == "basic" and c.value == D("5377.64")}
     assert basic == {406: "expenditure_total", 494: "gp_total"}
+
+
+def test_the_budget_the_rate_names():
+    # Some templates state both budgets: "年初预算为 A，调整预算为 B，支出决算为 C，完成调整预算的 D%" — the rate is
+    # measured on B, so B is the claim's 预算数 (C / B = 110 / 120 = 91.67%).
+    from lineage.parse.claims_execution import ExecutionContext, read_execution
+    from lineage.parse.claims_text import Sentence
+
+    t = "一般公共预算财政拨款支出年初预算为 100.00 万元，调整预算为 120.00 万元，支出决算为 110.00 万元，完成调整预算的 91.67%。"
+    (c,), rest = read_execution(Sentence(t, [1] * len(t)), t, ExecutionContext(), 2024)
+    assert (c.subject, c.previous, c.value, c.rate) == ("gp_total", D("120.00"), D("110.00"), D("91.67"))
+    assert not any(ch.isdigit() for ch in rest)  # neither budget is read again as another figure

@@ -203,6 +203,9 @@ def test_project_cards_of_the_central_department(xinfangju):
         ("产出指标", "数量指标", "数据中心设备维护量", "≥", "330", "台(套)", D("8"))]
     assert (first[-1].level3, first[-1].value, first[-1].weight) == ("使用部门满意率", "85", D("10"))
     assert len(first) == 9
+    # Page 31 (信访综合保障经费): its header wraps "分值权 / 重" over the header lines; "项目成本控制 ≤2706.79万元 20"
+    second = t.projects[1].indicators[0]
+    assert (second.level3, second.value, second.unit, second.weight) == ("项目成本控制", "2706.79", "万元", D("20"))
     # The cards are a selection of projects: their sum is compared with no table (no XT02)
     from lineage.checks import run_checks
 
