@@ -126,6 +126,7 @@ def _plan(targets: tuple[str, ...], st) -> list[Path | str]:
 
 def _results(plan: list[Path | str], st, only: frozenset[str] | None, jobs: int, bad: list[str]) -> Iterator:
     """Checked reports in plan order: files from worker processes, stored ones from the store."""
+    from lineage.checks.cross_document import with_stored_budget
     from lineage.results import Checked
     from lineage.workers import Unreadable, checked, over_files
 
@@ -140,6 +141,8 @@ def _results(plan: list[Path | str], st, only: frozenset[str] | None, jobs: int,
                 bad.append(result.message)
                 continue
             read += 1
+            if not isinstance(item, Path):  # a stored 决算 against its stored 预算 (XD rules)
+                result = Checked(*result[:4], with_stored_budget(st, item, list(result.findings)))
             if only and not isinstance(item, Path):
                 yield Checked(*result[:4], [f for f in result.findings if f.code in only])
             else:

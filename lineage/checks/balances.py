@@ -117,6 +117,8 @@ class RowArithmetic(Rule):
                 if r.side == "income" and t.kind == "fiscal_summary":
                     continue
                 found = sum((value(r, c) for c in parts), Decimal(0))
+                if found == r.values[total_col]:
+                    continue  # most rows add up: no finding, so no evidence to build
                 yield self.sum_finding(
                     d, expected=r.values[total_col], found=found, n_parts=len(parts),
                     table=KIND_LABELS.get(t.kind, t.title), subject=r.name or r.code or "",

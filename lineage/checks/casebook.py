@@ -19,7 +19,8 @@ list them, the way sqlfluff keeps its rule cases in YAML.
         - {code: BL01, severity: error, line: 10, expected: "367.12", found: "367.00"}
 
 `text` (a block of lines, numbered from 1) stands for the document's lines
-for the rules that read sentences.
+for the rules that read sentences; `related` (disclosures written the same
+way) for the other disclosures of the unit the cross-document rules (XD) read.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Case:
     disclosure: Disclosure
     lines: Optional[dict[int, str]]
     expect: list[dict[str, Any]] = field(default_factory=list)
+    related: list[Disclosure] = field(default_factory=list)
 
     @property
     def passes(self) -> bool:
@@ -65,8 +67,16 @@ def load_cases(rule_id: str) -> list[Case]:
 
 def _case(rule_id: str, i: int, raw: dict[str, Any]) -> Case:
     name = raw.get("name", f"case {i + 1}")
-    data = dict(raw.get("disclosure") or {})
-    data.setdefault("id", f"case/{rule_id}/{i + 1}")
+    text = raw.get("text")
+    lines = {n + 1: normalise(line) for n, line in enumerate(text.splitlines())} if text is not None else None
+    related = [_disclosure(rule_id, f"{i + 1}/related/{j + 1}", r) for j, r in enumerate(raw.get("related") or [])]
+    return Case(rule_id, name, _disclosure(rule_id, str(i + 1), raw.get("disclosure") or {}), lines,
+                list(raw.get("expect") or []), related)
+
+
+def _disclosure(rule_id: str, key: str, raw: dict[str, Any]) -> Disclosure:
+    data = dict(raw)
+    data.setdefault("id", f"case/{rule_id}/{key}")
     data.setdefault("unit_name", "案例单位")
     data.setdefault("year", 2024)
     data.setdefault("layout", "case")
@@ -78,9 +88,7 @@ def _case(rule_id: str, i: int, raw: dict[str, Any]) -> Case:
     if perf.get("department"):
         perf["department"] = {"line": 1, "end_line": 1, **perf["department"]}
     data["performance"] = perf
-    text = raw.get("text")
-    lines = {n + 1: normalise(line) for n, line in enumerate(text.splitlines())} if text is not None else None
-    return Case(rule_id, name, Disclosure.model_validate(data), lines, list(raw.get("expect") or []))
+    return Disclosure.model_validate(data)
 
 
 def _table(t: dict[str, Any]) -> dict[str, Any]:

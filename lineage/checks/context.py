@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from lineage.checks import walk
 from lineage.model import Disclosure, PerformanceTable, ProjectTarget, Table
@@ -31,9 +31,13 @@ if TYPE_CHECKING:
 class CheckContext:
     """One disclosure and everything the rules derive from it, built lazily once."""
 
-    def __init__(self, disclosure: Disclosure, lines: Optional[dict[int, str]] = None):
+    def __init__(self, disclosure: Disclosure, lines: Optional[dict[int, str]] = None,
+                 related: Sequence[Disclosure] = ()):
         self.disclosure = disclosure
         self._lines = lines
+        # Other disclosures of the same unit the caller has at hand (a 决算's 预算 of that year): the
+        # cross-document rules (XD) read them, and stay quiet without them.
+        self.related = list(related)
 
     @property
     def d(self) -> Disclosure:

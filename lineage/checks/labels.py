@@ -28,6 +28,8 @@ RENAMED: dict[str, tuple[str, str]] = {
     "医疗卫生与计划生育支出": ("210", "卫生健康支出"),
     "行政事业单位离退休": ("20805", "行政事业单位养老支出"),
 }
+_RENAMED_PATTERNS = {old: re.compile(re.escape(old) + (r"" if code == "210" else r"\s*[(（]"))
+                     for old, (code, _) in RENAMED.items()}
 
 
 # The expenditure classes (类) a 部门收支总表 lists, as 002 prints its template (lines 230–259):
@@ -313,9 +315,10 @@ class RenamedSubject(Rule):
         d = ctx.d
         if not ctx.lines:
             return
+        compacted = {n: "".join(text.split()) for n, text in sorted(ctx.lines.items())}  # once, not per name
         for old, (code, new) in RENAMED.items():
-            pattern = re.compile(re.escape(old) + (r"" if code == "210" else r"\s*[(（]"))
-            hits = [n for n, text in sorted(ctx.lines.items()) if pattern.search("".join(text.split()))]
+            pattern = _RENAMED_PATTERNS[old]
+            hits = [n for n, text in compacted.items() if old in text and pattern.search(text)]
             if hits:
                 yield self.finding(
                     d, lines="、".join(map(str, hits)), old=old, code=code, new=new, unit="",

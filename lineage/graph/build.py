@@ -13,6 +13,13 @@ Performance targets whose project no money table lists are Target nodes
 (with their indicators); indicators the text does not tie to any project
 hang from the Disclosure node, marked attributed=False.
 
+A 决算 (final account) gives the same lineage of what was actually received
+and spent, from its own tables (vocab.phases.LINEAGE), and every FLOWS_TO edge
+carries its phase ("budget" or "actual"). Where the 决算 prints carry-over,
+年初结转和结余 is a FundingSource flowing into 收入 and 年末结转和结余 a
+node of its own that 收入 flows out to, so 收入 balances as the 决算总表 does:
+本年收入 + 年初结转和结余 = 本年支出 + 年末结转和结余.
+
 The disclosures give marginals only (how much each functional subject spends
 on basic expenditure; how basic expenditure splits by economic class), so the
 flow passes through explicit pool nodes instead of an invented joint split.
@@ -33,7 +40,8 @@ import networkx as nx
 from lineage.tableview import item_rows, leaves, project_key, provenance, source_column, strip_numbering, total_row
 from lineage.graph import names as N
 from lineage.graph.conservation import flows, total
-from lineage.model import Disclosure, Indicator, Provenance
+from lineage.model import Disclosure, Indicator, Provenance, Row, Table
+from lineage.vocab.phases import CARRY_IN, CARRY_OUT, LINEAGE, LineageTables, phase_of_kind
 from lineage.vocab import sums
 from lineage.vocab.tables import FISCAL_PARTS, fiscal_source
 
@@ -41,7 +49,8 @@ from lineage.vocab.tables import FISCAL_PARTS, fiscal_source
 def _flow(g: nx.MultiDiGraph, d: Disclosure, a: str, b: str, amount: Decimal, prov: Optional[Provenance], derived: bool = False) -> None:
     if amount == 0:
         return
-    g.add_edge(a, b, key=N.FLOW, **{N.LABEL: N.FLOW, N.AMOUNT: amount, N.DISC: d.id, N.PROV: prov, N.DERIVED: derived})
+    g.add_edge(a, b, key=N.FLOW, **{N.LABEL: N.FLOW, N.AMOUNT: amount, N.DISC: d.id, N.PROV: prov, N.DERIVED: derived,
+                                     N.PHASE: phase_of_kind(d.kind)})
 
 
 def _node(g: nx.MultiDiGraph, node: str, label: str, d: Optional[Disclosure] = None, **attrs: object) -> str:
@@ -64,39 +73,66 @@ def _code_tree(g: nx.MultiDiGraph, code: str, label: str) -> str:
 
 
 def add_disclosure(g: nx.MultiDiGraph, d: Disclosure) -> None:
-    root = _node(g, d.id, N.DISCLOSURE, d, name=d.unit_name, year=d.year, unit=d.amount_unit)
+    root = _node(g, d.id, N.DISCLOSURE, d, name=d.unit_name, year=d.year, unit=d.amount_unit, kind=d.kind,
+                 phase=phase_of_kind(d.kind))
+    tables = LINEAGE[phase_of_kind(d.kind)]
     income = _node(g, N.node_id(d.id, "pool", "收入"), N.POOL, d, name="收入")
     basic = _node(g, N.node_id(d.id, "pool", "基本支出"), N.POOL, d, name="基本支出")
     project = _node(g, N.node_id(d.id, "pool", "项目支出"), N.POOL, d, name="项目支出")
     for pool in (income, basic, project):
         g.add_edge(pool, root, key=N.OF_DISCLOSURE, **{N.LABEL: N.OF_DISCLOSURE})
-    _sources(g, d, income)
-    _functions(g, d, income, basic, project)
-    _economics(g, d, basic)
+    _sources(g, d, income, tables)
+    _carry_over(g, d, income, tables)
+    _functions(g, d, income, basic, project, tables)
+    _economics(g, d, basic, tables)
     _fiscal_economics(g, d)
-    _targets(g, d, _projects(g, d, project))
+    _targets(g, d, _projects(g, d, project, tables))
 
 
-def _printed_sources(d: Disclosure) -> list[tuple[str, Decimal, Provenance]]:
+def _printed_sources(d: Disclosure, tables: LineageTables) -> list[tuple[str, Decimal, Provenance]]:
     """Each funding source with its amount and where it is printed.
 
-    From the 收入总表's 合计 row, one column per source; where a disclosure
-    does not print a 收入总表 (its contents may still list it), from the
-    income lines of the 部门收支总表, which name the same sources.
+    From the 收入总表's 合计 row (a 决算's 收入决算表's 本年收入合计 row), one
+    column per source; where a disclosure does not print it (its contents may
+    still list it), from the income lines of the 部门收支总表, which name the
+    same sources.
     """
-    t = d.table("income_summary")
+    t = d.table(tables.income)
     total = total_row(t) if t else None
     if t and total:
         # The parts of 合计 as printed: a 财政拨款收入 小计 beside its funds (烟台) is no source of its own.
-        parts = next((p for col, p in sums(t.kind, t.columns) if col == "合计"), [])
+        parts = next((p for col, p in sums(t.kind, t.columns) if col == tables.income_total), [])
         return [(column, amount, provenance(d, t, total)) for column, amount in total.values.items() if column in parts]
-    t = d.table("income_expenditure_summary")
+    t = d.table(tables.summary)
     if not t:
         return []
     return [
         (source_column(r.name) or strip_numbering(r.name), next(iter(r.values.values())), provenance(d, t, r))
-        for r in t.rows if r.side == "income" and r.role == "item" and r.values
+        for r in _summary_lines(t, "income") if not CARRY_IN.match(strip_numbering(r.name))
     ]
+
+
+def _summary_lines(t: Table, side: str) -> list[Row]:
+    return [r for r in t.rows if r.side == side and r.role == "item" and r.values]
+
+
+def _carry_over(g: nx.MultiDiGraph, d: Disclosure, income: str, tables: LineageTables) -> None:
+    """A 决算's carry-over as printed in its 收入支出决算总表: 年初结转和结余 (and 使用非财政拨款结余) flow into
+    收入 from a FundingSource of that name; 年末结转和结余 (and 结余分配) flow out of 收入 to a node of their own."""
+    t = d.table(tables.summary)
+    if t is None or phase_of_kind(d.kind) != "actual":
+        return
+    for r in _summary_lines(t, "income"):
+        name = strip_numbering(r.name)
+        if CARRY_IN.match(name):
+            src = _source(g, d, name)
+            g.nodes[src][N.CARRY] = "in"
+            _flow(g, d, src, income, next(iter(r.values.values())), provenance(d, t, r))
+    for r in _summary_lines(t, "expenditure"):
+        name = strip_numbering(r.name)
+        if CARRY_OUT.match(name):
+            target = _node(g, N.node_id(d.id, "carry", name), N.UNITEMISED, d, name=name, **{N.CARRY: "out"})
+            _flow(g, d, income, target, next(iter(r.values.values())), provenance(d, t, r))
 
 
 def _source(g: nx.MultiDiGraph, d: Disclosure, name: str) -> str:
@@ -109,13 +145,13 @@ def _source(g: nx.MultiDiGraph, d: Disclosure, name: str) -> str:
     return src
 
 
-def _sources(g: nx.MultiDiGraph, d: Disclosure, income: str) -> None:
-    for name, amount, prov in _printed_sources(d):
+def _sources(g: nx.MultiDiGraph, d: Disclosure, income: str, tables: LineageTables) -> None:
+    for name, amount, prov in _printed_sources(d, tables):
         _flow(g, d, _source(g, d, name), income, amount, prov)
 
 
-def _functions(g: nx.MultiDiGraph, d: Disclosure, income: str, basic: str, project: str) -> None:
-    t = d.table("expenditure_summary")
+def _functions(g: nx.MultiDiGraph, d: Disclosure, income: str, basic: str, project: str, tables: LineageTables) -> None:
+    t = d.table(tables.expenditure)
     if not t:
         return
     for r in leaves(t) or []:
@@ -123,10 +159,10 @@ def _functions(g: nx.MultiDiGraph, d: Disclosure, income: str, basic: str, proje
         if r.code:
             g.add_edge(fn, _code_tree(g, r.code, N.FUNCTION_CODE), key=N.CLASSIFIED_AS, **{N.LABEL: N.CLASSIFIED_AS})
         prov = provenance(d, t, r)
-        _flow(g, d, income, fn, r.values.get("合计", Decimal(0)), prov)
+        _flow(g, d, income, fn, r.values.get(tables.expenditure_total, Decimal(0)), prov)
         _flow(g, d, fn, basic, r.values.get("基本支出", Decimal(0)), prov)
         _flow(g, d, fn, project, r.values.get("项目支出", Decimal(0)), prov)
-        for other in ("上缴上级支出", "对附属单位补助支出"):
+        for other in tables.others:
             if r.values.get(other):
                 target = _node(g, N.node_id(d.id, "unitemised", other), N.UNITEMISED, d, name=other)
                 _flow(g, d, fn, target, r.values[other], prov)
@@ -139,13 +175,13 @@ def _residual(g: nx.MultiDiGraph, d: Disclosure, pool: str, name: str) -> None:
         _flow(g, d, pool, target, inflow - outflow, None, derived=True)
 
 
-def _economics(g: nx.MultiDiGraph, d: Disclosure, basic: str) -> None:
-    t = d.table("gp_basic_by_economic")
+def _economics(g: nx.MultiDiGraph, d: Disclosure, basic: str, tables: LineageTables) -> None:
+    t = d.table(tables.economic)
     if t:
         for r in leaves(t) or []:
             ec = _node(g, N.node_id(d.id, "ec", r.code or ""), N.ECONOMIC, d, name=r.name, code=r.code)
             g.add_edge(ec, _code_tree(g, r.code or "", N.ECONOMIC_CODE), key=N.CLASSIFIED_AS, **{N.LABEL: N.CLASSIFIED_AS})
-            _flow(g, d, basic, ec, r.values.get("合计", Decimal(0)), provenance(d, t, r))
+            _flow(g, d, basic, ec, r.values.get(tables.economic_amount, Decimal(0)), provenance(d, t, r))
     _residual(g, d, basic, "基本支出")
 
 
@@ -210,19 +246,19 @@ def _fiscal_economics(g: nx.MultiDiGraph, d: Disclosure) -> None:
         for (group, fund, part), amount in cells:
             g.add_edge(_source(g, d, fiscal_source(group, fund)), ec, key=f"{N.FUNDS}|{group}|{fund}|{part}", **{
                 N.LABEL: N.FUNDS, N.AMOUNT: amount, N.DISC: d.id, N.PROV: prov, N.DERIVED: False,
-                N.GROUP: group, N.FUND: fund, N.PART: part,
+                N.GROUP: group, N.FUND: fund, N.PART: part, N.PHASE: phase_of_kind(d.kind),
             })
 
 
-def _projects(g: nx.MultiDiGraph, d: Disclosure, project_pool: str) -> dict[str, str]:
+def _projects(g: nx.MultiDiGraph, d: Disclosure, project_pool: str, tables: LineageTables) -> dict[str, str]:
     """Project nodes of the 项目支出表, fed by the 项目支出 pool; returns them by project_key(name)."""
-    t = d.table("gp_projects")
+    t = d.table(tables.projects)
     project_nodes: dict[str, str] = {}
     if t:
         for i, r in enumerate(x for x in item_rows(t) if x.code):
             node = _node(g, N.node_id(d.id, "proj", str(i)), N.PROJECT, d, name=r.name, code=r.code)
             project_nodes.setdefault(project_key(r.name), node)
-            _flow(g, d, project_pool, node, r.values.get("金额", Decimal(0)), provenance(d, t, r))
+            _flow(g, d, project_pool, node, r.values.get(tables.project_amount, Decimal(0)), provenance(d, t, r))
     _residual(g, d, project_pool, "项目支出")
     return project_nodes
 

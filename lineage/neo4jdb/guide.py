@@ -30,14 +30,15 @@ from importlib import resources
 from typing import Callable, Optional, Sequence
 
 from lineage.neo4jdb.catalog import Param, Query, QueryError
-from lineage.neo4jdb.schema import FINDING, REPORT, UNIT
+from lineage.neo4jdb.schema import FIGURE, FINDING, REPORT, UNIT
 from lineage.graph import names as N
 
 TITLE = "Budget lineage: the graph of a budget disclosure"
 
 # One sentence per label (docs/neo4j-schema.md); a test keeps this in step with schema.LABELS.
 LABEL_NOTES: dict[str, str] = {
-    N.DISCLOSURE: "one published disclosure (部门预算 or 单位预算) of one unit and year; its id is on every node it owns.",
+    N.DISCLOSURE: "one published disclosure (部门/单位 预算 or 决算) of one unit and year; its id is on every node it owns; "
+                  "phase 'budget' (预算) or 'actual' (决算), as on its flows.",
     UNIT: "the publishing unit, shared by its disclosures across years.",
     N.SOURCE: "a funding source (一般公共预算拨款收入 …) of the 收入总表, or of the 部门收支总表 where no 收入总表 is printed; it flows into the 收入 pool.",
     N.POOL: "one of the three pools of a disclosure: 收入, 基本支出, 项目支出.",
@@ -49,6 +50,8 @@ LABEL_NOTES: dict[str, str] = {
                  "attributed = false when the text does not say whose it is (then it hangs from the Disclosure).",
     N.UNITEMISED: "what a pool receives but the disclosure does not itemise (a derived residual, never printed).",
     REPORT: "the checks of a disclosure: how many findings, errors, warnings; its findings hang from it.",
+    FIGURE: "a quantity no flow carries (“三公” and its parts) as printed, with its phase: planned in a 预算, spent in a "
+            "决算, and phase 'budget' in a 决算 for the 预算数 it prints beside its 决算数.",
     FINDING: "a check finding (BL02, DC01 …) with its message and the evidence line numbers.",
     N.FUNDING_KIND: "the kind of a funding source, shared by every unit that has it.",
     N.FUNCTION_CODE: "a node of the shared 功能分类 tree (类 3, 款 5, 项 7 digits); every unit spending on it links here.",

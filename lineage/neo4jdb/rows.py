@@ -19,6 +19,13 @@ Provenance: every printed amount's relationship carries file, table (kind),
 tableNumber, row, line and `printed` (the row as read). Derived amounts (what
 a pool receives but the disclosure does not break down) have `derived: true`
 and no line.
+
+Phase: a 预算's flows are planned, a 决算's spent; the Disclosure and every
+FLOWS_TO carry `phase` ('budget' or 'actual'), so a unit's 预算 and 决算 of
+one year sit side by side (their ids differ by kind). Quantities no flow
+carries but execution compares (三公) are Figure nodes of the disclosure,
+each with its phase: a 决算's own 预算数 column is a Figure of phase 'budget'
+hanging from the 决算.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ import networkx as nx
 from lineage.amounts import printed, to_minor
 from lineage.checks.facts import gather
 from lineage.checks.finding import Finding
+from lineage.execution import figures, phase
 from lineage.graph import names as N
 from lineage.graph.build import build_graph
 from lineage.graph.conservation import flows, linked, total
@@ -51,7 +59,8 @@ _NODE_PROPS = {
     N.FUNCTION_CODE: {"code": "code"},
     N.ECONOMIC_CODE: {"code": "code"},
 }
-_MONEY_PROPS = {"name": "name", "code": "code", "goal": "goal", "target_line": "targetLine"}  # goal: projects
+_MONEY_PROPS = {"name": "name", "code": "code", "goal": "goal", "target_line": "targetLine",  # goal: projects
+                N.CARRY: "carryOver"}  # a 决算's carry-over: "in" (年初结转和结余 source), "out" (年末结转和结余)
 _CODE_LEVELS = {N.FUNCTION_CODE: {3: "类", 5: "款", 7: "项"}, N.ECONOMIC_CODE: {3: "类", 5: "款"}}
 
 
@@ -106,7 +115,7 @@ def _flow_props(d: Disclosure, e: dict) -> Row:
     amount: Decimal = e[N.AMOUNT]
     return clean({  # amountMinor is absent where the amount has no exact integer (a PA02 finding says so)
         "disclosure": d.id, "amount": printed(amount), "amountMinor": to_minor(amount), "unit": d.amount_unit,
-        "derived": bool(e.get(N.DERIVED)), **provenance_props(e.get(N.PROV)),
+        "phase": phase(d), "derived": bool(e.get(N.DERIVED)), **provenance_props(e.get(N.PROV)),
     })
 
 
@@ -132,7 +141,7 @@ def _node_row(g: nx.MultiDiGraph, d: Disclosure, node: str, attrs: dict) -> Row:
     label = attrs[N.LABEL]
     if label == N.DISCLOSURE:
         return clean({"id": node, "name": f"{d.unit_name} {d.year or ''} {d.kind}".replace("  ", " "),
-                      "unitName": d.unit_name, "unitCode": d.unit_code, "year": d.year, "kind": d.kind,
+                      "unitName": d.unit_name, "unitCode": d.unit_code, "year": d.year, "kind": d.kind, "phase": phase(d),
                       "amountUnit": d.amount_unit, "layout": d.layout, "file": Path(d.source.path).name,
                       "sha256": d.source.sha256, **_grand_total(d)})
     if label in _CODE_LEVELS:
@@ -152,6 +161,16 @@ def _budget(d: Disclosure, attrs: dict) -> Row:
     if budget is None:
         return {}
     return {"budget": budget, "budgetMinor": to_minor(budget), "unit": d.amount_unit}
+
+
+def _figure_rows(d: Disclosure) -> list[Row]:
+    """The Figure nodes: 三公 and its parts as printed, each with its phase and provenance."""
+    return [
+        clean({"id": N.node_id(d.id, "figure", f.phase, f.key), "disclosure": d.id, "section": f.section, "name": f.key,
+               "phase": f.phase, "amount": printed(f.side.value), "amountMinor": to_minor(f.side.value),
+               "unit": f.side.unit, "page": f.side.evidence.page, **provenance_props(f.side.evidence)})
+        for f in figures(d)
+    ]
 
 
 def _report_row(d: Disclosure, findings: list[Finding]) -> Row:
@@ -195,6 +214,9 @@ def disclosure_rows(d: Disclosure, findings: list[Finding]) -> DisclosureRows:
     unit_id = d.unit_name
     nodes[S.UNIT].append(clean({"id": unit_id, "name": d.unit_name, "code": d.unit_code}))
     rel(S.PUBLISHED_BY, d.id, N.DISCLOSURE, unit_id, S.UNIT, {})
+    for row in _figure_rows(d):
+        nodes[S.FIGURE].append(row)
+        rel(N.OF_DISCLOSURE, row["id"], S.FIGURE, d.id, N.DISCLOSURE, {})
     report = _report_row(d, findings)
     nodes[S.REPORT].append(report)
     rel(N.OF_DISCLOSURE, report["id"], S.REPORT, d.id, N.DISCLOSURE, {})

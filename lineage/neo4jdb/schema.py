@@ -27,10 +27,13 @@ FINDING = "Finding"
 REPORT = "CheckReport"
 PUBLISHED_BY = "PUBLISHED_BY"  # (:Disclosure)-[:PUBLISHED_BY]->(:Unit)
 FOUND_IN = "FOUND_IN"  # (:Finding)-[:FOUND_IN]->(:CheckReport)-[:OF_DISCLOSURE]->(:Disclosure)
+# A quantity no flow carries (三公 and its parts), of one phase: (:Figure)-[:OF_DISCLOSURE]->(:Disclosure)
+FIGURE = "Figure"
 
 # Nodes owned by one disclosure: deleted and rewritten when it is reloaded.
 DISCLOSURE_LABELS = (
     N.DISCLOSURE, N.SOURCE, N.POOL, N.FUNCTION, N.ECONOMIC, N.PROJECT, N.TARGET, N.INDICATOR, N.UNITEMISED, REPORT, FINDING,
+    FIGURE,
 )
 # Nodes shared by every disclosure: merged, never deleted by a reload.
 SHARED_LABELS = (UNIT, N.FUNDING_KIND, N.FUNCTION_CODE, N.ECONOMIC_CODE)

@@ -33,7 +33,9 @@ from lineage.graph import names as N
 from lineage.graph.trace import Stage, trace
 from lineage.model import Disclosure, Provenance
 from lineage.neo4jdb.browser_links import BrowserLinks
+from lineage.execution import ExecutionSet, execution
 from lineage.report.compare import Comparison, compare
+from lineage.report.execution_view import records
 from lineage.report.html_flow import LEVELS, Flow, flow
 from lineage.vocab import KIND_LABELS
 
@@ -154,7 +156,17 @@ class UnitReport:
     findings: list[Finding]
 
 
-def _unit_json(g: nx.MultiDiGraph, u: UnitReport, links: BrowserLinks, names: dict) -> dict[str, Any]:
+def _execution_json(sets: list[ExecutionSet]) -> list[dict[str, Any]]:
+    """A 决算's execution tables: each set's title, its unit and its lines as records (amounts as exact strings)."""
+    return [{"title": s.title, "budget": s.budget, "unit": s.lines[0].unit,
+             "rows": [{**{k: printed(v) if isinstance(v, Decimal) else v for k, v in r.items()},
+                       "actual_table_label": _table_label(e.actual.evidence) if e.actual else None}
+                      for r, e in zip(records([s]), s.lines)]}
+            for s in sets if s.lines]
+
+
+def _unit_json(g: nx.MultiDiGraph, u: UnitReport, links: BrowserLinks, names: dict,
+               sets: list[ExecutionSet] = ()) -> dict[str, Any]:  # type: ignore[assignment]
     d = u.disclosure
     stages = trace(g, d.id)
     flows = {level: _flow_json(flow(g, d, level, stages, names)) for level in LEVELS}
@@ -166,6 +178,7 @@ def _unit_json(g: nx.MultiDiGraph, u: UnitReport, links: BrowserLinks, names: di
         "flows": flows, "stages": _stages_json(g, stages), "counts": counts,
         "findings": [_finding_json(f, places, links) for f in u.findings],
         "browser": links.disclosure(d.id),
+        "execution": _execution_json([s for s in sets if s.actual == d.id]),
     }
 
 
@@ -222,17 +235,27 @@ def _shared_names(disclosures: list[Disclosure]) -> dict[tuple[str, str], str]:
     return out
 
 
+def _with_related_findings(u: UnitReport, disclosures: list[Disclosure]) -> UnitReport:
+    """A unit's findings plus the cross-document ones (XD: a 决算 against its 预算) when the report holds both."""
+    from lineage.checks.cross_document import with_related
+
+    extra = with_related(u.disclosure, [d for d in disclosures if d is not u.disclosure])
+    return UnitReport(u.disclosure, u.findings + extra) if extra else u
+
+
 def report_data(units: list[UnitReport], links: Optional[BrowserLinks] = None) -> dict[str, Any]:
     """Everything the page shows, as JSON-ready data (amounts as exact strings)."""
     links = links or BrowserLinks(None)
     disclosures = [u.disclosure for u in units]
+    units = [_with_related_findings(u, disclosures) for u in units]
     g = build_graph(disclosures)
     names = _shared_names(disclosures)
+    sets = execution(disclosures)
     return {
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "version": __version__,
         "levels": list(LEVELS),
-        "units": [_unit_json(g, u, links, names) for u in units],
+        "units": [_unit_json(g, u, links, names, sets) for u in units],
         "comparison": _comparison_json(compare(disclosures), units, links, names) if len(units) > 1 else None,
     }
 

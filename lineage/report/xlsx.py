@@ -127,6 +127,30 @@ def compare_sheets(comp: Comparison) -> list[Sheet]:
     return [table, only]
 
 
+def execution_sheet(records: list[dict[str, Any]]) -> Sheet:
+    """执行: one row per execution line (lineage.report.execution_view); 预算数, 决算数 and 差额 get a column per
+    unit (万元, 元), as projects do, so no column mixes units."""
+    from lineage.report.execution_view import AMOUNT_KEYS, COLUMNS
+
+    units = sorted({r["unit"] for r in records}, key=lambda u: (u != "万元", u)) or ["万元"]
+    header: list[str] = []
+    for key, title in COLUMNS:
+        if key in AMOUNT_KEYS:
+            header += [f"{title}（{u}）" for u in units]
+        elif key != "unit":
+            header.append(title)
+    sheet = Sheet("执行", header)
+    for r in records:
+        row: list[Any] = []
+        for key, _ in COLUMNS:
+            if key in AMOUNT_KEYS:
+                row += [r[key] if u == r["unit"] else None for u in units]
+            elif key != "unit":
+                row.append(r[key])
+        sheet.rows.append(row)
+    return sheet
+
+
 def trace_sheets(d: Disclosure, stages: list[Stage]) -> list[Sheet]:
     """流向 (every step and what a functional subject passes on, as lineage trace prints them) and 阶段 (totals)."""
     unit = d.amount_unit

@@ -16,7 +16,7 @@ CASES = [case for rule_id in sorted(RULES) for case in load_cases(rule_id)]
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}: {c.name}" for c in CASES])
 def test_case(case):
-    found = run_checks(case.disclosure, only={case.rule}, lines=case.lines)
+    found = run_checks(case.disclosure, only={case.rule}, lines=case.lines, related=case.related)
     got = sorted((f.code, f.severity, f.evidence[0].line if f.evidence else None) for f in found)
     want = sorted((e.get("code", case.rule), e["severity"], e.get("line")) for e in case.expect)
     assert got == want, [f.message for f in found]

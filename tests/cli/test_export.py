@@ -49,10 +49,16 @@ def test_node_and_flow_headers_are_neo4j_admin_syntax(exported):
                       "total:string", "unit:string"]
     header, _ = read(out / "relationships" / "FLOWS_TO-Pool-FunctionalSubject.csv")
     assert header == [":START_ID(Pool)", ":END_ID(FunctionalSubject)", ":TYPE", "disclosure:string", "amount:string",
-                      "amountMinor:long", "unit:string", "derived:boolean", "file:string", "table:string",
+                      "amountMinor:long", "unit:string", "phase:string", "derived:boolean", "file:string", "table:string",
                       "tableNumber:string", "row:long", "line:long", "printed:string"]
     header, _ = read(out / "nodes" / "Finding.csv")
     assert "lines:long[]" in header
+    # phase on every disclosure and on its 三公 figures (001 表3-3 line 887: 三公 合计 3.19, a 预算: budget)
+    header, rows = read(out / "nodes" / "Disclosure.csv")
+    assert "phase:string" in header and {r["phase:string"] for r in rows} == {"budget"}
+    header, rows = read(out / "nodes" / "Figure.csv")
+    total = next(r for r in rows if r["id:ID(Figure)"] == "2024/渠县科学技术协会/部门预算|figure|budget|合计")
+    assert (total["amount:string"], total["amountMinor:long"], total["phase:string"]) == ("3.19", "319", "budget")
 
 
 def test_rows_per_file_match_the_loader_rows_with_shared_nodes_once(exported, seed_rows):

@@ -26,6 +26,7 @@ CQ = "2024/重庆市科学技术协会/部门预算"  # 004
 # Parameters each query is run with in test_every_query_runs_and_returns_rows: a new query needs an entry.
 EXAMPLES = {
     "amount_to_source": {"amount": "143.09"},
+    "budget_vs_actual": {"unit": "渠县"},
     "compare_units_economic": {"a": "凉山", "b": "重庆", "kuan": "true"},
     "compare_units_function": {"a": "凉山", "b": "重庆"},
     "disclosures": {},

@@ -209,3 +209,26 @@ def test_a_document_with_no_money_tables_read_says_so(browser, tmp_path):
     assert browser.console_errors() == []
     assert browser.evaluate("document.getElementById('u0-sankey').textContent").startswith("未能绘制资金流向")
     assert browser.evaluate("document.querySelector('#u0 .summary .total').textContent") == "未读到"
+
+
+def test_a_juesuans_execution_table_shows_budget_actual_and_rate(browser, tmp_path):
+    """The 2024 决算 of 上海市普陀区规划和自然资源局 beside its 预算 as the 决算 states it (tests/juesuan_pair.py):
+    the 预算执行 table shows 2120201 城乡社区规划与管理 3110.14 → 2739.56, 88.08% ("完成年初预算的 88.08%",
+    page 23) and the 三公 table's own pair 2.85 → 0.39, 13.68% (page 17)."""
+    from lineage.report.html_report import UnitReport, render_html
+    from tests.juesuan_pair import juesuan_as_read, planned_budget
+
+    juesuan = juesuan_as_read()
+    out = tmp_path / "juesuan.html"
+    out.write_text(render_html([UnitReport(planned_budget(juesuan), []), UnitReport(juesuan, [])]), encoding="utf-8")
+    browser.open(out)
+    assert browser.console_errors() == []
+    assert browser.evaluate("document.getElementById('u0-execution')") is None  # the 预算 has no execution
+    rows = browser.evaluate("""[...document.querySelectorAll('#u1-execution tbody tr')].map(
+        tr => [...tr.querySelectorAll('td')].map(td => td.textContent))""")
+    item = next(r for r in rows if r[2].startswith("2120201"))
+    assert item[:7] == ["一般公共预算财政拨款支出", "项", "2120201 城乡社区规划与管理", "3110.14", "2739.56", "-370.58", "88.08%"]
+    own = [r for r in rows if r[0] == "财政拨款“三公”经费支出决算表" and r[2] == "合计"]
+    assert [r[3:7] for r in own] == [["2.85", "0.39", "-2.46", "13.68%"]]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.screenshot(ARTIFACTS / "juesuan-execution.png", "#u1-execution")

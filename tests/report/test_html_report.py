@@ -124,3 +124,26 @@ def test_browser_links_are_in_the_report_when_a_server_is_configured(seeds_store
     monkeypatch.delenv("NEO4J_URI")
     assert CliRunner().invoke(cli, ["report", "渠县", "--store", str(seeds_store), "--html", str(out)]).exit_code == 0
     assert "localhost:7474" not in out.read_text(encoding="utf-8")
+
+
+def test_a_juesuans_report_shows_its_execution_against_its_budget_and_its_own_columns():
+    """The 2024 决算 of 上海市普陀区规划和自然资源局 with its 预算 as the 决算 states it (tests/juesuan_pair.py)."""
+    from tests.juesuan_pair import juesuan_as_read, planned_budget
+
+    juesuan = juesuan_as_read()
+    budget = planned_budget(juesuan)
+    data = report_data([UnitReport(budget, []), UnitReport(juesuan, [])])
+    planned, actual = data["units"]
+    assert planned["execution"] == []  # a 预算 has no execution of its own
+    by_title = {s["budget"]: s for s in actual["execution"]}
+    rows = {(r["section"], r["level"], r["code"] or r["name"]): r for r in by_title[budget.id]["rows"]}
+    # "年初预算为 3110.14 万元，支出决算为 2739.56 万元，完成年初预算的 88.08%" (page 23)
+    r = rows[("一般公共预算财政拨款支出", "项", "2120201")]
+    assert (r["budget"], r["actual"], r["difference"], r["rate"], r["actual_page"]) == ("3110.14", "2739.56", "-370.58", "88.08", 14)
+    own = {r["name"]: r for r in by_title[None]["rows"]}  # the 三公 table's own pairs (page 17)
+    assert (own["合计"]["budget"], own["合计"]["actual"], own["合计"]["rate"]) == ("2.85", "0.39", "13.68")
+    assert by_title[None]["unit"] == "万元"
+    # the 决算's 三公 预算数 equals the 预算's: no XD01 finding
+    assert not [f for f in actual["findings"] if f["code"] == "XD01"]
+    html = render_html([UnitReport(budget, []), UnitReport(juesuan, [])])
+    assert "executionBlock" in html and '"rate":"88.08"' in html

@@ -229,6 +229,33 @@
     return box;
   }
 
+  // budget execution of a 决算: 预算数 → 决算数 with the rate, per set (its own 预算数 columns; against its 预算)
+  function executionBlock(u, i) {
+    var box = el("div", { className: "execution", id: "u" + i + "-execution" });
+    u.execution.forEach(function (s) {
+      box.appendChild(el("h4", { text: s.title + "（" + s.unit + "）" }));
+      var table = el("table", { className: "execution-table" },
+        el("thead", {}, el("tr", {},
+          el("th", { text: "部分" }), el("th", { text: "层级" }), el("th", { text: "科目/项目" }),
+          el("th", { className: "num", text: "预算数" }), el("th", { className: "num", text: "决算数" }),
+          el("th", { className: "num", text: "差额" }), el("th", { className: "num", text: "执行率" }),
+          el("th", { text: "决算数所在" }))));
+      var body = el("tbody");
+      s.rows.forEach(function (r) {
+        var at = r.actual_table ? r.actual_table_label + " 第" + r.actual_line + "行" + (r.actual_page ? "（第" + r.actual_page + "页）" : "") : "";
+        body.appendChild(el("tr", { className: r.rate !== null && Number(r.rate) > 100 ? "over" : "" },
+          el("td", { text: r.section }), el("td", { text: r.level }), el("td", { className: "name", text: r.name }),
+          el("td", { className: "num", text: r.budget === null ? "" : r.budget }),
+          el("td", { className: "num", text: r.actual === null ? "" : r.actual }),
+          el("td", { className: "num", text: r.difference === null ? "" : r.difference }),
+          el("td", { className: "num rate", text: pct(r.rate) }), el("td", { className: "where", text: at })));
+      });
+      table.appendChild(body);
+      box.appendChild(table);
+    });
+    return box;
+  }
+
   // an amount right-aligned with its unit; a label (a name, a 目录 line, a list of 类) as wrapping text
   function valueCell(value, unit) {
     if (value === null) return el("td");
@@ -267,6 +294,10 @@
       el("span", { className: "key imbalance" }), "红框：流入与流出不等"));
     section.appendChild(el("div", { className: "sankey", id: "u" + i + "-sankey", role: "img",
       "aria-label": u.unitName + " 资金流向桑基图" }));
+    if (u.execution && u.execution.length) {
+      section.appendChild(el("h3", { text: "预算执行（预算数 → 决算数）" }));
+      section.appendChild(executionBlock(u, i));
+    }
     section.appendChild(el("h3", { text: "发现的问题" }));
     var flowTitle = el("h3", { text: "流向明细（与 lineage trace 一致）" });
     var table = flowTable(u, i);
