@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
+from functools import lru_cache
 from itertools import product
 from operator import sub
 
@@ -32,6 +33,20 @@ from lineage.vocab import sums as kind_sums
 Candidate = dict[str, Decimal]
 
 MAX_CANDIDATES = 64
+
+
+@lru_cache(maxsize=1024)
+def _table_sums(kind: str, columns: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The sums of a kind that a table printing `columns` can check: the same for every row of the table,
+    so worked out once (candidates() runs about a hundred times per flattened seed)."""
+    return tuple((t, tuple(parts)) for t, parts in kind_sums(kind, columns)
+                 if t in columns and any(p in columns for p in parts))
+
+
+@lru_cache(maxsize=None)
+def _scaled_band(n_parts: int, scale: int) -> int:
+    """The rounding band of n parts in units of 1/scale (candidates() asks for the same few thousands of times)."""
+    return int(rounding_band(n_parts) * scale)
 
 
 def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = MAX_CANDIDATES,
@@ -55,7 +70,7 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         return []
     # A sum whose parts the table does not print (一般公共预算支出表 with 当年/上年
     # but no 基本/项目 columns) says nothing about this table.
-    sums = [(t, parts) for t, parts in kind_sums(kind, columns) if t in columns and any(p in columns for p in parts)]
+    sums = _table_sums(kind, tuple(columns))
     col_index = {c: i for i, c in enumerate(columns)}
     pinned = tuple((cells, value) for cells, value in pinned if any(c in col_index for c in cells))
     # Exact integers for speed: amounts and bands scaled by one power of ten that
@@ -76,7 +91,7 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         effects[col_index[total]].append((s, 1))
         for p in named:
             effects[p].append((s, -1))
-        ready_at[max([col_index[total]] + named)].append((s, int(rounding_band(len(named)) * scale)))
+        ready_at[max([col_index[total]] + named)].append((s, _scaled_band(len(named), scale)))
         first_at.append(col_index[total])
     # A pinned sum is a sum whose total is a constant: open from the start, its
     # residual starting at the stated value.
@@ -84,18 +99,20 @@ def candidates(kind: str, columns: list[str], amounts: list[str], limit: int = M
         named = [col_index[c] for c in cells if c in col_index]
         for p in named:
             effects[p].append((s, -1))
-        ready_at[max(named)].append((s, int((rounding_band(len(named)) if len(named) > 1 else 0) * scale)))
+        ready_at[max(named)].append((s, _scaled_band(len(named), scale) if len(named) > 1 else 0))
         first_at.append(-1)
     blocked = [c in blank for c in columns]
     # checked_from[col]: every sum checked at col or later, for the placements
     # that leave all of those columns blank.
-    checked_from = [[c for at in ready_at[col:] for c in at] for col in range(len(columns) + 1)]
+    checked_from: list[list[tuple[int, int]]] = [[]] * (len(columns) + 1)
+    for col in range(len(columns) - 1, -1, -1):  # built from the right: each is its column's checks + the next's
+        checked_from[col] = ready_at[col] + checked_from[col + 1] if ready_at[col] else checked_from[col + 1]
     # reach[val]: the least and the most values[val:] can add to any columns (the
     # negatives, the positives); open_at[col]: the sums whose total is decided
     # before col but some part only at col or later. What is still to place
     # must bring such a sum within its band.
     reach = [(sum(v for v in scaled[i:] if v < 0), sum(v for v in scaled[i:] if v > 0)) for i in range(len(scaled) + 1)]
-    open_at = [[c for at in ready_at[col:] for c in at if first_at[c[0]] < col] for col in range(len(columns) + 1)]
+    open_at = [[c for c in checked_from[col] if first_at[c[0]] < col] for col in range(len(columns) + 1)]
     found: list[Candidate] = []
     residual = [0] * len(sums) + [int(value * scale) for _, value in pinned]  # total minus parts placed so far
     taken: list[tuple[str, Decimal]] = []  # (column, printed value) placed so far
