@@ -401,12 +401,17 @@ def read_claims(doc: Document, year: int | None) -> tuple[list[Claim], Problems]
     for first, last in explanation_spans(doc):
         state = _State(year)
         execution = ExecutionContext()
-        for s in sentences(doc, first, last):
-            note_subject(execution, s.text)
+        said = list(sentences(doc, first, last))
+        # Execution statements are 决算 wording: a span that never says 决算 (every 预算's) has none,
+        # and skips looking for them and for the 项 each sentence names (a third of its claim reading).
+        executes = any("决算" in s.text for s in said)
+        for s in said:
+            if executes:
+                note_subject(execution, s.text)
             if s.heading:
                 _heading(state, s)
                 continue
-            executed, rest = read_execution(s, s.text, execution, year)
+            executed, rest = read_execution(s, s.text, execution, year) if executes else ([], s.text)
             state.claims += executed
             if executed:
                 s = Sentence(rest, s.line_of, s.heading, s.top)
