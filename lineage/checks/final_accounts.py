@@ -21,6 +21,7 @@ import re
 from decimal import Decimal
 from typing import Iterable, Optional
 
+from lineage.amounts import same_amount
 from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.registry import Rule, fold_rounding, register
@@ -399,19 +400,21 @@ class ExecutionAgainstTables(Rule):
                 t, row, item = pair
                 for member, stated in (("决算数", c.value), ("预算数", c.previous)):
                     printed = row.values.get(f"{item}/{member}")
-                    if stated is not None and printed is not None and stated != printed:
+                    if stated is not None and printed is not None and not _same(d, c, stated, printed, t):
                         yield self._finding(d, c, label, f"{member} ", stated, printed, t, row, f"「{item}/{member}」")
             elif c.subject == "gp_total" and functional is not None and (total := total_row(functional)) is not None:
-                if "合计" in total.values and total.values["合计"] != c.value:
+                if "合计" in total.values and not _same(d, c, c.value, total.values["合计"], functional):
                     yield self._finding(d, c, label, "决算数 ", c.value, total.values["合计"], functional, total, "合计")
             elif c.subject.startswith("function_name:") and "/" in c.subject and functional is not None:
                 yield from self._function(d, c, label, functional)
 
     def _finding(self, d: Disclosure, c: Claim, label: str, what: str, stated: Decimal, printed: Decimal, t: Table,
                  row: Row, column: str) -> Finding:
-        detail = f"{what}{stated}万元，{KIND_LABELS.get(t.kind, t.title)}{column}为 {printed}万元（差 {printed - stated}）"
+        said, table_unit = c.unit, _unit(d, t)
+        diff = f"（差 {printed - stated}）" if said == table_unit else ""
+        detail = f"{what}{stated}{said}，{KIND_LABELS.get(t.kind, t.title)}{column}为 {printed}{table_unit}{diff}"
         return self.finding(
-            d, expected=printed, found=stated, unit="万元", line=c.line, label=label, detail=detail,
+            d, expected=printed, found=stated, unit=table_unit, line=c.line, label=label, detail=detail,
             subjects=[Subject(name=label)],
             evidence=[_claim_evidence(d, c)] + evidence(d, t, [row]),
         )
@@ -440,10 +443,21 @@ class ExecutionAgainstTables(Rule):
                 evidence=[_claim_evidence(d, c)] + evidence(d, t, [middle, leaf]),
             )
         whole = next((r for r in item_rows(d.table("actual_expenditure_summary") or t) if r.code == leaf.code), None)
-        if whole is not None and whole.values.get("本年支出合计") == c.value:
+        all_funds = whole.values.get("本年支出合计") if whole is not None else None
+        if all_funds is not None and _same(d, c, c.value, all_funds, d.table("actual_expenditure_summary") or t):
             return  # the text explains this 项 by all funds (支出决算表), not by 一般公共预算: a reading that agrees
-        if "合计" in leaf.values and leaf.values["合计"] != c.value:
+        if "合计" in leaf.values and not _same(d, c, c.value, leaf.values["合计"], t):
             yield self._finding(d, c, label, "决算数 ", c.value, leaf.values["合计"], t, leaf, f" {leaf.code}「合计」")
+
+
+def _unit(d: Disclosure, t: Table) -> str:
+    return t.unit or d.amount_unit
+
+
+def _same(d: Disclosure, c: Claim, stated: Decimal, printed: Decimal, t: Table) -> bool:
+    """A figure of the text and one of a table state the same money: equal in one unit, and
+    equal at the coarser printed precision when the text says 万元 of a table printed in 元."""
+    return same_amount(stated, c.unit, printed, _unit(d, t))
 
 
 # ------------------------------------------------------------------ labels: the unit and the year
