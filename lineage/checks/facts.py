@@ -120,8 +120,13 @@ def _year_total(t: Table, side: str) -> Optional[Row]:
                  re.match(r"^本年(收入|支出)合计$", re.sub(r"\s+", "", r.name))), None)
 
 
+# The key prefix of what a two-sided summary states: the 财政拨款 and the 政府性基金 summaries speak of
+# their own money ("fiscal.income_total", "fund.income_total"), the 收支总表 of all of it.
+_TWO_SIDED_PREFIX = {"fiscal_summary": "fiscal.", "actual_fiscal_summary": "fiscal.", "fund_summary": "fund."}
+
+
 def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
-    prefix = "" if t.kind in ("income_expenditure_summary", "actual_income_expenditure_summary") else "fiscal."
+    prefix = _TWO_SIDED_PREFIX.get(t.kind, "")
     if (s := spec(t.kind)) and s.phase == "actual":
         income, spend = _year_total(t, "income"), _year_total(t, "expenditure")
     else:
@@ -133,7 +138,7 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
     if not prefix and either and spec(t.kind) and spec(t.kind).phase == "actual":  # type: ignore[union-attr]
         # a 决算's 收入支出总计 adds 年初结转和结余 to 本年收入合计: a reading of "收入支出总计"
         facts.add(Fact("grand_total", first_amount(either), t.kind, evidence(d, t, [either])))
-    if prefix and either:  # fiscal_summary: either side's total is the fiscal total
+    if prefix == "fiscal." and either:  # fiscal_summary: either side's total is the fiscal total
         facts.add(Fact("fiscal_total", first_amount(either), t.kind, evidence(d, t, [either])))
     for r in t.rows:
         if not r.values or r.role == "total":

@@ -440,6 +440,18 @@ SPECS: list[TableSpec] = [
         two_sided=True, columns=("预算数", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
         sums=(("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),),
     ),
+    # 陕西 表9 部门综合预算政府性基金收支表: the fund's own two-sided summary (income | expenditure by
+    # function, by 部门预算 and by 政府预算 economic class), printed even when empty (目录: 是 / 不涉及).
+    TableSpec(
+        "fund_summary", "政府性基金收支表", (r"政府性基金(预算)?(拨款)?收支(预算)?总?表",),
+        two_sided=True, columns=("预算数",),
+    ),
+    # 陕西 表11 部门综合预算财政拨款上年结转资金支出表: last year's carried-over appropriations, by project
+    # (预算项目名称 | 金额 | 功能分类科目 | 政府经济分类科目 | 项目类别 | 资金性质 | 备注).
+    TableSpec(
+        "carryover_projects", "财政拨款上年结转资金支出表", (r"财政拨款上年结转(结余)?(资金)?支出(预算)?表",),
+        columns=("金额",),
+    ),
     TableSpec(
         "income_expenditure_summary", "收支总表", (r"(部门|单位)?收支总表", r"收支预算总表"),
         two_sided=True, columns=("预算数",),
@@ -466,12 +478,15 @@ SPECS: list[TableSpec] = [
         # The national 支出总表 prints 事业单位经营支出 too (福州, 苏州, 国家信访局); some templates drop it.
         # 深圳 adds the year's 政府采购 share beside the sum: its 小计 and the parts reserved for
         # small and medium / small and micro enterprises (not parts of 合计).
+        # 陕西's 部门综合预算支出总表 (西安 表3) prints each unit's expenditure by funding source instead:
+        # 合计 | 一般公共预算拨款 (小计, 其中…) | 政府性基金拨款 | 事业收入 … (the by-source columns).
         scheme="functional", columns=("合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
-                                      "对附属单位补助支出") + _PROCUREMENT,
-        optional=frozenset({"事业单位经营支出"} | set(_PROCUREMENT)),
+                                      "对附属单位补助支出") + _PROCUREMENT + _BY_SOURCE,
+        optional=frozenset({"事业单位经营支出"} | set(_PROCUREMENT) | set(_BY_SOURCE)),
         synonyms=((r".*政府采购项目中?预留给中小企业", "政府采购/中小企业"),
-                  (r".*政府采购项目中?预留给小型、?微型企业", "政府采购/小型微型企业")),
-        sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),),
+                  (r".*政府采购项目中?预留给小型、?微型企业", "政府采购/小型微型企业")) + _BY_SOURCE_WORDS,
+        sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),)
+        + _BY_SOURCE_SUMS,
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
         row_facts=("合计", "function"),
     ),

@@ -775,6 +775,8 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
         previous = raw if printed else None
     for raw in tables:
         _fold_transposed(raw)
+        if raw.kind not in PERFORMANCE_KINDS and not any(r.amounts for r in raw.rows):
+            raw.empty = True  # a grid printing no amount at all (陕西 表9, 表11: 目录 "是否空表 是 / 不涉及")
         if raw.rows:
             _carry_codes(raw.rows)
             _assign_roles(raw.rows, raw.kind in TWO_SIDED)
@@ -854,7 +856,10 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
             grid = fresh if grid is None or header else grid
             if grid is not None:
                 raw.header += [h for h in grid.header if h not in raw.header]
-                for message in (_extra_panels(grid), _unknown_headers(grid)):
+                # A performance table's cells are read from its lines (lineage.parse.performance), never
+                # placed by column here: its headers ("西安市信访局 / 预算金额（万元） / 总额") name no column.
+                messages = () if raw.kind in PERFORMANCE_KINDS else (_extra_panels(grid), _unknown_headers(grid))
+                for message in messages:
                     if message and (data[0].no, message) not in raw.problems:
                         raw.problems.append((data[0].no, message))
         if grid is None:
