@@ -326,7 +326,8 @@ SPECS: list[TableSpec] = [
                                (r"^公务用车购置及运行(维护)?费$", "公务用车购置及运行费/小计"),
                                (r"^会议费$", "会议费"), (r"^培训费$", "培训费")),
         sums=_THREE_PUBLIC_SUMS + (("总计", ("合计", "会议费", "培训费")),),  # 西安: 总计 over 三公 and the two
-        total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs"},
+        total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs",
+                     "会议费": "economic_name:会议费", "培训费": "economic_name:培训费"},
     ),
     TableSpec(
         "gp_basic_by_function", "一般公共预算基本支出表（按功能分类）",
@@ -455,7 +456,8 @@ SPECS: list[TableSpec] = [
         sums=(("合计", _SOURCES + ("财政拨款收入",)),
               ("财政拨款收入", ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入")),
               ("本年收入", tuple(c for c in _SOURCES if c != "上年结转")), ("上年结转", _CARRIED)),
-        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES}},
+        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES},
+                     **{c: f"carryover:{c.split('/')[1][:-2]}" for c in _CARRIED}},  # claims: 上年结转结余的单位资金
     ),
     TableSpec(
         "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
@@ -472,7 +474,8 @@ SPECS: list[TableSpec] = [
                   (r".*政府采购项目中?预留给小型、?微型企业", "政府采购/小型微型企业")) + _BY_SOURCE_WORDS,
         sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),)
         + _BY_SOURCE_SUMS,
-        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
+        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project",
+                     **{c: f"use:{c}" for c in ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")}},
         row_facts=("合计", "function"),
     ),
     # The national framework's 政府采购预算表 (烟台 十二、政府采购预算情况表, 苏州 政府采购支出表): recognised
