@@ -324,7 +324,7 @@ class RenamedSubject(Rule):
                     d, lines="、".join(map(str, hits)), old=old, code=code, new=new, unit="",
                     expected_label=new, found_label=old,
                     subjects=[Subject(code=code, name=new)],
-                    evidence=[Provenance(file=d.source.path, line=n, text=ctx.lines[n][:120]) for n in hits],
+                    evidence=[ctx.line_evidence(n) for n in hits],
                 )
 
 
@@ -374,6 +374,6 @@ class ListedClasses(Rule):
             yield self.finding(
                 d, line=n, detail="；".join(parts), unit="", severity=None if extra else "warning",
                 expected_label="、".join(sorted(money)), found_label="、".join(sorted(listed)),
-                evidence=[Provenance(file=d.source.path, line=m, text=ctx.lines[m][:120]) for m in used]
+                evidence=[ctx.line_evidence(m) for m in used]
                 + [money[m] for m in missing],
             )
