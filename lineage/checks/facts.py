@@ -154,15 +154,19 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
 
 
 def _from_subtotals(d: Disclosure, t: Table, facts: Facts) -> None:
-    """The vocabulary's subtotal rows (决算 基本支出表: 人员经费合计 → personnel, 公用经费合计 → public)."""
+    """The vocabulary's subtotal rows (决算 基本支出表: 人员经费合计 → personnel, 公用经费合计 → public;
+    政府采购预算表: 货物 → procurement.goods), in the column the table's total states (its first
+    `total_facts` column: 苏州's 货物 row prints 一般公共预算资金 before 总计), else its one amount."""
     s = spec(t.kind)
+    column = next(iter(s.total_facts), None) if s else None
     for r in t.rows:
         if r.role != "subtotal" or not r.values or not s:
             continue
         name = re.sub(r"\s+", "", r.name)
         key = next((k for pattern, _, k in s.subtotals if re.match(pattern, name)), None)
         if key:
-            facts.add(Fact(key, first_amount(r), t.kind, evidence(d, t, [r])))
+            amount = r.values[column] if column in r.values else first_amount(r)
+            facts.add(Fact(key, amount, t.kind, evidence(d, t, [r])))
 
 
 def _from_fiscal_by_economic(d: Disclosure, t: Table, facts: Facts) -> None:

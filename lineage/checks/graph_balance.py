@@ -9,7 +9,6 @@ from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, register
 from lineage.graph import names as N
 from lineage.graph.conservation import flows, imbalances
-from lineage.model import Disclosure
 
 
 @register

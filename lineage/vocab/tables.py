@@ -74,9 +74,6 @@ class TableSpec:
     total_facts: dict[str, str] = field(default_factory=dict)
     # Column of its item rows that states a functional subject, and the fact key prefix.
     row_facts: Optional[tuple[str, str]] = None
-    # Whether its rows are read (a table only recognised by title, 目录 and unit says so with a
-    # PA02 note: reading a layout half turns reading mistakes into findings).
-    rows: bool = True
     # Budget/actual pairs printed under each item (决算's 三公 table: 预算数 | 决算数 under every
     # item): the columns are "<item>/<member>" for each item of `columns`' items (see the docstring).
     pairs: tuple[str, ...] = ()
@@ -91,6 +88,12 @@ class TableSpec:
     # column by fund (深圳 表9: every 三公 item under 一般公共预算 | 政府性基金预算 | 国有资本经营预算):
     # its own fund's part is the column itself, another fund's "<column>/<fund>" (see FUNDS).
     fund: Optional[str] = None
+    # Header words (regexes, whole cell) of label columns that describe an item rather than name it
+    # (政府采购: 采购方式, 数量, 规格型号): printed beside the name, kept on the row's note.
+    describing: tuple[str, ...] = ()
+    # Its rows name what is bought or done (a project, an item), not the subject their code classifies:
+    # a row's name is no name of its code (LB02 compares none).
+    names_items: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
@@ -250,6 +253,18 @@ _BY_SOURCE_WORDS = (
     (r"^财政专户管理资金$", "财政专户管理资金收入"), (r"^单位资金$", "单位资金"),
     (r"^使用非财政(拨款)?结余$", "使用非财政拨款结余"),
 )
+# 政府采购预算表 (see its spec): 苏州 heads its 资金来源 "一般公共预算资金 | 政府性基金 | 其他资金 |
+# 上年结转和结余资金" and its total "总计"; 西安 its one amount "预算金额". 其他资金 is every source
+# beside the fiscal ones, where a template prints no finer split.
+_PROCUREMENT_FUNDS = ("其他资金",)
+_PROCUREMENT_WORDS = (
+    (r"^(预算)?金额$|^预算数$", "合计"), (r"^一般公共预算(拨款)?资金$", "一般公共预算拨款收入"),
+    (r"^政府性基金(预算)?资金$", "政府性基金预算拨款收入"), (r"^国有资本经营预算资金$", "国有资本经营预算拨款收入"),
+    (r"^上年结转(和|及)?结余(资金)?$", "上年结转"), (r"^其他资金$", "其他资金"),
+)
+# The three kinds of purchase the national 政府采购品目分类目录 sorts every item into (A 货物, B 工程,
+# C 服务): a row naming one totals the items under it, and states what the text calls 政府采购货物预算 ….
+_PROCUREMENT_KINDS = (("货物", "procurement.goods"), ("工程", "procurement.works"), ("服务", "procurement.services"))
 _Q = "[“\"”]?"  # the quotes around 三公, printed or not
 
 SPECS: list[TableSpec] = [
@@ -360,7 +375,7 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "gp_projects", "一般公共预算项目支出预算表", (r"一般公共预算(财政拨款)?项目支出(预算)?表",),
-        scheme="functional", columns=("金额",), total_facts={"金额": "gp_project"},
+        scheme="functional", columns=("金额",), total_facts={"金额": "gp_project"}, names_items=True,
     ),
     TableSpec(
         "gp_by_economic", "一般公共预算支出表（按经济分类）",
@@ -490,10 +505,23 @@ SPECS: list[TableSpec] = [
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
         row_facts=("合计", "function"),
     ),
-    # The national framework's 政府采购预算表 (烟台 十二、政府采购预算情况表, 苏州 政府采购支出表): recognised
-    # so the 目录 finds it printed; its columns (品目, 采购方式, 资金来源) vary by province and are not read.
+    # The national framework's 政府采购预算表: what a department plans to buy, as items (苏州 公开13表
+    # 政府采购支出表: 采购品目大类 货物/工程/服务 › unit › 品目, by 资金来源; 西安 表12 部门综合预算政府采购
+    # 预算表: 采购项目 with 采购目录 and 预算金额, in 元) or by functional subject (烟台 公开表12 政府采购预算
+    # 表: 类/款/项 by source, like 公开表10/11). Its 合计 is the 政府采购预算总额 the text states; the
+    # 货物/工程/服务 rows are the text's 政府采购货物/工程/服务预算.
     TableSpec(
-        "procurement", "政府采购预算表", (r"政府采购(支出)?(预算)?(情况)?表", r"政府采购[(（][^)）]*[)）]预算表"), rows=False,
+        "procurement", "政府采购预算表", (r"政府采购(支出)?(预算)?(情况)?表", r"政府采购[(（][^)）]*[)）]预算表"),
+        columns=("合计",) + _BY_SOURCE + _PROCUREMENT_FUNDS, optional=frozenset(_BY_SOURCE + _PROCUREMENT_FUNDS),
+        synonyms=_PROCUREMENT_WORDS + _BY_SOURCE_WORDS,
+        sums=(("合计", _BY_SOURCE + _PROCUREMENT_FUNDS),) + _BY_SOURCE_SUMS[1:],
+        # The text's "其中一般公共预算拨款政府采购 594 万元" (重庆) is the 一般公共预算 column's, not the 合计's.
+        total_facts={"合计": "procurement", "一般公共预算拨款收入": "gp.procurement"},
+        subtotals=tuple((rf"^{words}(类|采购)?(小计|合计)?$", (), key) for words, key in _PROCUREMENT_KINDS),
+        # 西安 prints the catalogue entry ("C05040300保安服务") beside the 采购项目 that names the row.
+        describing=(r"^采购(组织)?(方式|形式)$", r"^采购目录$", r"^数量$", r"^规格(型号)?$",
+                    r"^(实施|计划)?采购(时间|日期)$"),
+        names_items=True,  # 西安: "2014004 接待中心安保服务" is an item paid from 信访业务
     ),
     # ---------------------------------------------------------------- performance targets
     TableSpec("special_fund_performance", "重点专项资金绩效目标表",

@@ -157,6 +157,7 @@ class _Column:
     filled: bool = False  # some row prints an amount in it
     code: bool = False  # a label column printing codes (类/款/项 cells, or one code)
     attribute: bool = False  # a label column describing the row, not naming it (项目类别, 备注)
+    blank: bool = False  # no row prints anything in it (西安 表12's 购买服务内容): no panel starts there
     second: bool = False  # a label column of a second classification printed beside the first
     # Printed beside the table's own columns and kept on the row as a note, never read into them:
     # an earlier year's group ("2025年预算数" beside "2026年预算数") or an unnamed "其中：…" column.
@@ -367,7 +368,7 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     for c in columns:
         c.side = None if split is None else ("expenditure" if c.x0 >= split - 1 else "income")
         c.name = None if c.earlier else _column_name(kind, c.path)
-    _mark_labels(columns, rows)
+    _mark_labels(columns, rows, kind)
     for c in columns:
         c.name = None if c.label else c.name
         if c.name is None and not c.label and any(p.startswith(("其中", "扣除")) for p in c.path):
@@ -415,12 +416,16 @@ def _mark_earlier_years(columns: list[_Column]) -> None:
                 c.earlier = c.printed
 
 
-def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
+def _mark_labels(columns: list[_Column], rows: list[_Line], kind: str) -> None:
     """Which columns print labels (names, codes) rather than amounts, judged by their cells.
 
     Bare integers are codes ("204", "06") under a header the vocabulary does not
-    name, and amounts ("0", "6860000") under one it does.
+    name, and amounts ("0", "6860000") under one it does. A column the kind's
+    vocabulary says describes its rows (TableSpec.describing: 政府采购's 数量) is
+    never a code column, whatever it prints.
     """
+    s = spec(kind)
+    describing = [re.compile(p) for p in (s.describing if s else ())]
     starts = [c.x0 for c in columns]
     counts = [[0, 0, 0] for _ in columns]  # words, bare integers, amounts
     for line in rows:
@@ -431,8 +436,10 @@ def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
     for c, (words, integers, amounts) in zip(columns, counts):
         c.label = words > amounts + integers if c.name else words + integers > amounts
         c.filled = amounts + integers > 0
-        c.code = c.label and integers > words
-        c.attribute = c.label and bool(_ATTRIBUTE_HEADER.match(c.printed))
+        c.blank = words + integers + amounts == 0
+        c.attribute = c.label and bool(_ATTRIBUTE_HEADER.match(c.printed) or any(
+            p.match(compact(c.path[-1])) for p in describing if c.path))
+        c.code = c.label and integers > words and not c.attribute
     _mark_second_classification(columns)
 
 
@@ -445,6 +452,8 @@ def _mark_second_classification(columns: list[_Column]) -> None:
     """
     coded = named = second = False  # in this run of label columns: a code column seen, then a name column
     for c in columns:
+        if c.blank or c.attribute:
+            continue  # prints nothing, or describes the row: the run goes on past it
         if not c.label:
             coded = named = second = False
             continue
@@ -550,11 +559,14 @@ def _panels(grid: _Grid) -> list[int]:
     each panel of a printed line is its own row.
     """
     out, panel = [], 0
+    printed: Optional[_Column] = None  # the last column that prints something: a blank one splits nothing
     for i, c in enumerate(grid.columns):
         prev = grid.columns[i - 1] if i else None
-        if prev is not None and ((c.label and not c.earlier and not prev.label) or c.side != prev.side):
+        if prev is not None and (c.side != prev.side or (
+                c.label and not c.earlier and printed is not None and not printed.label)):
             panel += 1
         out.append(panel)
+        printed = printed if c.blank else c
     return out
 
 
@@ -640,7 +652,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
                 positions.append(None)
             elif col.second:
                 seconds.setdefault(panel_of[i], []).append((i, w))
-            elif col.attribute:
+            elif col.attribute and not _TOTAL.match(compact(text)):  # a 合计 printed there still names the row
                 described = attributes.setdefault(panel_of[i], {})
                 described[col.printed] = described.get(col.printed, "") + compact(w.text)
             else:
