@@ -84,6 +84,10 @@ class TableSpec:
     # 决算表's footer "人员经费合计 | 公用经费合计"): (name regex, classes it totals, fact key).
     # Such a row is role "subtotal", neither an item nor the table's total.
     subtotals: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    # The fund the table's money is in (一般公共预算 for the gp tables), for a table that splits each
+    # column by fund (深圳 表9: every 三公 item under 一般公共预算 | 政府性基金预算 | 国有资本经营预算):
+    # its own fund's part is the column itself, another fund's "<column>/<fund>" (see FUNDS).
+    fund: Optional[str] = None
     # Header words (regexes, whole cell) of label columns that describe an item rather than name it
     # (政府采购: 采购方式, 数量, 规格型号): printed beside the name, kept on the row's note.
     describing: tuple[str, ...] = ()
@@ -192,14 +196,21 @@ _BY_FUNCTION = ("合计", "基本支出", "项目支出")
 _PAIR = ("预算数", "决算数")
 
 
-def _paired(items: tuple[str, ...]) -> tuple[str, ...]:
-    """"<item>/预算数", "<item>/决算数" for each item, in printed order."""
-    return tuple(f"{item}/{member}" for item in items for member in _PAIR)
+def _paired(items: tuple[str, ...], members: tuple[str, ...] = _PAIR) -> tuple[str, ...]:
+    """"<item>/预算数", "<item>/决算数" (or another fund's part) for each item, in printed order."""
+    return tuple(f"{item}/{member}" for item in items for member in members)
 
 
-def _paired_sums(item_sums: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The items' arithmetic holds for the 预算数 and the 决算数 alike."""
-    return tuple((f"{t}/{m}", tuple(f"{p}/{m}" for p in parts)) for m in _PAIR for t, parts in item_sums)
+def _paired_sums(item_sums: tuple[tuple[str, tuple[str, ...]], ...],
+                 members: tuple[str, ...] = _PAIR) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The items' arithmetic holds for the 预算数 and the 决算数 (or each fund's parts) alike."""
+    return tuple((f"{t}/{m}", tuple(f"{p}/{m}" for p in parts)) for m in members for t, parts in item_sums)
+
+
+# The funds a table may split its columns by (TableSpec.fund), as the vocabulary names them.
+FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+# 深圳 表9 财政拨款“三公”经费支出表: each item by fund; the 一般公共预算 part is gp_three_public's own column.
+_OTHER_FUNDS = FUNDS[1:]
 
 
 _BY_FUND = ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
@@ -334,14 +345,19 @@ SPECS: list[TableSpec] = [
          rf"{_Q}三公{_Q}经费和机关运行经费(支出)?预算表",  # Shanghai: 三公 + 机关运行经费, in 万元
          # 苏州 公开09表, 西安 表13: 会议费 and 培训费 beside the 三公 (not parts of its 合计)
          rf"{_Q}三公{_Q}经费[、及和]*会议费[、和及]?培训费(支出)?(预算)?表"),
-        columns=_THREE_PUBLIC + ("机关运行经费", "会议费", "培训费", "总计"),
-        optional=frozenset({"机关运行经费", "会议费", "培训费", "总计"}),
+        columns=_THREE_PUBLIC + ("机关运行经费", "会议费", "培训费", "总计") + _paired(_THREE_PUBLIC, _OTHER_FUNDS),
+        optional=frozenset({"机关运行经费", "会议费", "培训费", "总计"} | set(_paired(_THREE_PUBLIC, _OTHER_FUNDS))),
+        fund="一般公共预算",
         # 福州 prints the table transposed: "3、公务用车购置及运行费 25.31" is the car columns' 小计.
         synonyms=_CAR_WORDS + ((r"^机关运行经费(预算数?)?$", "机关运行经费"), (rf"^{_Q}三公{_Q}经费合计$", "合计"),
                                (r"^公务用车购置及运行(维护)?费$", "公务用车购置及运行费/小计"),
                                (r"^会议费$", "会议费"), (r"^培训费$", "培训费")),
-        sums=_THREE_PUBLIC_SUMS + (("总计", ("合计", "会议费", "培训费")),),  # 西安: 总计 over 三公 and the two
-        total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs"},
+        sums=_THREE_PUBLIC_SUMS + (("总计", ("合计", "会议费", "培训费")),)  # 西安: 总计 over 三公 and the two
+        + _paired_sums(_THREE_PUBLIC_SUMS, _OTHER_FUNDS),
+        # 深圳's 政府性基金预算 parts are the fund's 三公 (facts combines them into the 财政拨款 三公).
+        total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs",
+                     "会议费": "economic_name:会议费", "培训费": "economic_name:培训费",
+                     **{f"{col}/政府性基金预算": key for col, key in _three_public_facts("fund.").items()}},
     ),
     TableSpec(
         "gp_basic_by_function", "一般公共预算基本支出表（按功能分类）",
@@ -470,7 +486,8 @@ SPECS: list[TableSpec] = [
         sums=(("合计", _SOURCES + ("财政拨款收入",)),
               ("财政拨款收入", ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入")),
               ("本年收入", tuple(c for c in _SOURCES if c != "上年结转")), ("上年结转", _CARRIED)),
-        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES}},
+        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES},
+                     **{c: f"carryover:{c.split('/')[1][:-2]}" for c in _CARRIED}},  # claims: 上年结转结余的单位资金
     ),
     TableSpec(
         "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
@@ -487,7 +504,8 @@ SPECS: list[TableSpec] = [
                   (r".*政府采购项目中?预留给小型、?微型企业", "政府采购/小型微型企业")) + _BY_SOURCE_WORDS,
         sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),)
         + _BY_SOURCE_SUMS,
-        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
+        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project",
+                     **{c: f"use:{c}" for c in ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")}},
         row_facts=("合计", "function"),
     ),
     # The national framework's 政府采购预算表: what a department plans to buy, as items (苏州 公开13表

@@ -46,6 +46,7 @@ from lineage.parse.raw import RawRow, RawTable
 from lineage.read import Document, compact
 from lineage.read.pdf import Page, Word
 from lineage.vocab import PERFORMANCE_KINDS, TWO_SIDED, canonical_column, columns, spec
+from lineage.vocab.tables import FUNDS
 from lineage.vocab import columns as columns_of_kind
 
 NAME = "pdf"
@@ -246,6 +247,29 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
             named = canonical_column("".join(path[i:j]), synonyms)
             if named in canon:
                 return named
+    return _fund_part(kind, path)
+
+
+def _fund_part(kind: str, path: list[str]) -> Optional[str]:
+    """A column's part in one fund (TableSpec.fund), the fund's cell wrapped or not: the column itself
+    in the table's own fund, "<column>/<fund>" in another.
+
+    >>> _fund_part("gp_three_public", ["总计", "一般公共预", "算"]), _fund_part("gp_three_public", ["公务接待费", "政府性基金", "预算"])
+    ('合计', '公务接待费/政府性基金预算')
+    >>> _fund_part("gp_three_public", ["公务用车购置及运行维护费", "小计", "国有资本经", "营预算"])
+    '公务用车购置及运行费/小计/国有资本经营预算'
+    """
+    s = spec(kind)
+    if s is None or s.fund is None:
+        return None
+    canon = columns(kind)
+    for k in range(len(path) - 1, 0, -1):
+        fund = canonical_column("".join(path[k:]))
+        if fund not in FUNDS:
+            continue
+        head = canonical_column("".join(path[:k]), s.synonyms) or column_name(kind, path[:k])
+        name = head if fund == s.fund else f"{head}/{fund}"
+        return name if head in canon and name in canon else None
     return None
 
 
@@ -359,7 +383,7 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
 
 _YEAR_GROUP = re.compile(r"^(20\d\d)年(度)?(预算|预算数|执行数)?$")
 _THIS_YEAR = re.compile(r"^(当年|本年)(预算数?)?$")
-_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|额)?|比上年增减|20\d\d年(预算数?)?比.*)$")
+_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|金额|额)?|比上年增减|20\d\d年(预算数?)?比.*)$")
 
 
 def _outer_total(kind: str, columns: list[_Column]) -> None:
@@ -693,6 +717,51 @@ def _fold_transposed(raw: RawTable) -> None:
     raw.problems = [(line, m) for line, m in raw.problems if not m.startswith("表头「")]
 
 
+def _period(row: RawRow) -> Optional[tuple[str, str]]:
+    """(the rest of its name, its year or "" for a change) of a row whose last label cell is a year
+    ("2025年") or a change ("增减变化金额"); None for any other row."""
+    rest, _, last = row.name.rpartition(" ")
+    if row.code_groups:
+        return None
+    if (m := _YEAR_GROUP.match(compact(last))) is not None:
+        return rest, m.group(1)
+    return (rest, "") if _COMPARED.match(compact(last)) else None
+
+
+def _fold_year_rows(raw: RawTable) -> None:
+    """Years printed as rows (深圳 表9: "深圳市交通运输局（本级） | 2025年", "2026年", "增减变化金额", each
+    with every column) state this year's figures in the latest year's row. That row stands for them,
+    named by what its group prints beside the years (the unit); the earlier years' and the change rows
+    are kept on it as a note, as last year's columns are (_mark_earlier_years), never read as rows."""
+    groups: list[list[tuple[RawRow, str, str]]] = []
+    previous: Optional[RawRow] = None
+    for row in raw.rows:
+        period = _period(row)
+        if period is None:
+            previous = None
+            continue
+        if previous is None or period[0]:  # a name beside the year starts the next group
+            groups.append([])
+        groups[-1].append((row, *period))
+        previous = row
+    folded: dict[int, RawRow] = {}
+    for group in groups:
+        years = {year for _, _, year in group if year}
+        if len(years) < 2:
+            continue
+        latest = max(years)
+        keep = next(row for row, _, year in group if year == latest)
+        others = [f"{compact(row.name.rpartition(' ')[2])} {' '.join(row.amounts)}" for row, _, year in group
+                  if row is not keep]
+        keep.note = "；".join(filter(None, [keep.note, f"{latest}年", f"另列：{'；'.join(others)}"]))
+        keep.name = next((rest for _, rest, _ in group if rest), "")
+        keep.lines = sorted({n for row, _, _ in group for n in (row.lines or [row.line])})
+        for row, _, _ in group:
+            folded[id(row)] = keep
+    if folded:
+        raw.rows = [r for r in raw.rows if folded.get(id(r), r) is r]
+
+
 def _unit_total(rows: list[RawRow]) -> None:
     """A table printing one unit's row in its 预算单位 column and no 合计 (深圳: "深圳市交通运输局（本级）
     388,763.56 …" above the subjects) states its total there; several unit rows stay units."""
@@ -775,6 +844,7 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
         previous = raw if printed else None
     for raw in tables:
         _fold_transposed(raw)
+        _fold_year_rows(raw)
         if raw.kind not in PERFORMANCE_KINDS and not any(r.amounts for r in raw.rows):
             raw.empty = True  # a grid printing no amount at all (陕西 表9, 表11: 目录 "是否空表 是 / 不涉及")
         if raw.rows:
