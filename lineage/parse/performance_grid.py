@@ -24,11 +24,13 @@ from lineage.model import Indicator
 from lineage.parse.performance_cells import inherit_levels, split_operator, split_value_unit
 from lineage.read import Document, compact
 from lineage.read.pdf import Page, Word
+from lineage.vocab import read_title
 from lineage.vocab.indicators import is_level_name
 
 _NAME = re.compile(r"^项目名称")
 _GRID_END = re.compile(r"^备注|^说明")
 _PAGE_NUMBER = re.compile(r"^[-—]?\d{1,3}[-—]?$")
+_YEAR = re.compile(r"^[(（]\d{4}年度?[)）]$")
 _HEADER_REST = re.compile(r"^(分值|权重)?[(（]\d+分?[)）]$|^(分值|权重)$")
 # The grid's columns: header words → field.
 _COLUMNS = (
@@ -148,7 +150,8 @@ def _last_on_page(doc: Document, no: int) -> bool:
 
 
 def _fragments(doc: Document, header: int, end: int, columns: _Columns) -> list[list[_Frag]]:
-    """The grid's words line by line, each placed in its column, until the card's 备注 or the next card."""
+    """The grid's words line by line, each placed in its column, until the card's 备注 or the next card.
+    A grid continued on the next page under the title repeated (烟台 page 48) reads on."""
     left = columns.left_edge()
     out: list[list[_Frag]] = []
     for no in range(header + 1, end):
@@ -156,10 +159,12 @@ def _fragments(doc: Document, header: int, end: int, columns: _Columns) -> list[
         if not words:
             continue
         text = compact(doc.line(no).norm)
-        if _GRID_END.match(text) or _NAME.match(text) or "绩效目标表" in text:
-            break  # the card's 备注, or the next card's title
+        if _GRID_END.match(text) or _NAME.match(text):
+            break  # the card's 备注, or the next card
         if _HEADER_REST.match(text) or (_PAGE_NUMBER.match(text) and _last_on_page(doc, no)):
             continue  # "分值" / "(90)" printed around the header line; the page number
+        if read_title(text) is not None or _YEAR.match(text):
+            continue  # a title and its "(2026年度)": the next card's, or repeated above a grid continued
         page = doc.line(no).page
         frags = [_Frag(no, page, columns.field_of(_centre(w)), w.norm.strip(), _centre(w), _middle(w))
                  for w in words if left is None or _centre(w) >= left]

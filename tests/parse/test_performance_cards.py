@@ -123,6 +123,47 @@ def test_value_wrapped_inside_its_cell(xian):
     assert all(sum(i.weight for i in t.projects[0].indicators) == 90 for t in xian.tables[:9])
 
 
+@pytest.fixture(scope="module")
+def yantai():
+    return perf_of(MORE / "yantai-renshe-2026.pdf")[0]
+
+
+def test_title_lines_printed_over_each_other(yantai):
+    # Page 45 prints the heading "（三）部门预算项目绩效目标表" and the card's title "政策和项目预算绩效目标表" in a
+    # large font, overlapping in height: the extractor reads one line "（三）部门预算项目政绩策效和目项标目表预算绩效
+    # 目标表". It is the 项目 heading, not an unknown table that ends the cards: pages 45-68 hold 19 more cards.
+    from lineage.parse.locate import find_anchors
+
+    doc = read_document(MORE / "yantai-renshe-2026.pdf")
+    (a,) = [a for a in find_anchors(doc) if doc.line(a.line).page == 45 and a.title.startswith("部门预算")]
+    assert (a.kind, a.title, a.unknown) == ("project_performance", "部门预算项目绩效目标表", False)
+    (t,) = yantai.tables
+    names = [p.name for p in t.projects]
+    assert len(names) == 28 and names[9] == "实施公车统管费用" and names[-1] == "市属困难改制企业职工煤暖投资补助"
+    # Page 45: "项目名称 实施公车统管费用", "年度预算资金总额： 25.00"; "绩效指标 成本指标 经济成本 实施公车统管总费用
+    # ≤26万元"; "车辆使用申请审批流程合规 / 率 =100%"; "服务对象满意度 / 指标  对车辆使用满意度 ≥96%"
+    card = t.projects[9]
+    assert card.amount == D("25.00") and len(card.indicators) == 12
+    got = [(i.level1, i.level2, i.level3, i.operator, i.value, i.unit) for i in card.indicators]
+    assert got[0] == ("成本指标", "经济成本", "实施公车统管总费用", "≤", "26", "万元")
+    assert got[4] == ("产出指标", "质量指标", "车辆使用申请审批流程合规率", "=", "100", "%")
+    assert got[-1] == ("满意度指标", "服务对象满意度指标", "对车辆使用满意度", "≥", "96", "%")
+    assert card.goal.startswith("公务用车出行主要指因调研") and card.goal.endswith("提倡绿色出行,节约用车。")
+
+
+def test_grid_continued_on_the_next_page(yantai):
+    # 人力资源社会保障工作经费 (page 47) continues on page 48 under the title printed again ("政策和项目预算绩效目标表 /
+    # (2026年度) / 政策和项目预算绩效目标表") and no header: "组织召开事业单位面试公开 / ≥3场 / 招考、三支一扶、遴选场次",
+    # …, last "人力资源管理专业高级职称 / 评审参评人员所在单位满意 ≥90% / 度" under 满意度指标.
+    card = next(p for p in yantai.tables[0].projects if p.name == "人力资源社会保障工作经费")
+    on_48 = [i for i in card.indicators if i.line >= 1193]
+    assert len(on_48) == 17
+    assert (on_48[0].level1, on_48[0].level2, on_48[0].level3, on_48[0].value, on_48[0].unit) == (
+        "产出指标", "数量指标", "组织召开事业单位面试公开招考、三支一扶、遴选场次", "3", "场")
+    assert (on_48[-1].level1, on_48[-1].level3, on_48[-1].value) == (
+        "满意度指标", "人力资源管理专业高级职称评审参评人员所在单位满意度", "90")
+
+
 # --- a grid without rules: the vocabulary joins a level cell printed one character a line ----------------
 
 def _doc(rows_):
