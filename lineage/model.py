@@ -235,7 +235,9 @@ class Claim(BaseModel):
     "three_public.reception", "operating_costs" (机关运行经费), "procurement",
     "procurement.goods|works|services", "source:<income column>",
     "function:<code>" (类/款/项 by code), "function_name:<名称>" (by name when no
-    code is printed), "project_count", "performance_projects".
+    code is printed), "project_count", "performance_projects", "carryover:<fund>" (a part
+    of 上年结转), "carryforward" (年终结转结余), "use:<支出总表 column>" (事业单位经营支出 …),
+    "economic_name:<名称>" (会议费, 培训费, 委托业务费, 对个人和家庭的补助).
     A change keeps the stated difference (`value`), the stated previous value
     (`previous`) and direction, so the arithmetic can be checked.
     """

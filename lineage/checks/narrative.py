@@ -97,6 +97,10 @@ def any_scope(facts: Facts, c: Claim) -> list[Fact]:
     for alt in SCOPES.get(subject, ()):
         found += facts.get(alt)
     found += facts.get("fiscal." + subject)
+    if subject.startswith("function:"):
+        # A code names the 类/款/项, not the funds: under "一般公共预算拨款支出情况" (福州) the text
+        # states the 一般公共预算 figure, under 支出总表's heading all funds.
+        found += [f for prefix in ("gp.", "fund.") for f in facts.get(prefix + subject) if f not in found]
     return found
 
 

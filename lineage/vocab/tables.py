@@ -356,6 +356,7 @@ SPECS: list[TableSpec] = [
         + _paired_sums(_THREE_PUBLIC_SUMS, _OTHER_FUNDS),
         # 深圳's 政府性基金预算 parts are the fund's 三公 (facts combines them into the 财政拨款 三公).
         total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs",
+                     "会议费": "economic_name:会议费", "培训费": "economic_name:培训费",
                      **{f"{col}/政府性基金预算": key for col, key in _three_public_facts("fund.").items()}},
     ),
     TableSpec(
@@ -485,7 +486,8 @@ SPECS: list[TableSpec] = [
         sums=(("合计", _SOURCES + ("财政拨款收入",)),
               ("财政拨款收入", ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入")),
               ("本年收入", tuple(c for c in _SOURCES if c != "上年结转")), ("上年结转", _CARRIED)),
-        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES}},
+        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES},
+                     **{c: f"carryover:{c.split('/')[1][:-2]}" for c in _CARRIED}},  # claims: 上年结转结余的单位资金
     ),
     TableSpec(
         "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
@@ -502,7 +504,8 @@ SPECS: list[TableSpec] = [
                   (r".*政府采购项目中?预留给小型、?微型企业", "政府采购/小型微型企业")) + _BY_SOURCE_WORDS,
         sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),)
         + _BY_SOURCE_SUMS,
-        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
+        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project",
+                     **{c: f"use:{c}" for c in ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")}},
         row_facts=("合计", "function"),
     ),
     # The national framework's 政府采购预算表: what a department plans to buy, as items (苏州 公开13表
