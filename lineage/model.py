@@ -194,6 +194,8 @@ class PerformanceTable(BaseModel):
     # Printed one card per project (福州, 国家信访局, 西安): a document prints cards for the projects it
     # chooses, so the cards' amounts add up to no table's figure.
     cards: bool = False
+    # The projects the document chose to show (cards, a 重点项目 list): their amounts add up to no table's figure.
+    selection: bool = False
     projects: list[ProjectTarget] = Field(default_factory=list)
     unattributed: list[Indicator] = Field(default_factory=list)
 
