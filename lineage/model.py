@@ -86,6 +86,10 @@ class Row(BaseModel):
     note: Optional[str] = None  # how a placement was decided, when not by position
     depth: Optional[int] = None  # indentation level as printed, when the layout shows it (RawRow.depth)
     code_line: Optional[int] = None  # a code not printed on this row: the line that prints it with this name
+    # A two-sided summary printing one side several times, each panel classifying the same money another
+    # way (西安 表1: 支出 by function | by 部门预算 economic class | by 政府预算 economic class): the heading of
+    # the further panel this row belongs to. None on a side's first panel, which alone states the side.
+    panel: Optional[str] = None
 
 
 class Table(BaseModel):
@@ -190,6 +194,8 @@ class PerformanceTable(BaseModel):
     # Printed one card per project (福州, 国家信访局, 西安): a document prints cards for the projects it
     # chooses, so the cards' amounts add up to no table's figure.
     cards: bool = False
+    # The projects the document chose to show (cards, a 重点项目 list): their amounts add up to no table's figure.
+    selection: bool = False
     projects: list[ProjectTarget] = Field(default_factory=list)
     unattributed: list[Indicator] = Field(default_factory=list)
 

@@ -141,7 +141,7 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
     if prefix == "fiscal." and either:  # fiscal_summary: either side's total is the fiscal total
         facts.add(Fact("fiscal_total", first_amount(either), t.kind, evidence(d, t, [either])))
     for r in t.rows:
-        if not r.values or r.role == "total":
+        if not r.values or r.role == "total" or r.panel:  # a further panel classifies the money by economic class
             continue
         name = strip_numbering(r.name)
         amount = first_amount(r)

@@ -60,28 +60,28 @@ def words_of(doc: Document, no: int) -> list[Word]:
     return sorted((w for w in doc.pages[page - 1].words if w.line == no), key=lambda w: w.x0)
 
 
-def _centre(w: Word) -> float:
+def centre(w: Word) -> float:
     return (w.x0 + w.x1) / 2
 
 
-def _middle(w: Word) -> float:
+def middle(w: Word) -> float:
     return (w.top + w.bottom) / 2
 
 
-def _band(page: Page, x: float, y: float) -> int:
+def band(page: Page, x: float, y: float) -> int:
     """Which cell of the column at x holds height y: how many horizontal rules crossing x lie above."""
     return sum(1 for ry, x0, x1 in page.hrules if x0 - _SLACK <= x <= x1 + _SLACK and ry < y)
 
 
-class _Columns:
+class Columns:
     """The grid's columns: each header word's centre and, where vertical rules enclose it, its extent."""
 
     def __init__(self, found: list[tuple[str, Word]], page: Optional[Page]):
-        self.centres = {f: _centre(w) for f, w in found}
+        self.centres = {f: centre(w) for f, w in found}
         self.extents: dict[str, tuple[float, float]] = {}
         for f, w in found:
             xs = [x for x, top, bottom in (page.vrules if page else [])
-                  if top - _SLACK <= _middle(w) <= bottom + _SLACK]
+                  if top - _SLACK <= middle(w) <= bottom + _SLACK]
             left = [x for x in xs if x <= w.x0 + _SLACK]
             right = [x for x in xs if x >= w.x1 - _SLACK]
             if left and right:
@@ -129,7 +129,7 @@ class _Row:
         return "".join(f.text for f in sorted(self.frags.get(field_, []), key=lambda f: (f.y, f.x)))
 
 
-def _header_columns(doc: Document, header: int) -> Optional[_Columns]:
+def _header_columns(doc: Document, header: int) -> Optional[Columns]:
     """The header may print a word above or below its line (国家信访局: "分值" above, "(90)" below,
     or "分值权 / 一级 / …指标值 重 / 指标" wrapped over four lines)."""
     found: list[tuple[str, Word]] = []
@@ -142,14 +142,14 @@ def _header_columns(doc: Document, header: int) -> Optional[_Columns]:
     if "value" not in fields or "level3" not in fields:
         return None
     page = doc.line(header).page
-    return _Columns(found, doc.pages[page - 1] if page else None)
+    return Columns(found, doc.pages[page - 1] if page else None)
 
 
 def _last_on_page(doc: Document, no: int) -> bool:
     return no == len(doc.lines) or doc.line(no + 1).page != doc.line(no).page
 
 
-def _fragments(doc: Document, header: int, end: int, columns: _Columns) -> list[list[_Frag]]:
+def _fragments(doc: Document, header: int, end: int, columns: Columns) -> list[list[_Frag]]:
     """The grid's words line by line, each placed in its column, until the card's 备注 or the next card.
     A grid continued on the next page under the title repeated (烟台 page 48) reads on."""
     left = columns.left_edge()
@@ -166,8 +166,8 @@ def _fragments(doc: Document, header: int, end: int, columns: _Columns) -> list[
         if read_title(text) is not None or _YEAR.match(text):
             continue  # a title and its "(2026年度)": the next card's, or repeated above a grid continued
         page = doc.line(no).page
-        frags = [_Frag(no, page, columns.field_of(_centre(w)), w.norm.strip(), _centre(w), _middle(w))
-                 for w in words if left is None or _centre(w) >= left]
+        frags = [_Frag(no, page, columns.field_of(centre(w)), w.norm.strip(), centre(w), middle(w))
+                 for w in words if left is None or centre(w) >= left]
         if frags:
             out.append(frags)
     return out
@@ -181,7 +181,7 @@ def _ruled_pages(doc: Document, lines: list[list[_Frag]]) -> set[int]:
     for frags in lines:
         for f in frags:
             if f.field == "value":
-                bands.setdefault(f.page, set()).add(_band(doc.pages[f.page - 1], f.x, f.y))
+                bands.setdefault(f.page, set()).add(band(doc.pages[f.page - 1], f.x, f.y))
                 counts[f.page] = counts.get(f.page, 0) + 1
     return {p for p, b in bands.items() if len(b) >= 2 or counts[p] == 1}
 
@@ -197,7 +197,7 @@ def _rows(doc: Document, lines: list[list[_Frag]], ruled: set[int]) -> list[_Row
         page = doc.pages[first.page - 1]
         last = rows[-1] if rows else None
         if (first.page in ruled and last is not None and last.page == first.page
-                and _band(page, first.x, first.y) == _band(page, last.value_x, last.y)):
+                and band(page, first.x, first.y) == band(page, last.value_x, last.y)):
             for f in values:
                 last.add(f)
             continue
@@ -253,7 +253,7 @@ def join_wrapped(pieces: list[tuple[int, float, str]]) -> list[tuple[int, float,
 
 
 def _levels(doc: Document, rows: list[_Row], lines: list[list[_Frag]], ruled: set[int],
-            columns: _Columns, header_y: Optional[float]) -> tuple[dict[str, dict[int, str]], set[int]]:
+            columns: Columns, header_y: Optional[float]) -> tuple[dict[str, dict[int, str]], set[int]]:
     """field → row index → the level cell's text covering that row; and the rows whose 一级 cell the
     rules show printed blank (a cell of its own below the previous row's, 西安 page 33: the 效益 rows
     under no 一级 name), which inherit nothing from the row above."""
@@ -270,7 +270,7 @@ def _levels(doc: Document, rows: list[_Row], lines: list[list[_Frag]], ruled: se
                 if f.field != name:
                     continue
                 if f.page in ruled:
-                    cells.setdefault((f.page, _band(doc.pages[f.page - 1], f.x, f.y)), []).append(f)
+                    cells.setdefault((f.page, band(doc.pages[f.page - 1], f.x, f.y)), []).append(f)
                     continue
                 row = _nearest(rows, f, header_y)
                 if row is not None:
@@ -279,11 +279,11 @@ def _levels(doc: Document, rows: list[_Row], lines: list[list[_Frag]], ruled: se
         for k, row in enumerate(rows):
             if row.page in ruled:
                 page = doc.pages[row.page - 1]
-                band = _band(page, x, row.y)
-                spans[k] = "".join(f.text for f in sorted(cells.get((row.page, band), []), key=lambda f: (f.y, f.x)))
+                cell = band(page, x, row.y)
+                spans[k] = "".join(f.text for f in sorted(cells.get((row.page, cell), []), key=lambda f: (f.y, f.x)))
                 above = rows[k - 1] if k else None
                 if (name == "level1" and not spans[k] and above is not None and above.page == row.page
-                        and _band(page, x, above.y) != band):
+                        and band(page, x, above.y) != cell):
                     blank.add(k)
         out[name] = spans
     return out, blank
@@ -308,7 +308,7 @@ def read_grid(doc: Document, header: int, end: int) -> list[Indicator]:
     if not rows:
         return []
     header_words = words_of(doc, header)
-    header_y = sum(_middle(w) for w in header_words) / len(header_words) if header_words else None
+    header_y = sum(middle(w) for w in header_words) / len(header_words) if header_words else None
     for frags in lines:
         for f in frags:
             if f.field == "value" or f.field in LEVELS:
@@ -343,8 +343,8 @@ def _row_of(doc: Document, rows: list[_Row], frag: _Frag, ruled: set[int],
     row printed nearest it."""
     if frag.page in ruled:
         page = doc.pages[frag.page - 1]
-        band = _band(page, frag.x, frag.y)
-        same = [r for r in rows if r.page == frag.page and _band(page, frag.x, r.y) == band]
+        cell = band(page, frag.x, frag.y)
+        same = [r for r in rows if r.page == frag.page and band(page, frag.x, r.y) == cell]
         if same:
             return min(same, key=lambda r: abs(r.y - frag.y))
     return _nearest(rows, frag, header_y)

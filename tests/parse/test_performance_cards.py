@@ -164,6 +164,20 @@ def test_grid_continued_on_the_next_page(yantai):
         "满意度指标", "人力资源管理专业高级职称评审参评人员所在单位满意度", "90")
 
 
+def test_key_project_goals_without_indicators():
+    # Page 17 (第七部分 重点项目预算绩效情况说明): "2026年，本单位重点项目绩效目标情况如下：" and an untitled table
+    # "二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标": "深圳市交通运输局 （本级） | 管养维护项目 | 2,573.40 |
+    # 保持盐坝高速坝光收费站、…", the goal running on to page 18 ("…发挥主通道对大件运输物流服务的支撑作用。"),
+    # then "备注：无。". No indicator is printed: the project is read and flagged as a goal without indicators.
+    perf, problems = perf_of(MORE / "shenzhen-jiaotong-2026.pdf")
+    (t,) = perf.tables
+    (p,) = t.projects
+    assert (p.name, p.unit_name, p.amount, p.indicators) == ("管养维护项目", "深圳市交通运输局(本级)", D("2573.40"), [])
+    assert p.goal.startswith("保持盐坝高速坝光收费站、清平二期秀峰收费站") and p.goal.endswith("对大件运输物流服务的支撑作用。")
+    assert t.selection  # a choice of projects: XT02 compares its sum with no table
+    assert [line for line, msg in problems if "no indicator" in msg] == [p.line]
+
+
 # --- a grid without rules: the vocabulary joins a level cell printed one character a line ----------------
 
 def _doc(rows_):

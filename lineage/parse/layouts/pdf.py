@@ -597,18 +597,23 @@ def _carry_codes(rows: list[RawRow]) -> None:
         above[row.side] = row.code_groups
 
 
-def _extra_panels(grid: _Grid) -> Optional[str]:
-    """A problem message when one side of a two-sided summary prints several panels (only the first is read)."""
+def _panel_headings(grid: _Grid) -> dict[int, Optional[str]]:
+    """Each panel's heading: None for a side's first panel (or a one-sided table's), else what its label
+    column's header prints below the side's group cell (西安 表1: "支出 › 部门预算支出经济分类科目（按大类）")."""
     panel_of = _panels(grid)
-    per_side: dict[str, set[int]] = {}
+    first: dict[Optional[str], list[str]] = {}
+    out: dict[int, Optional[str]] = {}
     for panel, c in zip(panel_of, grid.columns):
-        if c.side:
-            per_side.setdefault(c.side, set()).add(panel)
-    extra = {side: len(p) for side, p in per_side.items() if len(p) > 1}
-    if not extra:
-        return None
-    sides = "、".join(f"{'收入' if side == 'income' else '支出'}方 {n} 栏" for side, n in extra.items())
-    return f"本表{sides}并列（如按功能、经济分类各列一遍）：每方只读第一栏，其余栏未读取"
+        if panel in out or c.side is None:
+            out.setdefault(panel, None)
+            continue
+        if c.side not in first:
+            first[c.side] = c.path
+            out[panel] = None
+            continue
+        shared = next((k for k, (a, b) in enumerate(zip(c.path, first[c.side])) if a != b), len(c.path))
+        out[panel] = "".join(c.path[shared:]) or f"第{len(set(out.values()))}栏"
+    return out
 
 
 def _unknown_headers(grid: _Grid) -> Optional[str]:
@@ -660,13 +665,11 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
     out: list[RawRow] = []
     indent: dict[int, Optional[float]] = {}  # row → its name's offset from its column's left edge
     lines = sorted({ln.no for ln in band})
-    first = {}
-    for panel, c in zip(panel_of, grid.columns):
-        first.setdefault(c.side, panel)
+    headings = _panel_headings(grid)
     for panel, (labels, amounts, positions) in sorted(panels.items()):
         side = grid.columns[panel_of.index(panel)].side
-        if not amounts or (side is not None and first[side] != panel):
-            continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
+        if not amounts:
+            continue
         groups, name = _label(labels)
         groups = _level_cells(grid, labels, groups)
         also = _label(seconds.get(panel, []))
@@ -687,7 +690,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
             # build places the row by the table's arithmetic (see _unknown_headers), never half.
             positions=positions if all(p is not None for p in positions) else None, side=side, role=role,
-            note=note,
+            note=note, panel=headings[panel],
         ))
     for k, row in enumerate(out):
         row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
@@ -782,8 +785,8 @@ def _depths(rows: list[RawRow]) -> None:
     offset and centred ones spread over many: both leave depth unset, so the
     codes, not the indentation, tell the levels.
     """
-    for side in {r.side for r in rows}:
-        items = [r for r in rows if r.side == side and r.role not in ("total", "total_repeat")]
+    for side, panel in {(r.side, r.panel) for r in rows}:
+        items = [r for r in rows if (r.side, r.panel) == (side, panel) and r.role not in ("total", "total_repeat")]
         offsets = sorted({r.depth for r in items if r.depth is not None})
         levels: list[float] = []
         for x in offsets:
@@ -791,7 +794,7 @@ def _depths(rows: list[RawRow]) -> None:
                 levels.append(x)
         indented = 1 < len(levels) <= 4 and all(r.depth is not None for r in items)
         for r in rows:
-            if r.side == side:
+            if (r.side, r.panel) == (side, panel):
                 r.depth = next(i for i, x in enumerate(levels) if r.depth <= x + 2) \
                     if indented and r in items else None
 
@@ -928,10 +931,9 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
                 raw.header += [h for h in grid.header if h not in raw.header]
                 # A performance table's cells are read from its lines (lineage.parse.performance), never
                 # placed by column here: its headers ("西安市信访局 / 预算金额（万元） / 总额") name no column.
-                messages = () if raw.kind in PERFORMANCE_KINDS else (_extra_panels(grid), _unknown_headers(grid))
-                for message in messages:
-                    if message and (data[0].no, message) not in raw.problems:
-                        raw.problems.append((data[0].no, message))
+                message = None if raw.kind in PERFORMANCE_KINDS else _unknown_headers(grid)
+                if message and (data[0].no, message) not in raw.problems:
+                    raw.problems.append((data[0].no, message))
         if grid is None:
             break
         found = True
