@@ -19,7 +19,7 @@ from typing import Iterator, Optional
 
 import click
 
-from .common import EXIT_FINDINGS, expand_paths, fail_input, jobs_option, stderr, store_option
+from .common import EXIT_FINDINGS, expand_paths, fail_input, jobs_option, report_bad, stderr, store_option
 from .neo4j_options import driver_for, neo4j_options, target
 from .progress import progress
 
@@ -210,6 +210,8 @@ def _into_neo4j(run: Run, t) -> str:
 def _report(run: Run, where: str, fail_on_error: bool) -> None:
     for message in run.notes:
         click.echo(click.style("note:", fg="yellow") + f" {message}", err=True)
+    if run.bad and not any(run.outcome.values()) and not run.stop.reason:
+        report_bad(run.bad, read=0)  # nothing readable: no store was created, and "0 added" would read as a load
     for message in run.bad:
         click.echo(click.style("error:", fg="red") + f" {message}", err=True)
     stderr.print(f"{where}; findings: {run.errors} errors, {run.warnings} warnings. See: lineage check",

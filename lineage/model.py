@@ -86,6 +86,10 @@ class Row(BaseModel):
     note: Optional[str] = None  # how a placement was decided, when not by position
     depth: Optional[int] = None  # indentation level as printed, when the layout shows it (RawRow.depth)
     code_line: Optional[int] = None  # a code not printed on this row: the line that prints it with this name
+    # A two-sided summary printing one side several times, each panel classifying the same money another
+    # way (西安 表1: 支出 by function | by 部门预算 economic class | by 政府预算 economic class): the heading of
+    # the further panel this row belongs to. None on a side's first panel, which alone states the side.
+    panel: Optional[str] = None
 
 
 class Table(BaseModel):
@@ -190,6 +194,8 @@ class PerformanceTable(BaseModel):
     # Printed one card per project (福州, 国家信访局, 西安): a document prints cards for the projects it
     # chooses, so the cards' amounts add up to no table's figure.
     cards: bool = False
+    # The projects the document chose to show (cards, a 重点项目 list): their amounts add up to no table's figure.
+    selection: bool = False
     projects: list[ProjectTarget] = Field(default_factory=list)
     unattributed: list[Indicator] = Field(default_factory=list)
 
@@ -233,7 +239,9 @@ class Claim(BaseModel):
     "three_public.reception", "operating_costs" (机关运行经费), "procurement",
     "procurement.goods|works|services", "source:<income column>",
     "function:<code>" (类/款/项 by code), "function_name:<名称>" (by name when no
-    code is printed), "project_count", "performance_projects".
+    code is printed), "project_count", "performance_projects", "carryover:<fund>" (a part
+    of 上年结转), "carryforward" (年终结转结余), "use:<支出总表 column>" (事业单位经营支出 …),
+    "economic_name:<名称>" (会议费, 培训费, 委托业务费, 对个人和家庭的补助).
     A change keeps the stated difference (`value`), the stated previous value
     (`previous`) and direction, so the arithmetic can be checked.
     """

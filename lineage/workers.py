@@ -126,7 +126,8 @@ def _parsed(path: Path, only: frozenset[str] | None = None):
     (left to themselves they read the file again, and a PDF's pages again: 0.1-0.5 s)."""
     doc = read_document(path)
     d = parse_document(doc)
-    return d, run_checks(d, only, lines={line.no: line.norm for line in doc.lines})
+    return d, run_checks(d, only, lines={line.no: line.norm for line in doc.lines},
+                         pages={line.no: line.page for line in doc.lines if line.page})
 
 
 def store_record(path: Path) -> Record:

@@ -17,7 +17,7 @@ from lineage.vocab import KIND_LABELS, TWO_SIDED, sums
 
 def side_total(table: Table, side: str) -> Optional[Row]:
     """The 收入总计/支出总计 row of one side (总计 preferred over 合计)."""
-    rows = [r for r in table.rows if r.side == side]
+    rows = [r for r in table.rows if r.side == side and r.panel is None]  # a further panel repeats the total
     for pattern in (r"^(收入|支出)?总计$", r"^(本年)?(收入|支出)?合计$"):
         for r in rows:
             if re.match(pattern, re.sub(r"\s+", "", r.name)) and r.values:

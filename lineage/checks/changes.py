@@ -18,7 +18,7 @@ from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding, Subject
 from lineage.checks.narrative import claim_evidence, current_amount, definitions, round_to
 from lineage.checks.registry import Rule, register
-from lineage.model import Claim, Provenance
+from lineage.model import Claim
 
 # Subjects that name one quantity: the 一般公共预算 appropriation is also its income
 # line; a budget's income total equals its expenditure total.
@@ -291,7 +291,7 @@ class ItemChange(Rule):
             x = _dec(m.x) if m.x else None
             sign = Decimal(-1) if m.dir == "减少" else Decimal(1)
             lines = sorted({where[i] for i in range(m.start, m.end)})
-            proof = [Provenance(file=d.source.path, line=n, text=ctx.lines[n][:120]) for n in lines]
+            proof = [ctx.line_evidence(n) for n in lines]
             details, expected, found, severity = [], None, None, "warning"
             if x is not None and x != b:
                 details.append(f"同一项目写作 {x} 万元和 {b} 万元")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional, Sequence
 
 from lineage.checks import walk
-from lineage.model import Disclosure, PerformanceTable, ProjectTarget, Table
+from lineage.model import Disclosure, PerformanceTable, ProjectTarget, Provenance, Table
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,9 +32,10 @@ class CheckContext:
     """One disclosure and everything the rules derive from it, built lazily once."""
 
     def __init__(self, disclosure: Disclosure, lines: Optional[dict[int, str]] = None,
-                 related: Sequence[Disclosure] = ()):
+                 related: Sequence[Disclosure] = (), pages: Optional[dict[int, int]] = None):
         self.disclosure = disclosure
         self._lines = lines
+        self._pages = pages
         # Other disclosures of the same unit the caller has at hand (a 决算's 预算 of that year): the
         # cross-document rules (XD) read them, and stay quiet without them.
         self.related = list(related)
@@ -66,15 +67,33 @@ class CheckContext:
         return walk.targets(self.disclosure)
 
     @cached_property
+    def _source(self) -> tuple[Optional[dict[int, str]], dict[int, int]]:
+        if self._lines is not None:
+            return self._lines, self._pages or {}
+        return source_text(self.disclosure) or (None, {})
+
+    @property
     def lines(self) -> Optional[dict[int, str]]:
         """The document's lines by number (normalised), or None when the source is gone or changed."""
-        if self._lines is not None:
-            return self._lines
-        return source_lines(self.disclosure)
+        return self._source[0]
+
+    def line_evidence(self, no: int, table: Optional[str] = None) -> Provenance:
+        """A line of the document as evidence, with its PDF page: a reader of a 40-page PDF looks
+        for the page first. The text is the line as read, when the source is at hand."""
+        lines, pages = self._source
+        return Provenance(file=self.d.source.path, table=table, line=no, page=pages.get(no),
+                          text=lines[no][:120] if lines and no in lines else "")
 
 
 def source_lines(d: Disclosure) -> Optional[dict[int, str]]:
     """The parsed file's normalised lines, if it is still on disk unchanged."""
+    text = source_text(d)
+    return text[0] if text else None
+
+
+def source_text(d: Disclosure) -> Optional[tuple[dict[int, str], dict[int, int]]]:
+    """The parsed file's normalised lines and the PDF page of each (none for a text file),
+    if it is still on disk unchanged."""
     path = Path(d.source.path)
     try:
         data = path.read_bytes()
@@ -88,4 +107,4 @@ def source_lines(d: Disclosure) -> Optional[dict[int, str]]:
         doc = read_document(path)
     except InputError:
         return None
-    return {line.no: line.norm for line in doc.lines}
+    return {line.no: line.norm for line in doc.lines}, {line.no: line.page for line in doc.lines if line.page}

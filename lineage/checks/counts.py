@@ -12,7 +12,6 @@ from lineage.checks.labels import paragraph_from
 from lineage.checks.narrative import claim_evidence
 from lineage.checks.orphans import is_basic_target, project_rows
 from lineage.checks.registry import Rule, register
-from lineage.model import Provenance
 
 
 @register
@@ -112,5 +111,5 @@ class CountParts(Rule):
             if total > whole:
                 yield self.finding(
                     d, expected=total, found=whole, unit=unit, line=n, label=label,
-                    evidence=[Provenance(file=d.source.path, line=k, text=ctx.lines[k][:120]) for k in used],
+                    evidence=[ctx.line_evidence(k) for k in used],
                 )

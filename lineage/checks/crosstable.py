@@ -8,7 +8,6 @@ from lineage.amounts import convert, same_amount
 from lineage.checks.finding import Finding
 from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, register
-from lineage.model import Disclosure
 
 
 @register

@@ -120,8 +120,13 @@ def _year_total(t: Table, side: str) -> Optional[Row]:
                  re.match(r"^本年(收入|支出)合计$", re.sub(r"\s+", "", r.name))), None)
 
 
+# The key prefix of what a two-sided summary states: the 财政拨款 and the 政府性基金 summaries speak of
+# their own money ("fiscal.income_total", "fund.income_total"), the 收支总表 of all of it.
+_TWO_SIDED_PREFIX = {"fiscal_summary": "fiscal.", "actual_fiscal_summary": "fiscal.", "fund_summary": "fund."}
+
+
 def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
-    prefix = "" if t.kind in ("income_expenditure_summary", "actual_income_expenditure_summary") else "fiscal."
+    prefix = _TWO_SIDED_PREFIX.get(t.kind, "")
     if (s := spec(t.kind)) and s.phase == "actual":
         income, spend = _year_total(t, "income"), _year_total(t, "expenditure")
     else:
@@ -133,10 +138,10 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
     if not prefix and either and spec(t.kind) and spec(t.kind).phase == "actual":  # type: ignore[union-attr]
         # a 决算's 收入支出总计 adds 年初结转和结余 to 本年收入合计: a reading of "收入支出总计"
         facts.add(Fact("grand_total", first_amount(either), t.kind, evidence(d, t, [either])))
-    if prefix and either:  # fiscal_summary: either side's total is the fiscal total
+    if prefix == "fiscal." and either:  # fiscal_summary: either side's total is the fiscal total
         facts.add(Fact("fiscal_total", first_amount(either), t.kind, evidence(d, t, [either])))
     for r in t.rows:
-        if not r.values or r.role == "total":
+        if not r.values or r.role == "total" or r.panel:  # a further panel classifies the money by economic class
             continue
         name = strip_numbering(r.name)
         amount = first_amount(r)
@@ -149,15 +154,25 @@ def _from_two_sided(d: Disclosure, t: Table, facts: Facts) -> None:
 
 
 def _from_subtotals(d: Disclosure, t: Table, facts: Facts) -> None:
-    """The vocabulary's subtotal rows (决算 基本支出表: 人员经费合计 → personnel, 公用经费合计 → public)."""
+    """The vocabulary's subtotal rows (决算 基本支出表: 人员经费合计 → personnel, 公用经费合计 → public;
+    政府采购预算表: 货物 → procurement.goods), in the column the table's total states (its first
+    `total_facts` column: 苏州's 货物 row prints 一般公共预算资金 before 总计), else its one amount."""
     s = spec(t.kind)
+    column = next(iter(s.total_facts), None) if s else None
+    by_key: dict[str, list[Row]] = defaultdict(list)
     for r in t.rows:
         if r.role != "subtotal" or not r.values or not s:
             continue
         name = re.sub(r"\s+", "", r.name)
         key = next((k for pattern, _, k in s.subtotals if re.match(pattern, name)), None)
         if key:
-            facts.add(Fact(key, first_amount(r), t.kind, evidence(d, t, [r])))
+            by_key[key].append(r)
+    for key, rows in by_key.items():
+        amounts = {r.index: r.values[column] if column in r.values else first_amount(r) for r in rows}
+        if len(set(amounts.values())) > 1:  # 货物 under each of several units: the table does not say which
+            facts.unresolved.add(key)       # total the text means
+            continue
+        facts.add(Fact(key, amounts[rows[0].index], t.kind, evidence(d, t, rows[:1])))
 
 
 def _from_fiscal_by_economic(d: Disclosure, t: Table, facts: Facts) -> None:

@@ -501,7 +501,7 @@ class UnitAndYearLabels(Rule):
             yield self.finding(
                 d, unit="", what=f"第 {no} 行标题写作「{name} {year} 年」，本文件为「{d.unit_name} {d.year} 年」",
                 expected_label=f"{d.unit_name} {d.year}", found_label=f"{name} {year}",
-                evidence=[Provenance(file=d.source.path, line=no, text=lines[no][:120])],
+                evidence=[ctx.line_evidence(no)],
             )
         name = d.unit_name
         variants: dict[str, list[int]] = {}
@@ -515,5 +515,5 @@ class UnitAndYearLabels(Rule):
             yield self.finding(
                 d, unit="", what=f"第 {'、'.join(map(str, where))} 行单位名称写作「{window}」，封面为「{name}」",
                 expected_label=name, found_label=window,
-                evidence=[Provenance(file=d.source.path, line=no, text=lines[no][:120]) for no in where],
+                evidence=[ctx.line_evidence(no) for no in where],
             )

@@ -9,7 +9,6 @@ from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, register
 from lineage.graph import names as N
 from lineage.graph.conservation import flows, imbalances
-from lineage.model import Disclosure
 
 
 @register
@@ -30,6 +29,10 @@ class NodeImbalance(Rule):
     本年支出 + 年末结转和结余: Shanghai 普陀区规划和自然资源局 2024 receives
     9746.50 and spends 9759.38). Where its carry-over lines are not in the
     graph (not printed, or not read), that pool's difference is an info.
+
+    An edge read from a row whose columns the text does not determine (PA01: an ambiguous
+    row, e.g. the 合计 row that gives the funding sources) may carry only the amounts placed
+    so far; a node with such an edge is unresolved, and its difference an info, not an error.
     """
 
     id = "GR01"
@@ -42,14 +45,17 @@ class NodeImbalance(Rule):
         income = N.node_id(d.id, "pool", "收入")
         carried = income in g and any(g.nodes[n].get(N.CARRY) for n in [*g.predecessors(income), *g.successors(income)])
         carry_unread = g.nodes[d.id].get(N.PHASE) == "actual" and not carried
+        ambiguous = {(t.kind, r.line) for t in d.tables for r in t.rows if r.ambiguous}
         for imb in imbalances(g, d.id):
             attrs = g.nodes[imb.node]
             edges = flows(g, imb.node, "in") + flows(g, imb.node, "out")
+            provs = [e[N.PROV] for e in edges if e.get(N.PROV) is not None]
+            unresolved = any((p.table, p.line) in ambiguous for p in provs)
             f = self.sum_finding(
                 d, expected=imb.inflow, found=imb.outflow, n_parts=imb.n_parts, node=attrs.get("name", imb.node),
                 subjects=[Subject(code=attrs.get("code"), name=attrs.get("name", ""))],
-                evidence=[e[N.PROV] for e in edges if e.get(N.PROV) is not None],
+                evidence=provs,
             )
             if f:
-                soft = f.severity != "error" or (carry_unread and imb.node == income)
+                soft = f.severity != "error" or unresolved or (carry_unread and imb.node == income)
                 yield f.model_copy(update={"severity": "info"}) if soft else f

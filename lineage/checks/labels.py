@@ -19,6 +19,7 @@ from lineage.checks.narrative import claim_evidence, facts_for
 from lineage.checks.registry import Rule, register
 from lineage.tableview import evidence, item_rows
 from lineage.model import Claim, Disclosure, Provenance
+from lineage.vocab import spec
 
 # Functional classes renamed in the national classification, as documents still print them:
 # old name → (code, current name). 210 was 医疗卫生与计划生育支出 until 2019 (002 line 133);
@@ -54,7 +55,7 @@ class CodeTwoNames(Rule):
 
     Example (003): 2060704 is "学术交流活动" in 支出总表 (line 147) but "学术交流活动的"
     in 一般公共预算支出预算表 (line 272). Names are compared without spaces and
-    bracket width; project tables (whose rows are projects) are skipped.
+    bracket width; tables whose rows name projects or items bought (TableSpec.names_items) are skipped.
     """
 
     id = "LB02"
@@ -66,7 +67,7 @@ class CodeTwoNames(Rule):
         d = ctx.d
         seen: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for t in ctx.tables:
-            if t.kind == "gp_projects":
+            if (s := spec(t.kind)) and s.names_items:
                 continue
             for r in item_rows(t):
                 # Only full codes name one subject: "301 02" rows of 2-1 list items under one 款.
@@ -145,7 +146,7 @@ def table_names(ctx: CheckContext) -> dict[str, tuple[str, Provenance]]:
     """Code → (name, where) for every functional code a table prints with a name."""
     names: dict[str, tuple[str, Provenance]] = {}
     for t in ctx.tables:
-        if t.kind == "gp_projects":
+        if (s := spec(t.kind)) and s.names_items:
             continue
         for r in item_rows(t):
             if r.code and r.scheme == "functional" and r.name and r.code not in names:
@@ -324,7 +325,7 @@ class RenamedSubject(Rule):
                     d, lines="、".join(map(str, hits)), old=old, code=code, new=new, unit="",
                     expected_label=new, found_label=old,
                     subjects=[Subject(code=code, name=new)],
-                    evidence=[Provenance(file=d.source.path, line=n, text=ctx.lines[n][:120]) for n in hits],
+                    evidence=[ctx.line_evidence(n) for n in hits],
                 )
 
 
@@ -374,6 +375,6 @@ class ListedClasses(Rule):
             yield self.finding(
                 d, line=n, detail="；".join(parts), unit="", severity=None if extra else "warning",
                 expected_label="、".join(sorted(money)), found_label="、".join(sorted(listed)),
-                evidence=[Provenance(file=d.source.path, line=m, text=ctx.lines[m][:120]) for m in used]
+                evidence=[ctx.line_evidence(m) for m in used]
                 + [money[m] for m in missing],
             )

@@ -45,6 +45,12 @@ SCOPED: dict[tuple[str, str], str] = {
     ("fund_total", "project"): "fund_project",
     ("gp_total", "basic"): "gp_basic",
     ("gp_total", "project"): "gp_project",
+    # 政府采购 of 一般公共预算拨款 (重庆 "其中一般公共预算拨款政府采购594万元：政府采购货物预算2万元…"): the
+    # 政府采购预算表's 一般公共预算 column, never its 合计
+    ("gp_total", "procurement"): "gp.procurement",
+    ("gp_total/procurement", "procurement.goods"): "gp.procurement.goods",
+    ("gp_total/procurement", "procurement.works"): "gp.procurement.works",
+    ("gp_total/procurement", "procurement.services"): "gp.procurement.services",
 }
 
 # The totals a text calls 收入/支出/财政拨款/一般公共预算 loosely: any of them, with
@@ -91,6 +97,10 @@ def any_scope(facts: Facts, c: Claim) -> list[Fact]:
     for alt in SCOPES.get(subject, ()):
         found += facts.get(alt)
     found += facts.get("fiscal." + subject)
+    if subject.startswith("function:"):
+        # A code names the 类/款/项, not the funds: under "一般公共预算拨款支出情况" (福州) the text
+        # states the 一般公共预算 figure, under 支出总表's heading all funds.
+        found += [f for prefix in ("gp.", "fund.") for f in facts.get(prefix + subject) if f not in found]
     return found
 
 

@@ -227,6 +227,11 @@ class WeightsNotHundred(Rule):
     it is the template's habit: one info for the table with the count. A
     target that differs from both 100 and its table's habit is a warning. Only
     targets whose indicators all print a weight are summed.
+
+    Templates that print one card per project (西安, 国家信访局: a table of one
+    target each) show their habit across the cards: the cards of a kind are
+    judged together, so ten cards weighing 90 are one info, and one card weighing
+    80 among them is a warning rather than a habit of its own.
     """
 
     id = "OR03"
@@ -236,25 +241,28 @@ class WeightsNotHundred(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         d = ctx.d
+        groups: dict[object, list[tuple[PerformanceTable, ProjectTarget, Decimal]]] = {}
         for pt in ctx.performance_tables():
-            totals: list[tuple[ProjectTarget, Decimal]] = []
+            key = pt.line if len(pt.projects) > 1 else ("cards", pt.kind)
             for p in pt.projects:
                 weights = [i.weight for i in p.indicators]
                 if weights and all(w is not None for w in weights):
-                    totals.append((p, sum(weights, Decimal(0))))  # type: ignore[arg-type]
-            if not totals:
-                continue
-            habit, n = Counter(t for _, t in totals).most_common(1)[0]
-            if habit != 100 and n * 2 > len(totals):
-                same = [p for p, t in totals if t == habit]
+                    groups.setdefault(key, []).append((pt, p, sum(weights, Decimal(0))))  # type: ignore[arg-type]
+        for totals in groups.values():
+            habit, n = Counter(t for *_, t in totals).most_common(1)[0]
+            usual = habit != 100 and n * 2 > len(totals)
+            if usual:
+                same = [(pt, p) for pt, p, t in totals if t == habit]
+                tables = sorted({pt.line for pt, _ in same})
+                where = f"第 {tables[0]} 行" if len(tables) == 1 else f"第 {tables[0]} 行起 {len(tables)} 张"
                 yield self.finding(
                     d, expected=Decimal(100), found=habit, unit="", severity="info",
-                    subject=f"绩效目标表（第 {pt.line} 行）{len(same)}/{len(totals)} 个项目", 
+                    subject=f"绩效目标表（{where}）{len(same)}/{len(totals)} 个项目",
                     note="：模板惯例（如预留 10 分给预算执行率），合并为一条",
-                    evidence=[target_evidence(d, pt, p) for p in same],
+                    evidence=[target_evidence(d, pt, p) for pt, p in same],
                 )
-            for p, t in totals:
-                if t != 100 and not (t == habit and n * 2 > len(totals)):
+            for pt, p, t in totals:
+                if t != 100 and not (usual and t == habit):
                     yield self.finding(
                         d, expected=Decimal(100), found=t, unit="", subject=f"项目「{p.name}」", note="",
                         evidence=[target_evidence(d, pt, p)],

@@ -163,16 +163,16 @@ def resolve(ids: Iterable[str]) -> set[str]:
 
 def run_checks(
     d: Disclosure, only: Optional[Iterable[str]] = None, lines: Optional[dict[int, str]] = None,
-    related: Iterable[Disclosure] = (),
+    related: Iterable[Disclosure] = (), pages: Optional[dict[int, int]] = None,
 ) -> list[Finding]:
     """Every rule (or the ids in `only`) over one disclosure, sharing one CheckContext.
 
-    `lines` gives the document's lines when the caller already has them;
-    otherwise the context reads them from the source file on first use.
+    `lines` (and `pages`, each line's PDF page) give the document's lines when the caller already
+    has them; otherwise the context reads them from the source file on first use.
     `related` are other disclosures of the unit at hand (its 预算 for a 决算), for the XD rules.
     """
     selected = resolve(only) if only else None
-    ctx = CheckContext(d, lines, list(related))
+    ctx = CheckContext(d, lines, list(related), pages)
     findings: list[Finding] = []
     for rule in all_rules():
         if selected is None or rule.id in selected:

@@ -8,7 +8,6 @@ from typing import Iterable, Optional
 from lineage.checks.finding import Finding
 from lineage.checks.context import CheckContext
 from lineage.checks.registry import Rule, register
-from lineage.tableview import evidence
 from lineage.model import Disclosure, Provenance
 from lineage.vocab import KIND_LABELS
 from lineage.vocab.families import BY_NAME, TableSet
@@ -135,5 +134,5 @@ class DuplicateTable(Rule):
             if first is not None:
                 yield self.finding(
                     d, table=KIND_LABELS.get(kind, kind), first=first, second=line, unit="",
-                    evidence=[Provenance(file=d.source.path, table=kind, line=n) for n in (first, line)],
+                    evidence=[ctx.line_evidence(n, table=kind) for n in (first, line)],
                 )

@@ -139,7 +139,7 @@ class TargetTableAmounts(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         d = ctx.d
         for pt in ctx.performance_tables():
-            if not pt.projects or pt.cards:  # cards: a selection of projects, no list of them all
+            if not pt.projects or pt.cards or pt.selection:  # the projects chosen, no list of them all
                 continue
             skip = [p for p, _ in repeats(pt)]
             s_all, n = project_sum(pt, skip)

@@ -87,6 +87,7 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
         printed=[a.replace(",", "") for a in raw_row.amounts],
         note=raw_row.note,
         depth=raw_row.depth,
+        panel=raw_row.panel,
     )
     problem = None
     if raw_row.positions is not None:

@@ -6,7 +6,10 @@ is the wording printed closest before it (lineage.parse.claims_vocab); a
 figure with no wording of its own takes the subject just stated ("…408.29 万元，
 占 35.13%" is a share of 上年结转), and the first figure of a sentence may take
 the subject of the heading or subject-only sentence above it ("（二）公务接待费"
-/ "2023 年预算安排 0.66 万元").
+/ "2023 年预算安排 0.66 万元"). A change that names nothing is the change of the subject just
+changed ("增加47.15万元，增长1.02%"), else just stated, else named earlier in its sentence; a sentence
+that opens with the comparison ("…主要用于审计事务。与上年相比减少17.08万元") continues the subject the
+sentence before it stated last.
 
 Changes keep what the text states: "比 2022 年预算数 187.09 万元减少 28.23 万元"
 is one change claim with value 28.23, previous 187.09 and previous_year 2022;
@@ -32,7 +35,7 @@ from lineage.amounts import AMOUNT_RE, parse_amount
 from lineage.model import Claim
 from lineage.parse.claims_execution import ExecutionContext, note_subject, read_execution
 from lineage.parse.claims_text import Sentence, explanation_spans, sentences
-from lineage.parse.claims_vocab import CURRENT, Match, find_subject
+from lineage.parse.claims_vocab import CURRENT, STANDALONE, Match, find_subject
 from lineage.read import Document
 
 Problems = list[tuple[int, str]]
@@ -41,7 +44,8 @@ Problems = list[tuple[int, str]]
 # ("1e309", "V2") is not one.
 _FIGURE = re.compile(r"(?<![\d.,A-Za-z])(?P<num>-?\d[\d,]*(?:\.\d+)*)(?![\dA-Za-z])(?P<gap>\s*)(?P<unit>万元|元|%|个|辆|台)?")
 _FLAT = re.compile(r"(基本)?(持平|没有变化|无变化|保持不变)")
-_NOT_A_FIGURE_AFTER = ("左右", "以上", "以下", "以内")
+# "单价100万元(含)以上的设备0台": a threshold, not a figure of the budget.
+_NOT_A_FIGURE_AFTER = re.compile(r"\s*([(（]含[)）])?\s*(左右|以上|以下|以内)")
 _VERB = re.compile(r"(增加|减少|增长|下降|降低|上升|减|增)了?\s*$")
 _INCREASE = ("增加", "增长", "上升", "增")
 _COMPARED = re.compile(r"(比|较|与|同)\s*(?P<year>20\d\d)\s*年度?[^，；。、,;]*$")
@@ -49,7 +53,11 @@ _YEAR = re.compile(r"(20\d\d)\s*年(?!底)")
 # A sentence about one project (项目概述/年度预算安排 sheets, 国家信访局 page 29) states that project's
 # figures; the document-level subjects it uses ("一般公共预算", "上年结转") are not the unit's totals.
 _ONE_PROJECT = re.compile(r"(该|本|此)项目")
-_CLAUSE_END = re.compile(r".*(?:[，；：、,;:]|其中)", re.S)
+# "财政拨款收、支总预算": the 、 between 收 and 支 joins two words of one name, it ends no clause.
+_CLAUSE_END = re.compile(r".*(?:[，；：,;:]|(?<!收)、|其中)", re.S)
+# A sentence that opens with the comparison ("与上年相比减少17.08万元", 苏州) states the change of the
+# subject the sentence before it stated last.
+_OPENS_COMPARED = re.compile(r"\s*(与|同|比|较)\s*(上年|上一年|去年|20\d\d\s*年)")
 # "预算数（基本支出）为 289.04": the bracket says which kind of money, not the subject.
 _MONEY_KIND_NOTE = re.compile(r"(?<=预算数)\s*[(（](基本支出|项目支出)[)）]")
 # "214)281.37": stray text glued to a figure by the PDF extraction.
@@ -59,8 +67,9 @@ _TOTALS = {
     "income_total", "expenditure_total", "fiscal_total", "gp_total", "fund_total", "soe_total",
     "three_public", "procurement", "performance_projects",
 }
-# Subjects that stand on their own: never a part of the running total.
-_UNSCOPED = _TOTALS | {"operating_costs", "performance_departments"}
+# Subjects that stand on their own: never a part of the running total (会议费 follows the 三公 in the
+# text and in their table, but is no part of it).
+_UNSCOPED = _TOTALS | {"operating_costs", "performance_departments"} | set(STANDALONE.values())
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,7 @@ class _State:
     year: Optional[int]
     parent: Optional[_Subject] = None
     carried: Optional[_Subject] = None
+    last: Optional[_Subject] = None  # the subject of the last amount the sentence before stated
     claims: list[Claim] = field(default_factory=list)
     problems: Problems = field(default_factory=list)
 
@@ -145,6 +155,7 @@ class _SentenceReader:
         self.s = sentence
         self.text = self._clean(sentence.text)
         self.current: Optional[_Subject] = None
+        self.changed: Optional[_Subject] = None  # the subject of a change just stated ("增加47.15万元,增长1.02%")
         self.pending: Optional[_Pending] = None
         self.first = True
         self.money_unit: Optional[str] = None  # 万元/元 of the last amount this sentence printed
@@ -185,7 +196,7 @@ class _SentenceReader:
         """Read one figure: True when it made a claim, None when the number is not a figure at all."""
         unit = m.group("unit") or ""
         seg = self.text[prev_end : m.start()]
-        if after.lstrip().startswith(_NOT_A_FIGURE_AFTER) or re.match(r"\s*年", self.text[m.end() :]):
+        if _NOT_A_FIGURE_AFTER.match(after) or re.match(r"\s*年", self.text[m.end() :]):
             return None
         compared = _COMPARED.search(seg)
         verb = _VERB.search(seg)
@@ -226,7 +237,7 @@ class _SentenceReader:
         if unit == "%":
             return self._percent(fig, seg, clause, verb, named, year, compared_year, lines)
         if verb:
-            return self._change(fig, verb.group(1), named or self.current, year, compared_year, lines)
+            return self._change(fig, verb.group(1), named, year, compared_year, lines)
         if compared:
             self._flush()
             subject = named or self.current
@@ -255,9 +266,15 @@ class _SentenceReader:
         found = find_subject(clause, count)
         if found is None and self.first and not self._listed(clause):
             base, found = 0, find_subject(self.text[:fig_start], count)
-        if found is not None and found.subject == CURRENT and self.current is None:
+        if found is not None and found.subject == CURRENT:
+            # "…;本部门共7个项目纳入绩效目标管理,涉及财政性资金合计339.5万元" (苏州): a subject worded since the
+            # figure before is the one 涉及 refers to; else the current one; else, with none,
             # "项目支出均实行了绩效管理，涉及…7247万元": the wording before 涉及 names it
-            base, found = 0, find_subject(self.text[: base + found.start], count)
+            since = find_subject(self.text[prev_end : base + found.start], count)
+            if since is not None and since.subject != CURRENT:
+                base, found = prev_end, since
+            elif self.current is None:
+                base, found = 0, find_subject(self.text[: base + found.start], count)
         named = _subject(found, self.current)
         return named, (base + found.start if found and named else fig_start)
 
@@ -270,10 +287,13 @@ class _SentenceReader:
             self._claim(fig, self.current, "share", year, lines, of=of.subject if of else self._scope(self.current))
             return True
         if verb:
-            return self._change(fig, verb.group(1), named or self.current, year, compared_year, lines)
+            return self._change(fig, verb.group(1), named, year, compared_year, lines)
         return False  # "满意度 92%" and the like: not a budget figure
 
-    def _change(self, fig, verb, subject, year, compared_year, lines) -> bool:
+    def _change(self, fig, verb, named, year, compared_year, lines) -> bool:
+        subject = named or self.changed or self.current or self._named_earlier(fig.start)
+        if subject is None and _OPENS_COMPARED.match(self.text):
+            subject = self.state.last
         if subject is None:
             self._no_subject(fig, verb, self.s.line_of[fig.start])
             return False
@@ -286,7 +306,15 @@ class _SentenceReader:
         self._claim(
             fig, subject, "change", year, lines, previous=previous, previous_year=compared_year, direction=direction
         )
+        self.changed = subject
         return True
+
+    def _named_earlier(self, end: int) -> Optional[_Subject]:
+        """A change with no subject of its own, none stated before it in its sentence but one named there:
+        "科目为2014099其他信访事务支出,2026年预算数3,623.98为万元,比2025年执行减少21,519.26万元"
+        (国家信访局: the figure between lacks its unit)."""
+        found = find_subject(self.text[:end])
+        return None if found is None or found.subject == CURRENT else _subject(found, None)
 
     def _flat(self, prev_end: int, m: re.Match) -> bool:
         """"与 2022 年预算持平": a change of 0 against the year compared with."""
@@ -375,6 +403,7 @@ class _SentenceReader:
         )
         if kind in ("amount", "count"):
             self.current = subject
+            self.changed = None
         if fig.unit in ("万元", "元"):
             self.money_unit = fig.unit
 
@@ -382,6 +411,7 @@ class _SentenceReader:
 def _heading(state: _State, s: Sentence) -> None:
     """A heading names the subject of the text below it; a top-level one resets the running total."""
     subject = _subject(find_subject(s.text), None)
+    state.last = None
     if s.top:
         state.parent = None
     if subject and subject.key in _TOTALS | {"basic"}:
@@ -417,6 +447,7 @@ def read_claims(doc: Document, year: int | None) -> tuple[list[Claim], Problems]
                 s = Sentence(rest, s.line_of, s.heading, s.top)
             reader = _SentenceReader(state, s)
             printed = reader.read()
+            state.last = reader.current
             # A sentence that names a subject but prints no figure names the one below it.
             state.carried = None if printed else _subject(find_subject(reader.text), None)
         claims += state.claims

@@ -29,6 +29,10 @@ _STOP = re.compile(rf"名词解释|^\s*第[{CN}]+部分(?!.*(情况说明|编制
 TOP_HEADING = re.compile(rf"^\s*[{CN}]+、")
 _SUB_HEADING = re.compile(rf"^\s*[(（][{CN}]+[)）]")
 _MAX_HEADING = 40
+# A numbered line that prints a money figure, or ends in one whose unit the next line prints, opens a
+# sentence: "(一)人员经费2286.69万元,主要包括:基本工资、津贴", "(三)2080505-机关事业单位基本养老
+# 保险缴费支出188.72" / "万元。" (福州).
+_FIGURE_IN_LINE = re.compile(r"\d\s*(万元|元)|\d\.\d+$")
 
 
 @dataclass
@@ -73,9 +77,12 @@ def is_heading(text: str) -> bool:
 
     >>> is_heading("（一）收入预算情况"), is_heading("（一）公务接待费与 2022 年预算持平。")
     (True, False)
+    >>> is_heading("(一)人员经费2286.69万元,主要包括:基本工资、津贴")
+    False
     """
     t = text.strip()
-    return bool((TOP_HEADING.match(t) or _SUB_HEADING.match(t)) and "。" not in t and len(t) <= _MAX_HEADING)
+    return bool((TOP_HEADING.match(t) or _SUB_HEADING.match(t)) and "。" not in t and len(t) <= _MAX_HEADING
+                and not _FIGURE_IN_LINE.search(t))
 
 
 def sentences(doc: Document, first: int, last: int) -> list[Sentence]:

@@ -29,6 +29,11 @@ CURRENT = "<current>"
 _Q = "[“”\"']?"
 _SRC = {c: f"source:{c}" for c in spec("income_summary").base_columns[1:]}  # type: ignore[union-attr]
 
+# Items of the national economic classification the templates state apart, each on its own: 会议费 (30215)
+# and 培训费 (30216) beside the 三公 (苏州 "一般公共预算拨款安排的会议费预算支出10万元"), 委托业务费 (30227,
+# the central template: "委托业务费财政拨款预算1,391.68万元").
+STANDALONE = {name: f"economic_name:{name}" for name in ("会议费", "培训费", "委托业务费")}
+
 # (pattern, subject, scope): scope is the total the wording itself places the
 # subject in ("一般公共预算基本支出" is the basic expenditure of gp_total).
 _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
@@ -36,13 +41,23 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"财政(拨款)?收支(预算)?总数|财政拨款收支总预算|财政拨款收支预算总额", "fiscal_total", None),
     # "其中：财政拨款收入 18,976.76 万元", "财政拨款支出预算 18,976.76 万元" (Shanghai's 编制说明)
     (r"财政拨款(收入|支出)(预算)?", "fiscal_total", None),
+    # "财政拨款收、支总预算4,651.67万元", "财政拨款收、支总计各增加47.15万元" (苏州's 编制说明)
+    (r"财政拨款收、支(总预算|总计|预算总数)", "fiscal_total", None),
     (r"收入预算|预算收入|本年收入|收入总计", "income_total", None),
     (r"支出预算|预算支出|本年支出总计|支出总计|本年支出", "expenditure_total", None),
+    # "收入预算为2796.14万元 … 相应安排支出预算2796.14万元" (福州's 单位预算): the whole budget's spending
+    (r"相应安排(的)?支出(预算)?", "expenditure_total", None),
     (r"一般公共预算当年拨款(收入|预算)?|一般公共预算财政拨款(收入|支出)?|一般公共预算拨款支出", "gp_total", None),
-    (r"(本年)?一般公共预算拨款收入|一般公共预算拨款|一般公共预算资金", _SRC["一般公共预算拨款收入"], None),
+    (r"(本年)?一般公共预算(拨款)?收入|一般公共预算拨款|一般公共预算资金", _SRC["一般公共预算拨款收入"], None),
     (r"上年结转(一般公共预算拨款收入)?", _SRC["上年结转"], None),
-    (r"政府性基金(预算)?拨款(收入)?|政府性基金安排(支出)?", _SRC["政府性基金预算拨款收入"], None),
-    (r"国有资本经营(预算)?拨款(收入)?", _SRC["国有资本经营预算拨款收入"], None),
+    # The parts of 上年结转 by the money carried (收入总表's 上年结转 columns): "上年结转结余的一般公共预算
+    # 收入0万元", "上年结转结余的单位资金0万元" (苏州) — a part, never the whole 上年结转.
+    *[(rf"上年结转(结余)?的?{words}", f"carryover:{part}", None) for words, part in (
+        (r"一般公共预算(拨款)?(收入)?", "一般公共预算"), (r"政府性基金(预算)?(拨款)?(收入)?", "政府性基金预算"),
+        (r"国有资本经营(预算)?(拨款)?(收入)?", "国有资本经营预算"), (r"财政专户管理资金(收入)?", "财政专户管理资金"),
+        (r"单位资金", "单位资金"))],
+    (r"政府性基金(预算)?(拨款)?收入|政府性基金(预算)?拨款|政府性基金安排(支出)?", _SRC["政府性基金预算拨款收入"], None),
+    (r"国有资本经营(预算)?(拨款)?收入|国有资本经营(预算)?拨款", _SRC["国有资本经营预算拨款收入"], None),
     (r"财政专户管理资金(收入)?", _SRC["财政专户管理资金收入"], None),
     (r"事业收入(资金)?", _SRC["事业收入"], None),
     (r"事业单位经营收入(资金)?", _SRC["事业单位经营收入"], None),
@@ -53,6 +68,11 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"政府性基金预算(拨款安排的)?支出", "fund_total", None),
     (r"国有资本经营预算(拨款安排的)?支出", "soe_total", None),
     (r"基本支出(预算)?", "basic", None),
+    # 支出总表's other uses beside 基本/项目支出: "事业单位经营支出0万元,占0%" (苏州)
+    *[(words, f"use:{column}", None) for words, column in (
+        (r"事业单位经营支出", "事业单位经营支出"), (r"上缴上级支出", "上缴上级支出"), (r"对附属单位补助支出", "对附属单位补助支出"))],
+    # "年终结转结余为0万元" (苏州): what the year leaves unspent, 收支总表's expenditure side
+    (r"年终结转结余|年末结转(和|结余)?", "carryforward", None),
     (r"项目支出(预算)?", "project", None),
     (r"一般公共预算(财政拨款)?基本支出", "basic", "gp_total"),
     (r"人员经费", "personnel", None),
@@ -63,14 +83,19 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"因公出国[(（]境[)）](经费|费用|费)|因公出国出境(经费|费用)?", "three_public.abroad", None),
     (r"公务接待费", "three_public.reception", None),
     (r"公务用车购置(及|和)运行(维护)?费", "three_public.car", None),
-    (r"公务用车购置费", "three_public.car_purchase", None),
-    (r"公务用车运行(维护)?费|公车运行(维护)?费|用车运行维护费", "three_public.car_running", None),
+    (r"公务用车购置费?", "three_public.car_purchase", None),
+    (r"公务用车运行(维护)?(费|支出)?|公车运行(维护)?费|用车运行维护费", "three_public.car_running", None),
     (r"(机关)?运行经费", "operating_costs", None),
+    *[(name, key, None) for name, key in STANDALONE.items()],
     (r"政府采购(预算)?(总额)?", "procurement", None),
     (r"一般公共预算拨款政府采购", "procurement", "gp_total"),
     (r"政府采购货物(预算)?", "procurement.goods", None),
     (r"政府采购工程(预算)?", "procurement.works", None),
     (r"政府采购服务(预算)?", "procurement.services", None),
+    # "其中:拟采购货物支出5.5万元、拟采购工程支出0万元、拟采购服务支出183万元" (苏州)
+    (r"拟?采购货物(支出|预算)?", "procurement.goods", None),
+    (r"拟?采购工程(支出|预算)?", "procurement.works", None),
+    (r"拟?采购服务(支出|预算)?", "procurement.services", None),
     # 决算: money reserved for and won by small firms, parts of 政府采购 named apart from it
     (r"面向中小企业预留的?政府采购项目(预算)?(金额)?", "procurement.reserved_sme", None),
     (r"面向小微企业预留的?政府采购项目(预算)?(金额)?", "procurement.reserved_small", None),
@@ -78,6 +103,9 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"由小微企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_small", None),
     (r"在其他政府采购项目中[，,]?\s*由中小企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_sme_other", None),
     (r"(实行|开展)了?绩效(目标)?管理", "performance_projects", None),
+    # "本部门整体支出纳入绩效目标管理,涉及财政性资金…;本部门共7个项目纳入绩效目标管理,涉及…" (苏州)
+    (r"整体支出纳入绩效(目标)?管理", "performance_departments", None),
+    (r"项目纳入绩效(目标)?管理", "performance_projects", None),
     # "涉及一般公共预算拨款 753.70 万元": the whole wording up to the figure.
     (r"涉及[^，；、。,;:：\d]{0,16}", CURRENT, None),
 ]
@@ -113,6 +141,13 @@ _CLASS_CODE = re.compile(rf"(?P<a>{_NAME}){_OPEN}(?P<ca>\d{{3}}){_CLOSE}(支出)
 _NAME_PATH = re.compile(rf"(?P<a>{_NAME}){_OPEN}类{_CLOSE}(?P<b>{_NAME}){_OPEN}款{_CLOSE}(?P<c>{_NAME}){_OPEN}项[)）]")
 _ITEM_NAME = re.compile(rf"(?P<c>{_NAME}){_OPEN}项[)）]")
 # "住房保障支出", and "一般公共服务（类）支出" (国家信访局's 编制说明 marks the level so)
+# A code printed before the name: "(二)2080501-行政单位离退休227.72万元" (福州), "2014099其他信访事务支出"
+# (国家信访局), "[2010501]行政运行". Expenditure codes of the functional classification start with 2 and have
+# 3 (类), 5 (款) or 7 (项) digits; without a dash or bracket only a 7-digit code is taken as one.
+_CODE_NAME = re.compile(
+    rf"(?<![\d.])(?:[\[【](?P<b>2\d{{2}}(?:\d{{2}}){{0,2}})[\]】]|(?P<d>2\d{{2}}(?:\d{{2}}){{0,2}})\s*[-－—–]|(?P<p>2\d{{6}}))"
+    rf"(?!\d)\s*(?P<name>{_NAME})"
+)
 _CLASS_NAME = re.compile("(" + "|".join(FUNCTION_CLASSES) + r")(?:\s*[(（]类[)）]\s*)?支出")
 _BEFORE_NAME = "年括中为是"  # characters that may precede a 类 name in a sentence
 
@@ -133,6 +168,9 @@ def _strip_enumerator(name: str) -> str:
 
 def _functional(text: str) -> list[Match]:
     out: list[Match] = []
+    for m in _CODE_NAME.finditer(text):
+        code = m.group("b") or m.group("d") or m.group("p")
+        out.append(Match(f"function:{code}", None, m.group("name"), m.start(), m.end(), 2))
     if "(" not in text and "（" not in text:  # every pattern but the plain 类 name needs a bracket
         return _class_names(text, out)
     for m in _CODE_PATH.finditer(text):

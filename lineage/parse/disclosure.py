@@ -17,7 +17,7 @@ from lineage.parse.performance import read_performance
 from lineage.parse.placement import resolve_ambiguities
 from lineage.parse.reconcile import total_differences
 from lineage.read import Document, InputError, compact, read_document
-from lineage.vocab import MONEY_KINDS, label, spec
+from lineage.vocab import MONEY_KINDS
 from lineage.vocab.families import identify
 from lineage.vocab.titles import number_value
 from lineage.vocab.units import unit_of_line
@@ -113,15 +113,7 @@ def parse_document(doc: Document) -> Disclosure:
         source=Source(path=doc.path, sha256=doc.sha256, encoding=doc.encoding),
         covers=meta.covers,
     )
-    unread = [raw for raw in raws if (s := spec(raw.kind)) and not s.rows]
-    if unread:
-        disclosure.problems.append(Problem(
-            file=doc.path, line=unread[0].line, severity="info",
-            message=f"{len(unread)} 张表已识别（{'、'.join(label(r.kind) for r in unread[:3])}…），表内各行暂不读取",
-        ))
     for raw in raws:
-        if any(raw is u for u in unread):
-            raw.rows, raw.problems = [], []
         table, problems = build_table(raw)
         table.unit = table.unit or _unit_of(doc, table)  # type: ignore[assignment]
         disclosure.tables.append(table)

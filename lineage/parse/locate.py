@@ -16,6 +16,7 @@ from typing import Optional
 
 from lineage.read import Document
 from lineage.vocab import read_title
+from lineage.vocab.titles import kind_of_title, untangle
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def _find_anchors(doc: Document) -> list[Anchor]:
         raw.append(Anchor(ln.no, t.kind, t.number, t.title, ordinal=t.ordinal, unknown=t.unknown))
         if t.leader:  # dotted leaders to a page number: only a contents list prints them
             contents.add(ln.no)
+    raw = _untangled(raw)
     titled = [a for a in raw if a.kind or a.unknown]
     run: list[Anchor] = []
 
@@ -96,6 +98,22 @@ def _find_anchors(doc: Document) -> list[Anchor]:
             run = [a]
     close_run()
     return [replace(a, in_contents=a.line in contents) for a in raw]
+
+
+def _untangled(raw: list[Anchor]) -> list[Anchor]:
+    """An unknown title that is two titles printed over each other (`untangle`), one of them a title the
+    document prints elsewhere, is the other one when the vocabulary knows it; the nearest title wins."""
+    known = [a for a in raw if a.kind]
+    out = []
+    for a in raw:
+        if a.unknown:
+            for other in sorted(known, key=lambda b: abs(b.line - a.line)):
+                rest = untangle(a.title, other.title)
+                if rest and kind_of_title(rest):
+                    a = replace(a, kind=kind_of_title(rest), title=rest, unknown=False)
+                    break
+        out.append(a)
+    return out
 
 
 def _only_filler_between(doc: Document, start: int, end: int) -> bool:

@@ -1,7 +1,8 @@
 """Performance tables of a disclosure → the model's `Performance`.
 
 Finds the extent of each performance table from the anchors, picks the
-reader for its layout (tab-separated cells or flattened text), and reports
+reader for its layout (tab-separated cells, flattened text, cards, or an
+untitled list of key projects' goals found by its header), and reports
 what the tables say about themselves: an empty table (此表无数据), a table
 printed twice, a project row that repeats the next one without its name.
 """
@@ -12,7 +13,7 @@ import re
 from typing import Optional
 
 from lineage.model import DepartmentTarget, Performance, PerformanceTable
-from lineage.parse import performance_card, performance_flat, performance_tsv
+from lineage.parse import performance_card, performance_flat, performance_goals, performance_tsv
 from lineage.parse.locate import Anchor
 from lineage.parse.performance_cells import signature
 from lineage.read import Document
@@ -27,7 +28,13 @@ def read_performance(doc: Document, anchors: list[Anchor]) -> tuple[Performance,
     """Every project, special-fund and department performance table of a document."""
     perf = Performance()
     problems: Problems = []
-    for kind, start, end in _regions(doc, anchors):
+    regions = _regions(doc, anchors)
+    for header in performance_goals.find_headers(doc, [(start, end) for _, start, end in regions]):
+        end = min([a.line for a in anchors if a.line > header and not a.in_contents] + [len(doc.lines) + 1])
+        table, found = performance_goals.read_goals(doc, "project_performance", header, end)
+        problems += found
+        perf.tables.append(table)
+    for kind, start, end in regions:
         tsv = _is_tsv(doc, start, end)
         if kind == "department_performance":
             reader = performance_tsv.read_department if tsv else performance_flat.read_department

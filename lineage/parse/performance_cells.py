@@ -17,13 +17,8 @@ from typing import Optional
 
 from lineage.model import Indicator
 from lineage.read import compact
+from lineage.vocab.indicators import LEVEL1, LEVEL2
 
-LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标"]
-LEVEL2 = [
-    "数量指标", "质量指标", "时效指标", "社会效益指标", "经济效益指标", "生态效益指标",
-    "可持续影响指标", "可持续发展指标", "服务对象满意度指标", "经济成本指标",
-    "社会成本指标", "生态环境成本指标",
-]
 # Longest first, so "社会效益指标" is not read as "效益指标" + rest.
 _VOCAB = sorted(LEVEL1 + LEVEL2, key=len, reverse=True)
 

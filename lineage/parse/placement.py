@@ -272,11 +272,11 @@ def _side_groups(rows) -> list[tuple[int, list[int]]]:
     """A heading of a two-sided table and the items printed under it, per side.
 
     A heading is an ordinal item ("一、本年支出") followed by items without one;
-    its items run to the next ordinal item or total.
+    its items run to the next ordinal item or total. A further panel of a side (Row.panel) has its own.
     """
     groups = []
-    for side in ("income", "expenditure"):
-        items = [r for r in rows if r.side == side and r.printed]
+    for side, panel in dict.fromkeys((r.side, r.panel) for r in rows if r.side):
+        items = [r for r in rows if (r.side, r.panel) == (side, panel) and r.printed]
         for i, head in enumerate(items):
             if head.role == "total" or not ORDINAL.match(head.name):
                 continue

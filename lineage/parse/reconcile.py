@@ -120,9 +120,15 @@ def _side_items(rows: list[Row]) -> list[Row]:
     return kept
 
 
+def _panels(table: Table, side: str) -> list[list[Row]]:
+    """A side's rows, one list per panel (Row.panel) in printed order: each panel totals itself."""
+    panels = dict.fromkeys(r.panel for r in table.rows if r.side == side)
+    return [[r for r in table.rows if r.side == side and r.panel == panel] for panel in panels]
+
+
 def _two_sided(table: Table) -> Iterator[TotalDifference]:
-    for side in ("income", "expenditure"):
-        rows = [r for r in table.rows if r.side == side and r.values]
+    for rows in (p for side in ("income", "expenditure") for p in _panels(table, side)):
+        rows = [r for r in rows if r.values]
         items = set(id(r) for r in _side_items(rows))
         pending: list[Row] = []
         previous = None

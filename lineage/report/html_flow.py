@@ -166,16 +166,21 @@ def flow(g: nx.MultiDiGraph, d: Disclosure, level: str = "类", stages: Optional
                 for child in step.children:
                     b.link(step.target, child.target, child.amount, child.line, child.derived)
             elif label == N.PROJECT:
-                bucket = N.node_id(d.id, "indicators", "yes" if step.children else "no")
+                state = _indicator_state(g, step.target, step.children)
+                bucket = N.node_id(d.id, "indicators", state)
                 b.nodes.setdefault(bucket, FlowNode(bucket, "", "indicators", DEPTH["indicators"]))
                 measured[bucket].append(step.target)
                 key = (b.node(step.target), bucket)
                 link = b.links.setdefault(key, FlowLink(*key, Decimal(0)))
                 link.amount += step.amount
                 if step.target in b.grouped:
-                    link.note = "其余项目中" + ("有" if step.children else "无") + "绩效指标的部分"
+                    link.note = f"其余项目中{BUCKET_TEXT[state]}的部分"
+                elif state == "yes":
+                    link.note = f"{len(step.children)} 项绩效指标"
+                elif state == "unresolved":
+                    link.note = f"{len(_candidates(g, [step.target]))} 项候选绩效指标（文件未写明属于哪个项目）"
                 else:
-                    link.note = f"{len(step.children)} 项绩效指标" if step.children else "无绩效指标"
+                    link.note = BUCKET_TEXT[state]
     _label_indicator_buckets(g, b.nodes, measured)
     out_of: dict[str, Decimal] = defaultdict(Decimal)
     for link in b.links.values():
@@ -187,9 +192,33 @@ def flow(g: nx.MultiDiGraph, d: Disclosure, level: str = "类", stages: Optional
     return Flow(level, list(b.nodes.values()), list(b.links.values()))
 
 
+# Where a project's money ends in the Sankey: at its indicators, at indicators the document ties to it only as one
+# of several candidate projects (MAY_MEASURE, resolved false), or at none. "无绩效指标" for a project with
+# candidates would state as fact what the document leaves open.
+BUCKET_TEXT = {"yes": "有绩效指标", "unresolved": "绩效指标未定", "no": "无绩效指标"}
+
+
+def _indicator_state(g: nx.MultiDiGraph, project: str, measured_by: list) -> str:
+    if measured_by:
+        return "yes"
+    if any(e.get(N.LABEL) == N.MAY_MEASURE for _, _, e in g.out_edges(project, data=True)):
+        return "unresolved"
+    return "no"
+
+
+def _candidates(g: nx.MultiDiGraph, projects: list[str]) -> set[str]:
+    """The indicators these projects may measure (one indicator may be a candidate of several)."""
+    return {b for p in projects for _, b, e in g.out_edges(p, data=True) if e.get(N.LABEL) == N.MAY_MEASURE}
+
+
 def _label_indicator_buckets(g: nx.MultiDiGraph, nodes: dict[str, FlowNode], measured: dict[str, list[str]]) -> None:
-    """"有绩效指标（2 个项目，18 项指标）" / "无绩效指标（1 个项目）": counts, not money, end the flow."""
+    """"有绩效指标（2 个项目，18 项指标）" / "绩效指标未定（9 个项目，47 项候选指标）" / "无绩效指标（1 个项目）":
+    counts, not money, end the flow."""
     for bucket, projects in measured.items():
-        text = "有绩效指标" if bucket.endswith("|yes") else "无绩效指标"
-        n_indicators = sum(1 for p in projects for _, _, e in g.out_edges(p, data=True) if e.get(N.LABEL) == N.MEASURED_BY)
-        nodes[bucket].label = f"{text}（{len(projects)} 个项目" + (f"，{n_indicators} 项指标）" if n_indicators else "）")
+        state = bucket.rsplit("|", 1)[1]
+        if state == "unresolved":
+            count = f"，{len(_candidates(g, projects))} 项候选指标"
+        else:
+            n = sum(1 for p in projects for _, _, e in g.out_edges(p, data=True) if e.get(N.LABEL) == N.MEASURED_BY)
+            count = f"，{n} 项指标" if n else ""
+        nodes[bucket].label = f"{BUCKET_TEXT[state]}（{len(projects)} 个项目{count}）"

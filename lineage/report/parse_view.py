@@ -50,6 +50,7 @@ def disclosure_json(d: Disclosure) -> dict[str, Any]:
                         "unit_code": r.unit_code,
                         "role": r.role,
                         "side": r.side,
+                        "panel": r.panel,
                         "line": r.line,
                         "lines": r.lines,
                         "page": r.page,

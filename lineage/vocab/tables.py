@@ -74,9 +74,6 @@ class TableSpec:
     total_facts: dict[str, str] = field(default_factory=dict)
     # Column of its item rows that states a functional subject, and the fact key prefix.
     row_facts: Optional[tuple[str, str]] = None
-    # Whether its rows are read (a table only recognised by title, 目录 and unit says so with a
-    # PA02 note: reading a layout half turns reading mistakes into findings).
-    rows: bool = True
     # Budget/actual pairs printed under each item (决算's 三公 table: 预算数 | 决算数 under every
     # item): the columns are "<item>/<member>" for each item of `columns`' items (see the docstring).
     pairs: tuple[str, ...] = ()
@@ -87,6 +84,16 @@ class TableSpec:
     # 决算表's footer "人员经费合计 | 公用经费合计"): (name regex, classes it totals, fact key).
     # Such a row is role "subtotal", neither an item nor the table's total.
     subtotals: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    # The fund the table's money is in (一般公共预算 for the gp tables), for a table that splits each
+    # column by fund (深圳 表9: every 三公 item under 一般公共预算 | 政府性基金预算 | 国有资本经营预算):
+    # its own fund's part is the column itself, another fund's "<column>/<fund>" (see FUNDS).
+    fund: Optional[str] = None
+    # Header words (regexes, whole cell) of label columns that describe an item rather than name it
+    # (政府采购: 采购方式, 数量, 规格型号): printed beside the name, kept on the row's note.
+    describing: tuple[str, ...] = ()
+    # Its rows name what is bought or done (a project, an item), not the subject their code classifies:
+    # a row's name is no name of its code (LB02 compares none).
+    names_items: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
@@ -189,14 +196,21 @@ _BY_FUNCTION = ("合计", "基本支出", "项目支出")
 _PAIR = ("预算数", "决算数")
 
 
-def _paired(items: tuple[str, ...]) -> tuple[str, ...]:
-    """"<item>/预算数", "<item>/决算数" for each item, in printed order."""
-    return tuple(f"{item}/{member}" for item in items for member in _PAIR)
+def _paired(items: tuple[str, ...], members: tuple[str, ...] = _PAIR) -> tuple[str, ...]:
+    """"<item>/预算数", "<item>/决算数" (or another fund's part) for each item, in printed order."""
+    return tuple(f"{item}/{member}" for item in items for member in members)
 
 
-def _paired_sums(item_sums: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The items' arithmetic holds for the 预算数 and the 决算数 alike."""
-    return tuple((f"{t}/{m}", tuple(f"{p}/{m}" for p in parts)) for m in _PAIR for t, parts in item_sums)
+def _paired_sums(item_sums: tuple[tuple[str, tuple[str, ...]], ...],
+                 members: tuple[str, ...] = _PAIR) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The items' arithmetic holds for the 预算数 and the 决算数 (or each fund's parts) alike."""
+    return tuple((f"{t}/{m}", tuple(f"{p}/{m}" for p in parts)) for m in members for t, parts in item_sums)
+
+
+# The funds a table may split its columns by (TableSpec.fund), as the vocabulary names them.
+FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+# 深圳 表9 财政拨款“三公”经费支出表: each item by fund; the 一般公共预算 part is gp_three_public's own column.
+_OTHER_FUNDS = FUNDS[1:]
 
 
 _BY_FUND = ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
@@ -239,6 +253,18 @@ _BY_SOURCE_WORDS = (
     (r"^财政专户管理资金$", "财政专户管理资金收入"), (r"^单位资金$", "单位资金"),
     (r"^使用非财政(拨款)?结余$", "使用非财政拨款结余"),
 )
+# 政府采购预算表 (see its spec): 苏州 heads its 资金来源 "一般公共预算资金 | 政府性基金 | 其他资金 |
+# 上年结转和结余资金" and its total "总计"; 西安 its one amount "预算金额". 其他资金 is every source
+# beside the fiscal ones, where a template prints no finer split.
+_PROCUREMENT_FUNDS = ("其他资金",)
+_PROCUREMENT_WORDS = (
+    (r"^(预算)?金额$|^预算数$", "合计"), (r"^一般公共预算(拨款)?资金$", "一般公共预算拨款收入"),
+    (r"^政府性基金(预算)?资金$", "政府性基金预算拨款收入"), (r"^国有资本经营预算资金$", "国有资本经营预算拨款收入"),
+    (r"^上年结转(和|及)?结余(资金)?$", "上年结转"), (r"^其他资金$", "其他资金"),
+)
+# The three kinds of purchase the national 政府采购品目分类目录 sorts every item into (A 货物, B 工程,
+# C 服务): a row naming one totals the items under it, and states what the text calls 政府采购货物预算 ….
+_PROCUREMENT_KINDS = (("货物", "procurement.goods"), ("工程", "procurement.works"), ("服务", "procurement.services"))
 _Q = "[“\"”]?"  # the quotes around 三公, printed or not
 
 SPECS: list[TableSpec] = [
@@ -319,14 +345,19 @@ SPECS: list[TableSpec] = [
          rf"{_Q}三公{_Q}经费和机关运行经费(支出)?预算表",  # Shanghai: 三公 + 机关运行经费, in 万元
          # 苏州 公开09表, 西安 表13: 会议费 and 培训费 beside the 三公 (not parts of its 合计)
          rf"{_Q}三公{_Q}经费[、及和]*会议费[、和及]?培训费(支出)?(预算)?表"),
-        columns=_THREE_PUBLIC + ("机关运行经费", "会议费", "培训费", "总计"),
-        optional=frozenset({"机关运行经费", "会议费", "培训费", "总计"}),
+        columns=_THREE_PUBLIC + ("机关运行经费", "会议费", "培训费", "总计") + _paired(_THREE_PUBLIC, _OTHER_FUNDS),
+        optional=frozenset({"机关运行经费", "会议费", "培训费", "总计"} | set(_paired(_THREE_PUBLIC, _OTHER_FUNDS))),
+        fund="一般公共预算",
         # 福州 prints the table transposed: "3、公务用车购置及运行费 25.31" is the car columns' 小计.
         synonyms=_CAR_WORDS + ((r"^机关运行经费(预算数?)?$", "机关运行经费"), (rf"^{_Q}三公{_Q}经费合计$", "合计"),
                                (r"^公务用车购置及运行(维护)?费$", "公务用车购置及运行费/小计"),
                                (r"^会议费$", "会议费"), (r"^培训费$", "培训费")),
-        sums=_THREE_PUBLIC_SUMS + (("总计", ("合计", "会议费", "培训费")),),  # 西安: 总计 over 三公 and the two
-        total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs"},
+        sums=_THREE_PUBLIC_SUMS + (("总计", ("合计", "会议费", "培训费")),)  # 西安: 总计 over 三公 and the two
+        + _paired_sums(_THREE_PUBLIC_SUMS, _OTHER_FUNDS),
+        # 深圳's 政府性基金预算 parts are the fund's 三公 (facts combines them into the 财政拨款 三公).
+        total_facts={**_three_public_facts(""), "机关运行经费": "operating_costs",
+                     "会议费": "economic_name:会议费", "培训费": "economic_name:培训费",
+                     **{f"{col}/政府性基金预算": key for col, key in _three_public_facts("fund.").items()}},
     ),
     TableSpec(
         "gp_basic_by_function", "一般公共预算基本支出表（按功能分类）",
@@ -345,7 +376,7 @@ SPECS: list[TableSpec] = [
     ),
     TableSpec(
         "gp_projects", "一般公共预算项目支出预算表", (r"一般公共预算(财政拨款)?项目支出(预算)?表",),
-        scheme="functional", columns=("金额",), total_facts={"金额": "gp_project"},
+        scheme="functional", columns=("金额",), total_facts={"金额": "gp_project"}, names_items=True,
     ),
     TableSpec(
         "gp_by_economic", "一般公共预算支出表（按经济分类）",
@@ -425,6 +456,18 @@ SPECS: list[TableSpec] = [
         two_sided=True, columns=("预算数", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
         sums=(("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),),
     ),
+    # 陕西 表9 部门综合预算政府性基金收支表: the fund's own two-sided summary (income | expenditure by
+    # function, by 部门预算 and by 政府预算 economic class), printed even when empty (目录: 是 / 不涉及).
+    TableSpec(
+        "fund_summary", "政府性基金收支表", (r"政府性基金(预算)?(拨款)?收支(预算)?总?表",),
+        two_sided=True, columns=("预算数",),
+    ),
+    # 陕西 表11 部门综合预算财政拨款上年结转资金支出表: last year's carried-over appropriations, by project
+    # (预算项目名称 | 金额 | 功能分类科目 | 政府经济分类科目 | 项目类别 | 资金性质 | 备注).
+    TableSpec(
+        "carryover_projects", "财政拨款上年结转资金支出表", (r"财政拨款上年结转(结余)?(资金)?支出(预算)?表",),
+        columns=("金额",),
+    ),
     TableSpec(
         "income_expenditure_summary", "收支总表", (r"(部门|单位)?收支总表", r"收支预算总表"),
         two_sided=True, columns=("预算数",),
@@ -443,7 +486,8 @@ SPECS: list[TableSpec] = [
         sums=(("合计", _SOURCES + ("财政拨款收入",)),
               ("财政拨款收入", ("一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入")),
               ("本年收入", tuple(c for c in _SOURCES if c != "上年结转")), ("上年结转", _CARRIED)),
-        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES}},
+        total_facts={"合计": "income_total", **{c: f"source:{c}" for c in _SOURCES},
+                     **{c: f"carryover:{c.split('/')[1][:-2]}" for c in _CARRIED}},  # claims: 上年结转结余的单位资金
     ),
     TableSpec(
         "expenditure_summary", "支出总表", (r"(部门|单位)?支出总表", r"支出预算总表"),
@@ -451,19 +495,36 @@ SPECS: list[TableSpec] = [
         # The national 支出总表 prints 事业单位经营支出 too (福州, 苏州, 国家信访局); some templates drop it.
         # 深圳 adds the year's 政府采购 share beside the sum: its 小计 and the parts reserved for
         # small and medium / small and micro enterprises (not parts of 合计).
+        # 陕西's 部门综合预算支出总表 (西安 表3) prints each unit's expenditure by funding source instead:
+        # 合计 | 一般公共预算拨款 (小计, 其中…) | 政府性基金拨款 | 事业收入 … (the by-source columns).
         scheme="functional", columns=("合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出",
-                                      "对附属单位补助支出") + _PROCUREMENT,
-        optional=frozenset({"事业单位经营支出"} | set(_PROCUREMENT)),
+                                      "对附属单位补助支出") + _PROCUREMENT + _BY_SOURCE,
+        optional=frozenset({"事业单位经营支出"} | set(_PROCUREMENT) | set(_BY_SOURCE)),
         synonyms=((r".*政府采购项目中?预留给中小企业", "政府采购/中小企业"),
-                  (r".*政府采购项目中?预留给小型、?微型企业", "政府采购/小型微型企业")),
-        sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),),
-        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project"},
+                  (r".*政府采购项目中?预留给小型、?微型企业", "政府采购/小型微型企业")) + _BY_SOURCE_WORDS,
+        sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),)
+        + _BY_SOURCE_SUMS,
+        total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project",
+                     **{c: f"use:{c}" for c in ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")}},
         row_facts=("合计", "function"),
     ),
-    # The national framework's 政府采购预算表 (烟台 十二、政府采购预算情况表, 苏州 政府采购支出表): recognised
-    # so the 目录 finds it printed; its columns (品目, 采购方式, 资金来源) vary by province and are not read.
+    # The national framework's 政府采购预算表: what a department plans to buy, as items (苏州 公开13表
+    # 政府采购支出表: 采购品目大类 货物/工程/服务 › unit › 品目, by 资金来源; 西安 表12 部门综合预算政府采购
+    # 预算表: 采购项目 with 采购目录 and 预算金额, in 元) or by functional subject (烟台 公开表12 政府采购预算
+    # 表: 类/款/项 by source, like 公开表10/11). Its 合计 is the 政府采购预算总额 the text states; the
+    # 货物/工程/服务 rows are the text's 政府采购货物/工程/服务预算.
     TableSpec(
-        "procurement", "政府采购预算表", (r"政府采购(支出)?(预算)?(情况)?表", r"政府采购[(（][^)）]*[)）]预算表"), rows=False,
+        "procurement", "政府采购预算表", (r"政府采购(支出)?(预算)?(情况)?表", r"政府采购[(（][^)）]*[)）]预算表"),
+        columns=("合计",) + _BY_SOURCE + _PROCUREMENT_FUNDS, optional=frozenset(_BY_SOURCE + _PROCUREMENT_FUNDS),
+        synonyms=_PROCUREMENT_WORDS + _BY_SOURCE_WORDS,
+        sums=(("合计", _BY_SOURCE + _PROCUREMENT_FUNDS),) + _BY_SOURCE_SUMS[1:],
+        # The text's "其中一般公共预算拨款政府采购 594 万元" (重庆) is the 一般公共预算 column's, not the 合计's.
+        total_facts={"合计": "procurement", "一般公共预算拨款收入": "gp.procurement"},
+        subtotals=tuple((rf"^{words}(类|采购)?(小计|合计)?$", (), key) for words, key in _PROCUREMENT_KINDS),
+        # 西安 prints the catalogue entry ("C05040300保安服务") beside the 采购项目 that names the row.
+        describing=(r"^采购(组织)?(方式|形式)$", r"^采购目录$", r"^数量$", r"^规格(型号)?$",
+                    r"^(实施|计划)?采购(时间|日期)$"),
+        names_items=True,  # 西安: "2014004 接待中心安保服务" is an item paid from 信访业务
     ),
     # ---------------------------------------------------------------- performance targets
     TableSpec("special_fund_performance", "重点专项资金绩效目标表",

@@ -163,6 +163,33 @@ def _looks_like_title(bare: str) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", bare)) >= 5
 
 
+def untangle(line: str, title: str) -> Optional[str]:
+    """What is left of `line` once the characters of `title` are taken out, when `title` is printed
+    interleaved in it, else None.
+
+    Two title lines set in a large font overlap in height; the extractor then reads them as one line,
+    their characters merged left to right (烟台 page 45: "（三）部门预算项目绩效目标表" over
+    "政策和项目预算绩效目标表" reads "部门预算项目政绩策效和目项标目表预算绩效目标表"). A title merely
+    printed beside another (a substring) is not untangled: that is two titles, not one garbled line.
+
+    >>> untangle("部门预算项目政绩策效和目项标目表预算绩效目标表", "政策和项目预算绩效目标表")
+    '部门预算项目绩效目标表'
+    >>> untangle("部门收支总表政府采购预算表", "政府采购预算表") is None, untangle("收入总表", "支出总表") is None
+    (True, True)
+    """
+    line, title = compact(line), compact(title)
+    if not title or title in line:
+        return None
+    taken: list[int] = []
+    for ch in title:
+        at = line.find(ch, taken[-1] + 1 if taken else 0)
+        if at < 0:
+            return None
+        taken.append(at)
+    rest = "".join(ch for i, ch in enumerate(line) if i not in set(taken))
+    return rest or None
+
+
 def number_value(number: str) -> Optional[tuple[int, ...]]:
     """A printed table number as a sortable tuple: "七" → (7,), "3-1" → (3, 1), "十二" → (12,).
 

@@ -95,3 +95,7 @@ def test_unit_labels(findings):
     (heading,) = labels["上海市规划和自然资源局 2024"]
     assert heading.page == 7 and "上海市规划和自然资源局2024年度部门决算表" in heading.norm.replace(" ", "")
     assert all(f.severity == "warning" for f in findings if f.code == "LB06")
+    # The evidence names the pages itself (the report prints 101@p7), as a table row's evidence does.
+    assert sorted((e.line, e.page) for f in findings if f.code == "LB06" for e in f.evidence) == \
+        sorted((ln.no, ln.page) for lines in labels.values() for ln in lines)
+    assert {e.page for f in findings if f.code == "LB06" for e in f.evidence} == {7, 26}

@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from lineage_cli.main import cli
-from tests.conftest import SEEDS, seed_path
+from tests.conftest import ROOT, SEEDS, seed_path
 
 
 def run(*args: str):
@@ -113,3 +113,12 @@ def test_load_on_two_workers_reports_and_stores_in_file_order(tmp_path):
     assert lines == units
     stored = json.loads(run("check", "--store", str(store), "--format", "json").stdout)
     assert sorted(d["unit_name"] for d in stored["disclosures"]) == sorted(units)
+
+
+def test_a_text_line_cited_from_a_pdf_names_its_page():
+    """国家信访局 2026, p34 line 673: "…行政事业单位离退休…" — the old name of 20805 (LB04). The evidence of a text
+    line carries its page, whether the rule gets the lines from the parser (files) or reads them itself."""
+    r = run("check", str(ROOT / "data" / "pdf" / "more" / "central-guojia-xinfangju-2026.pdf"), "--rule", "LB04",
+            "--format", "json")
+    (finding,) = json.loads(r.stdout)["disclosures"][0]["findings"]
+    assert [(e["line"], e["page"]) for e in finding["evidence"]] == [(673, 34)]

@@ -189,6 +189,11 @@ def test_a_folder_without_a_readable_disclosure_is_never_valid(tmp_path):
     assert r.stderr.splitlines()[-1] == "error: no readable disclosure: nothing to report"
     r = run("parse", str(folder), "--format", "json")
     assert r.exit_code == 2 and r.stdout == ""
+    store = tmp_path / "never.db"
+    r = run("load", str(folder), "--store", str(store))
+    assert r.exit_code == 2 and not store.exists()
+    assert r.stderr.splitlines()[-1] == "error: no readable disclosure: nothing to report"
+    assert "added" not in r.stderr  # no summary of a load that loaded nothing
     empty = tmp_path / "empty"
     empty.mkdir()
     for command in ("check", "parse", "load"):

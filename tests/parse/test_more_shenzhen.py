@@ -104,3 +104,35 @@ def test_general_budget_by_economic_class(shenzhen):
 
     hi = [f for f in run_checks(shenzhen) if f.code == "HI01"]
     assert [f.severity for f in hi] == ["warning"] and "18054.72" in hi[0].message
+
+
+def test_three_public_years_as_rows_and_funds_as_columns(shenzhen):
+    # Page 46 (表9 财政拨款“三公”经费支出表, 单位：万元): columns 总计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行维护费
+    # (小计 | 公务用车购置费 | 公务用车运行维护费), each split 一般公共预算 | 政府性基金预算 | 国有资本经营预算; rows under
+    # "预算单位 | 年度": "深圳市交通运输局（本级） 2025年 176.01 0.00 0.00 129.80 0.00 0.00 15.11 0.00 0.00 31.10 …",
+    # "2026年 147.90 0.00 0.00 115.00 0.00 0.00 5.10 0.00 0.00 27.80 0.00 0.00 0.00 0.00 0.00 27.80 0.00 0.00",
+    # "增减变化金额 -28.11 … -3.30 0.00 0.00".
+    t = table(shenzhen, "gp_three_public")
+    (r,) = t.rows  # this year's row stands for the three printed lines
+    assert (r.role, r.name, r.line, r.lines) == ("total", "深圳市交通运输局（本级）", 938, [937, 938, 939])
+    assert {k: v for k, v in values(r).items() if "/政府性基金预算" not in k and "/国有资本经营预算" not in k} == {
+        "合计": D("147.90"), "因公出国（境）费用": D("115.00"), "公务接待费": D("5.10"),
+        "公务用车购置及运行费/小计": D("27.80"), "公务用车购置及运行费/公务用车购置费": D("0.00"),
+        "公务用车购置及运行费/公务用车运行费": D("27.80")}
+    assert values(r)["合计/政府性基金预算"] == D("0.00") and values(r)["公务接待费/国有资本经营预算"] == D("0.00")
+    assert r.note.startswith("2026年；另列：2025年 176.01 0.00 0.00 129.80")
+    assert "增减变化金额 -28.11" in r.note
+    assert not [p for p in shenzhen.problems if p.page == 46]
+
+
+def test_three_public_facts_come_from_the_table(shenzhen):
+    # Page 16: "2026年财政拨款“三公”经费预算147.90万元"; "1.因公出国（境）费用。2026年预算数115.00万元";
+    # "2.公务接待费。2026年预算数5.10万元" — the 一般公共预算 parts of 表9's 2026 row (page 46); its
+    # 政府性基金预算 parts (0.00) make the 财政拨款 figure the same.
+    from lineage.checks.facts import gather
+
+    facts = gather(shenzhen)
+    got = {k: facts.get(k)[0].value for k in ("three_public", "three_public.abroad", "three_public.reception",
+                                               "fiscal.three_public")}
+    assert got == {"three_public": D("147.90"), "three_public.abroad": D("115.00"),
+                   "three_public.reception": D("5.10"), "fiscal.three_public": D("147.90")}

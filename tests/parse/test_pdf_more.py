@@ -46,9 +46,9 @@ def test_a_name_run_into_a_generic_total_wording_is_that_names_figure(suzhou):
     # "3．公务接待费预算支出 10 万元，比上年预算减少 3 万元"
     assert claims_at(suzhou, 611) == [
         ("three_public.reception", "amount", D("10")), ("three_public.reception", "change", D("3"))]
-    # "…一般公共预算拨款安排的会议费预算支出 10 万元": 会议费 is no subject the vocabulary knows, so no claim
-    # (it was read as the whole 支出预算, then as 一般公共预算拨款: false NR01/NR05 errors)
-    assert claims_at(suzhou, 614) == []
+    # "…一般公共预算拨款安排的会议费预算支出 10 万元，比上年预算减少 7 万元": 会议费's own figure (it was once
+    # read as the whole 支出预算, then as 一般公共预算拨款: false NR01/NR05 errors)
+    assert claims_at(suzhou, 614) == [("economic_name:会议费", "amount", D("10")), ("economic_name:会议费", "change", D("7"))]
     # Page 30: "2026 年本部门一般公共预算机关运行经费预算支出 395.6 万元"; "政府采购支出预算总额 188.5 万元"
     assert claims_at(suzhou, 628) == [("operating_costs", "amount", D("395.6"))]
     assert claims_at(suzhou, 632) == [("procurement", "amount", D("188.5"))]
@@ -57,7 +57,7 @@ def test_a_name_run_into_a_generic_total_wording_is_that_names_figure(suzhou):
 def test_a_share_after_an_unknown_subject_is_not_the_previous_subjects(suzhou):
     # Page 25: "项目支出339.5万元，占7.3%；事业单位经营支出0万元，占0%；" — the 0% is 事业单位经营支出's
     assert claims_at(suzhou, 527) == [("project", "amount", D("339.5")), ("project", "share", D("7.3"))]
-    assert claims_at(suzhou, 528) == []
+    assert claims_at(suzhou, 528) == [("use:事业单位经营支出", "amount", D("0")), ("use:事业单位经营支出", "share", D("0"))]
 
 
 def test_one_projects_money_is_no_document_figure(xinfangju):

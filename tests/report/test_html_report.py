@@ -59,6 +59,18 @@ def test_pools_and_remainders_are_marked_undisclosed_and_indicators_are_counted(
     assert measured.amount == Decimal("56.05") and measured.note == "9 项绩效指标"
 
 
+def test_indicators_the_document_leaves_unassigned_are_not_drawn_as_none(parsed):
+    """000's flattened 绩效目标表 prints 19 indicator lines under its first header (lines 776-892) and 28 under
+    its second (1024-1086), without saying which listed project each measures; a project that may be measured
+    by them ends in "绩效指标未定", never in "无绩效指标", and its link counts its candidates."""
+    d = parsed("000")
+    f = flow(build_graph([d]), d, "类")
+    labels = {n.id.rsplit("|", 1)[1]: n.label for n in f.nodes if n.kind == "indicators"}
+    assert "yes" not in labels and labels["unresolved"].endswith("47 项候选指标）")
+    notes = {l.note for l in f.links if l.target.endswith("indicators|unresolved") and not l.source.endswith("others")}
+    assert notes == {"19 项候选绩效指标（文件未写明属于哪个项目）", "28 项候选绩效指标（文件未写明属于哪个项目）"}
+
+
 def test_a_class_one_unit_leaves_unnamed_takes_the_name_another_prints(parsed):
     """001 prints only 项 rows; 004 prints 206 科学技术支出 (line 97), so their joint report names 206."""
     alone = report_data([UnitReport(parsed("001"), [])])["units"][0]["flows"]["类"]["nodes"]

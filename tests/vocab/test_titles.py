@@ -150,7 +150,8 @@ def test_contents_list_ends_with_its_page():
 def test_shaanxi_contents_columns_and_subject_preceding_yusuanbiao():
     # 西安市信访局 2026 p18 目录: "表9 部门综合预算政府性基金收支表 是 不涉及" (是否空表, 理由 columns).
     t = read_title("表9 部门综合预算政府性基金收支表 是 不涉及")
-    assert (t.number, t.title, t.unknown) == ("9", "部门综合预算政府性基金收支表", True)
+    # 陕西's 政府性基金收支表 is the fund's own two-sided summary (kind fund_summary since issue 16's 表9 work).
+    assert (t.number, t.title, t.kind, t.unknown) == ("9", "部门综合预算政府性基金收支表", "fund_summary", False)
     # p31: a 政府采购 table whose title ends in 预算表 is a table (the national 政府采购预算表, issue 16),
     # not a part heading.
     t = read_title("部门综合预算政府采购(资产配置、购买服务)预算表")

@@ -46,6 +46,7 @@ from lineage.parse.raw import RawRow, RawTable
 from lineage.read import Document, compact
 from lineage.read.pdf import Page, Word
 from lineage.vocab import PERFORMANCE_KINDS, TWO_SIDED, canonical_column, columns, spec
+from lineage.vocab.tables import FUNDS
 from lineage.vocab import columns as columns_of_kind
 
 NAME = "pdf"
@@ -156,6 +157,7 @@ class _Column:
     filled: bool = False  # some row prints an amount in it
     code: bool = False  # a label column printing codes (类/款/项 cells, or one code)
     attribute: bool = False  # a label column describing the row, not naming it (项目类别, 备注)
+    blank: bool = False  # no row prints anything in it (西安 表12's 购买服务内容): no panel starts there
     second: bool = False  # a label column of a second classification printed beside the first
     # Printed beside the table's own columns and kept on the row as a note, never read into them:
     # an earlier year's group ("2025年预算数" beside "2026年预算数") or an unnamed "其中：…" column.
@@ -245,6 +247,29 @@ def _column_name(kind: str, path: list[str]) -> Optional[str]:
             named = canonical_column("".join(path[i:j]), synonyms)
             if named in canon:
                 return named
+    return _fund_part(kind, path)
+
+
+def _fund_part(kind: str, path: list[str]) -> Optional[str]:
+    """A column's part in one fund (TableSpec.fund), the fund's cell wrapped or not: the column itself
+    in the table's own fund, "<column>/<fund>" in another.
+
+    >>> _fund_part("gp_three_public", ["总计", "一般公共预", "算"]), _fund_part("gp_three_public", ["公务接待费", "政府性基金", "预算"])
+    ('合计', '公务接待费/政府性基金预算')
+    >>> _fund_part("gp_three_public", ["公务用车购置及运行维护费", "小计", "国有资本经", "营预算"])
+    '公务用车购置及运行费/小计/国有资本经营预算'
+    """
+    s = spec(kind)
+    if s is None or s.fund is None:
+        return None
+    canon = columns(kind)
+    for k in range(len(path) - 1, 0, -1):
+        fund = canonical_column("".join(path[k:]))
+        if fund not in FUNDS:
+            continue
+        head = canonical_column("".join(path[:k]), s.synonyms) or column_name(kind, path[:k])
+        name = head if fund == s.fund else f"{head}/{fund}"
+        return name if head in canon and name in canon else None
     return None
 
 
@@ -343,7 +368,7 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
     for c in columns:
         c.side = None if split is None else ("expenditure" if c.x0 >= split - 1 else "income")
         c.name = None if c.earlier else _column_name(kind, c.path)
-    _mark_labels(columns, rows)
+    _mark_labels(columns, rows, kind)
     for c in columns:
         c.name = None if c.label else c.name
         if c.name is None and not c.label and any(p.startswith(("其中", "扣除")) for p in c.path):
@@ -358,7 +383,7 @@ def _grid(kind: str, page: Page, header: list[_Line], rows: list[_Line]) -> Opti
 
 _YEAR_GROUP = re.compile(r"^(20\d\d)年(度)?(预算|预算数|执行数)?$")
 _THIS_YEAR = re.compile(r"^(当年|本年)(预算数?)?$")
-_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|额)?|比上年增减|20\d\d年(预算数?)?比.*)$")
+_COMPARED = re.compile(r"^(上年(预算数?|执行数?)?|增减(变化)?(情况|金额|额)?|比上年增减|20\d\d年(预算数?)?比.*)$")
 
 
 def _outer_total(kind: str, columns: list[_Column]) -> None:
@@ -391,12 +416,16 @@ def _mark_earlier_years(columns: list[_Column]) -> None:
                 c.earlier = c.printed
 
 
-def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
+def _mark_labels(columns: list[_Column], rows: list[_Line], kind: str) -> None:
     """Which columns print labels (names, codes) rather than amounts, judged by their cells.
 
     Bare integers are codes ("204", "06") under a header the vocabulary does not
-    name, and amounts ("0", "6860000") under one it does.
+    name, and amounts ("0", "6860000") under one it does. A column the kind's
+    vocabulary says describes its rows (TableSpec.describing: 政府采购's 数量) is
+    never a code column, whatever it prints.
     """
+    s = spec(kind)
+    describing = [re.compile(p) for p in (s.describing if s else ())]
     starts = [c.x0 for c in columns]
     counts = [[0, 0, 0] for _ in columns]  # words, bare integers, amounts
     for line in rows:
@@ -407,8 +436,10 @@ def _mark_labels(columns: list[_Column], rows: list[_Line]) -> None:
     for c, (words, integers, amounts) in zip(columns, counts):
         c.label = words > amounts + integers if c.name else words + integers > amounts
         c.filled = amounts + integers > 0
-        c.code = c.label and integers > words
-        c.attribute = c.label and bool(_ATTRIBUTE_HEADER.match(c.printed))
+        c.blank = words + integers + amounts == 0
+        c.attribute = c.label and bool(_ATTRIBUTE_HEADER.match(c.printed) or any(
+            p.match(compact(c.path[-1])) for p in describing if c.path))
+        c.code = c.label and integers > words and not c.attribute
     _mark_second_classification(columns)
 
 
@@ -421,6 +452,8 @@ def _mark_second_classification(columns: list[_Column]) -> None:
     """
     coded = named = second = False  # in this run of label columns: a code column seen, then a name column
     for c in columns:
+        if c.blank or c.attribute:
+            continue  # prints nothing, or describes the row: the run goes on past it
         if not c.label:
             coded = named = second = False
             continue
@@ -526,11 +559,14 @@ def _panels(grid: _Grid) -> list[int]:
     each panel of a printed line is its own row.
     """
     out, panel = [], 0
+    printed: Optional[_Column] = None  # the last column that prints something: a blank one splits nothing
     for i, c in enumerate(grid.columns):
         prev = grid.columns[i - 1] if i else None
-        if prev is not None and ((c.label and not c.earlier and not prev.label) or c.side != prev.side):
+        if prev is not None and (c.side != prev.side or (
+                c.label and not c.earlier and printed is not None and not printed.label)):
             panel += 1
         out.append(panel)
+        printed = printed if c.blank else c
     return out
 
 
@@ -561,18 +597,23 @@ def _carry_codes(rows: list[RawRow]) -> None:
         above[row.side] = row.code_groups
 
 
-def _extra_panels(grid: _Grid) -> Optional[str]:
-    """A problem message when one side of a two-sided summary prints several panels (only the first is read)."""
+def _panel_headings(grid: _Grid) -> dict[int, Optional[str]]:
+    """Each panel's heading: None for a side's first panel (or a one-sided table's), else what its label
+    column's header prints below the side's group cell (西安 表1: "支出 › 部门预算支出经济分类科目（按大类）")."""
     panel_of = _panels(grid)
-    per_side: dict[str, set[int]] = {}
+    first: dict[Optional[str], list[str]] = {}
+    out: dict[int, Optional[str]] = {}
     for panel, c in zip(panel_of, grid.columns):
-        if c.side:
-            per_side.setdefault(c.side, set()).add(panel)
-    extra = {side: len(p) for side, p in per_side.items() if len(p) > 1}
-    if not extra:
-        return None
-    sides = "、".join(f"{'收入' if side == 'income' else '支出'}方 {n} 栏" for side, n in extra.items())
-    return f"本表{sides}并列（如按功能、经济分类各列一遍）：每方只读第一栏，其余栏未读取"
+        if panel in out or c.side is None:
+            out.setdefault(panel, None)
+            continue
+        if c.side not in first:
+            first[c.side] = c.path
+            out[panel] = None
+            continue
+        shared = next((k for k, (a, b) in enumerate(zip(c.path, first[c.side])) if a != b), len(c.path))
+        out[panel] = "".join(c.path[shared:]) or f"第{len(set(out.values()))}栏"
+    return out
 
 
 def _unknown_headers(grid: _Grid) -> Optional[str]:
@@ -616,7 +657,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
                 positions.append(None)
             elif col.second:
                 seconds.setdefault(panel_of[i], []).append((i, w))
-            elif col.attribute:
+            elif col.attribute and not _TOTAL.match(compact(text)):  # a 合计 printed there still names the row
                 described = attributes.setdefault(panel_of[i], {})
                 described[col.printed] = described.get(col.printed, "") + compact(w.text)
             else:
@@ -624,13 +665,11 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
     out: list[RawRow] = []
     indent: dict[int, Optional[float]] = {}  # row → its name's offset from its column's left edge
     lines = sorted({ln.no for ln in band})
-    first = {}
-    for panel, c in zip(panel_of, grid.columns):
-        first.setdefault(c.side, panel)
+    headings = _panel_headings(grid)
     for panel, (labels, amounts, positions) in sorted(panels.items()):
         side = grid.columns[panel_of.index(panel)].side
-        if not amounts or (side is not None and first[side] != panel):
-            continue  # a further panel of one side of a summary (西安 prints 3 expenditure views): see _extra_panels
+        if not amounts:
+            continue
         groups, name = _label(labels)
         groups = _level_cells(grid, labels, groups)
         also = _label(seconds.get(panel, []))
@@ -651,7 +690,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
             # build places the row by the table's arithmetic (see _unknown_headers), never half.
             positions=positions if all(p is not None for p in positions) else None, side=side, role=role,
-            note=note,
+            note=note, panel=headings[panel],
         ))
     for k, row in enumerate(out):
         row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
@@ -681,6 +720,51 @@ def _fold_transposed(raw: RawTable) -> None:
     raw.problems = [(line, m) for line, m in raw.problems if not m.startswith("表头「")]
 
 
+def _period(row: RawRow) -> Optional[tuple[str, str]]:
+    """(the rest of its name, its year or "" for a change) of a row whose last label cell is a year
+    ("2025年") or a change ("增减变化金额"); None for any other row."""
+    rest, _, last = row.name.rpartition(" ")
+    if row.code_groups:
+        return None
+    if (m := _YEAR_GROUP.match(compact(last))) is not None:
+        return rest, m.group(1)
+    return (rest, "") if _COMPARED.match(compact(last)) else None
+
+
+def _fold_year_rows(raw: RawTable) -> None:
+    """Years printed as rows (深圳 表9: "深圳市交通运输局（本级） | 2025年", "2026年", "增减变化金额", each
+    with every column) state this year's figures in the latest year's row. That row stands for them,
+    named by what its group prints beside the years (the unit); the earlier years' and the change rows
+    are kept on it as a note, as last year's columns are (_mark_earlier_years), never read as rows."""
+    groups: list[list[tuple[RawRow, str, str]]] = []
+    previous: Optional[RawRow] = None
+    for row in raw.rows:
+        period = _period(row)
+        if period is None:
+            previous = None
+            continue
+        if previous is None or period[0]:  # a name beside the year starts the next group
+            groups.append([])
+        groups[-1].append((row, *period))
+        previous = row
+    folded: dict[int, RawRow] = {}
+    for group in groups:
+        years = {year for _, _, year in group if year}
+        if len(years) < 2:
+            continue
+        latest = max(years)
+        keep = next(row for row, _, year in group if year == latest)
+        others = [f"{compact(row.name.rpartition(' ')[2])} {' '.join(row.amounts)}" for row, _, year in group
+                  if row is not keep]
+        keep.note = "；".join(filter(None, [keep.note, f"{latest}年", f"另列：{'；'.join(others)}"]))
+        keep.name = next((rest for _, rest, _ in group if rest), "")
+        keep.lines = sorted({n for row, _, _ in group for n in (row.lines or [row.line])})
+        for row, _, _ in group:
+            folded[id(row)] = keep
+    if folded:
+        raw.rows = [r for r in raw.rows if folded.get(id(r), r) is r]
+
+
 def _unit_total(rows: list[RawRow]) -> None:
     """A table printing one unit's row in its 预算单位 column and no 合计 (深圳: "深圳市交通运输局（本级）
     388,763.56 …" above the subjects) states its total there; several unit rows stay units."""
@@ -701,8 +785,8 @@ def _depths(rows: list[RawRow]) -> None:
     offset and centred ones spread over many: both leave depth unset, so the
     codes, not the indentation, tell the levels.
     """
-    for side in {r.side for r in rows}:
-        items = [r for r in rows if r.side == side and r.role not in ("total", "total_repeat")]
+    for side, panel in {(r.side, r.panel) for r in rows}:
+        items = [r for r in rows if (r.side, r.panel) == (side, panel) and r.role not in ("total", "total_repeat")]
         offsets = sorted({r.depth for r in items if r.depth is not None})
         levels: list[float] = []
         for x in offsets:
@@ -710,7 +794,7 @@ def _depths(rows: list[RawRow]) -> None:
                 levels.append(x)
         indented = 1 < len(levels) <= 4 and all(r.depth is not None for r in items)
         for r in rows:
-            if r.side == side:
+            if (r.side, r.panel) == (side, panel):
                 r.depth = next(i for i, x in enumerate(levels) if r.depth <= x + 2) \
                     if indented and r in items else None
 
@@ -763,6 +847,9 @@ def read_tables(doc: Document, anchors: list[Anchor]) -> list[RawTable]:
         previous = raw if printed else None
     for raw in tables:
         _fold_transposed(raw)
+        _fold_year_rows(raw)
+        if raw.kind not in PERFORMANCE_KINDS and not any(r.amounts for r in raw.rows):
+            raw.empty = True  # a grid printing no amount at all (陕西 表9, 表11: 目录 "是否空表 是 / 不涉及")
         if raw.rows:
             _carry_codes(raw.rows)
             _assign_roles(raw.rows, raw.kind in TWO_SIDED)
@@ -842,9 +929,11 @@ def _read_table(doc: Document, lines_of: dict[int, list[_Line]], raw: RawTable, 
             grid = fresh if grid is None or header else grid
             if grid is not None:
                 raw.header += [h for h in grid.header if h not in raw.header]
-                for message in (_extra_panels(grid), _unknown_headers(grid)):
-                    if message and (data[0].no, message) not in raw.problems:
-                        raw.problems.append((data[0].no, message))
+                # A performance table's cells are read from its lines (lineage.parse.performance), never
+                # placed by column here: its headers ("西安市信访局 / 预算金额（万元） / 总额") name no column.
+                message = None if raw.kind in PERFORMANCE_KINDS else _unknown_headers(grid)
+                if message and (data[0].no, message) not in raw.problems:
+                    raw.problems.append((data[0].no, message))
         if grid is None:
             break
         found = True

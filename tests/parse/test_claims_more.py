@@ -1,0 +1,151 @@
+"""Claims read from the explanation text of the more/ PDFs (other provinces, a central department).
+
+Each expected value was read from the PDF page named in the comment (`pdftotext -layout -f P -l P`);
+the line is the repo reader's line the figure is printed on. These phrasings were once left unread
+("PA02 …: no subject is named before this figure").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from lineage.parse.claims import read_claims
+from lineage.read import read_document
+from tests.parse.pdf_rows import PDF
+
+MORE = PDF / "more"
+
+
+@pytest.fixture(scope="module")
+def read():
+    cache: dict[str, tuple] = {}
+
+    def get(name: str, year: int = 2026):
+        if name not in cache:
+            cache[name] = read_claims(read_document(MORE / name), year)
+        return cache[name]
+
+    return get
+
+
+def at(found, line):
+    claims, _ = found
+    return [(c.kind, c.subject, c.value, c.unit) for c in claims if c.line == line]
+
+
+def unread(found, line):
+    return [msg for ln, msg in found[1] if ln == line]
+
+
+SUZHOU = "suzhou-shenji-2026.pdf"
+FUZHOU = "fuzhou-gongan-zhiandui-2026-danwei.pdf"
+CENTRAL = "central-guojia-xinfangju-2026.pdf"
+
+
+def test_a_change_in_a_sentence_of_its_own_is_the_subject_stated_before(read):
+    # 苏州 page 24: "(1)一般公共服务支出(类)支出2,906.63万元,主要用于审计事务。与上年相比减少17.08万元,减少0.58%。"
+    found = read(SUZHOU)
+    assert at(found, 495) == [("change", "function_name:一般公共服务支出", D("17.08"), "万元"),
+                              ("change", "function_name:一般公共服务支出", D("0.58"), "%")]
+    assert unread(found, 495) == []
+
+
+def test_a_percentage_after_a_change_is_that_changes(read):
+    # 苏州 page 26: "与上年相比,财政拨款收、支总计各增加47.15万元,增长1.02%" (lines 535–536) — and the 、
+    # inside "收、支" ends no clause: "财政拨款收、支总预算4,651.67万元" (line 534)
+    found = read(SUZHOU)
+    assert at(found, 534) == [("amount", "fiscal_total", D("4651.67"), "万元")]
+    assert at(found, 535) == [("change", "fiscal_total", D("47.15"), "万元")]
+    assert at(found, 536) == [("change", "fiscal_total", D("1.02"), "%")]
+    # "与上年相比,财政拨款支出增加47.15万元,增长1.02%" (lines 539–540)
+    assert ("change", "fiscal_total", D("1.02"), "%") in at(found, 540)
+
+
+def test_income_by_fund_and_carried_over_parts(read):
+    # 苏州 page 24: "本年一般公共预算收入4,651.67万元,占100%;" … "上年结转结余的一般公共预算收入0万元,占0%;"
+    found = read(SUZHOU)
+    assert at(found, 508)[0] == ("amount", "source:一般公共预算拨款收入", D("4651.67"), "万元")
+    assert at(found, 510)[0] == ("amount", "source:国有资本经营预算拨款收入", D("0"), "万元")
+    assert at(found, 517)[0] == ("amount", "carryover:一般公共预算", D("0"), "万元")
+    # page 25: "上年结转结余的单位资金0万元,占0%。" — a part of 上年结转, not the whole
+    assert at(found, 523)[0] == ("amount", "carryover:单位资金", D("0"), "万元")
+    # page 24: "2.年终结转结余为0万元。"
+    assert at(found, 503) == [("amount", "carryforward", D("0"), "万元")]
+
+
+def test_uses_of_the_expenditure_summary(read):
+    # 苏州 page 25: "上缴上级支出0万元,占0%;" "对附属单位补助支出0万元,占0%。"
+    found = read(SUZHOU)
+    assert at(found, 529)[0] == ("amount", "use:上缴上级支出", D("0"), "万元")
+    assert at(found, 530)[0] == ("amount", "use:对附属单位补助支出", D("0"), "万元")
+
+
+def test_meeting_and_training_fees_and_car_purchase(read):
+    # 苏州 page 29: "(1)公务用车购置预算支出0万元" (line 608); "…培训费预算支出43万元,比上年预算减少21.73万元"
+    found = read(SUZHOU)
+    assert at(found, 608) == [("amount", "three_public.car_purchase", D("0"), "万元")]
+    assert at(found, 617) == [("amount", "economic_name:培训费", D("43"), "万元"),
+                              ("change", "economic_name:培训费", D("21.73"), "万元")]
+    # 会议费 follows the 三公 but is no part of them
+    claims, _ = found
+    assert {c.scope for c in claims if c.subject == "economic_name:会议费"} == {None}
+
+
+def test_procurement_parts_and_performance_money(read):
+    # 苏州 page 30: "政府采购支出预算总额188.5万元,其中:拟采购货物支出5.5万元、拟采购工程支出0万元、拟采购服务支出183万元"
+    found = read(SUZHOU)
+    assert at(found, 633) == [("amount", "procurement.goods", D("5.5"), "万元"),
+                              ("amount", "procurement.works", D("0"), "万元"),
+                              ("amount", "procurement.services", D("183"), "万元")]
+    claims, _ = found
+    assert {c.scope for c in claims if c.line == 633} == {"procurement"}
+    # "单价100万元(含)以上的设备0台(套)": a threshold, no figure
+    assert at(found, 639) == [] and unread(found, 639) == []
+    # "本部门整体支出纳入绩效目标管理,涉及财政性资金4,651.67万元;本部门共7个项目纳入绩效目标管理,涉及财政性资金合计339.5万元"
+    assert at(found, 643) == [("amount", "performance_departments", D("4651.67"), "万元")]
+    assert at(found, 644) == [("amount", "performance_projects", D("339.5"), "万元")]
+
+
+def test_code_prefixed_items(read):
+    # 福州 page 26: "(二)2080501-行政单位离退休227.72万元。" and "(一)204-公共安全支出1994.64万元。"
+    found = read(FUZHOU)
+    assert at(found, 413) == [("amount", "function:2080501", D("227.72"), "万元")]
+    assert at(found, 407) == [("amount", "function:204", D("1994.64"), "万元")]
+    # page 27: "(三)2080505-机关事业单位基本养老保险缴费支出188.72" / "万元。": a numbered line that ends in a
+    # figure is no heading
+    assert at(found, 416) == [("amount", "function:2080505", D("188.72"), "万元")]
+    # page 27: "(一)人员经费2286.69万元,主要包括:基本工资、津贴"
+    assert at(found, 434) == [("amount", "personnel", D("2286.69"), "万元")]
+
+
+def test_expenditure_arranged_accordingly_is_the_whole_budget(read):
+    # 福州 page 26: "相应安排支出预算2796.14万元,比上年增加129.07万元,增长4.84%"
+    found = read(FUZHOU)
+    assert at(found, 396) == [("amount", "expenditure_total", D("2796.14"), "万元"),
+                              ("change", "expenditure_total", D("129.07"), "万元")]
+    assert ("change", "expenditure_total", D("4.84"), "%") in at(found, 397)
+
+
+def test_a_change_named_earlier_in_its_sentence(read):
+    # 国家信访局 page 19: "…项级支出科目为2014099其他信访事务支出,2026年预算数3,623.98为万元,比2025年执行减少21,519.26
+    # 万元,减少85.59%" — "3,623.98为万元" prints no unit after the figure, so the change names the 项 itself
+    found = read(CENTRAL)
+    assert at(found, 284) == [("change", "function:2014099", D("21519.26"), "万元")]
+    assert at(found, 285) == [("change", "function:2014099", D("85.59"), "%")]
+    # "主要是2014099其他信访事务支出,2026年预算数为3,623.98万元"
+    assert at(found, 288) == [("amount", "function:2014099", D("3623.98"), "万元")]
+
+
+def test_commissioned_services(read):
+    # 国家信访局 page 25: "国家信访局2026年委托业务费财政拨款预算1,391.68万元,比2025年预算增加333.83万元,增长31.35%"
+    found = read(CENTRAL)
+    assert at(found, 406) == [("amount", "economic_name:委托业务费", D("1391.68"), "万元")]
+    assert at(found, 407) == [("change", "economic_name:委托业务费", D("333.83"), "万元"),
+                              ("change", "economic_name:委托业务费", D("31.35"), "%")]
+
+
+def test_no_figure_of_the_three_left_unread(read):
+    for name in (SUZHOU, FUZHOU, CENTRAL):
+        assert [p for p in read(name)[1] if "no subject" in p[1]] == [], name
