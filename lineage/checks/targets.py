@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable, Optional
 
-from lineage.amounts import rounding_band
+from lineage.amounts import rounding_band, same_amount
 from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding
 from lineage.checks.narrative import claim_evidence, current_year_claims
@@ -179,8 +179,10 @@ class DepartmentTarget(Rule):
     department's budget is 753.70 (收支总表 line 115, 财政拨款 753.70); and 002
     line 163 says the 部门整体 target covers "一般公共预算 150 万元" while its
     own 部门整体支出绩效目标表 states 350.22 (line 486). The funds are tried as
-    the all-funds, 财政拨款 and 一般公共预算 totals; a table printed in 元 (001
-    line 987: 3671205.44 元) is compared by rounding to the tables' 0.01 万元.
+    the all-funds, 财政拨款 and 一般公共预算 totals, within the coarser printed
+    precision (`same_amount`): a table printed in 元 (001 line 987: 3671205.44 元)
+    agrees with the tables' 367.12 万元, one in 万元 (西安 表15: 2838.42) with
+    tables in 元 (28384234.71).
     """
 
     id = "NR07"
@@ -195,7 +197,8 @@ class DepartmentTarget(Rule):
         if dep and dep.total is not None:
             dep_evidence = [Provenance(file=d.source.path, table="department_performance", line=dep.line, text=f"资金总额 {dep.total}")]
             total = in_table_unit(dep.total, dep.split_unit, d.amount_unit)
-            if totals and not any(same_money(dep.total, dep.split_unit, v, d.amount_unit) for v, _ in totals):
+            unit = dep.split_unit or d.amount_unit
+            if totals and not any(same_amount(dep.total, unit, v, d.amount_unit) for v, _ in totals):
                 value, what = totals[0]
                 yield self.finding(
                     d, where="表资金总额", found=total, expected=value, against=what,
@@ -235,17 +238,3 @@ def in_table_unit(amount: Decimal, unit: Optional[str], table_unit: str) -> Deci
     if unit == "万元" and table_unit == "元":
         return amount * 10000
     return amount
-
-
-def same_money(amount: Decimal, unit: Optional[str], value: Decimal, table_unit: str) -> bool:
-    """The target's amount and a table's agree once both are in the coarser unit, the finer rounded
-    to 0.01 of it (西安 表15: 金额合计 2838.42 万元; its tables print 28384234.71 元).
-
-    >>> same_money(Decimal("2838.42"), "万元", Decimal("28384234.71"), "元")
-    True
-    >>> same_money(Decimal("2838.42"), "万元", Decimal("28390000.00"), "元")
-    False
-    """
-    if unit == "万元" and table_unit == "元":
-        return in_table_unit(value, "元", "万元") == amount
-    return in_table_unit(amount, unit, table_unit) == value

@@ -85,6 +85,15 @@ def test_goal_beside_a_label_printed_one_character_a_line(xinfangju):
     assert first.startswith("1.加强对信访信息系统应用工作的指导和部署") and first.endswith("全面提高网络安全保障工作水平。")
 
 
+def test_goal_of_several_lines_beside_a_one_word_label():
+    # 福州 page 30 (民警法定工作日之外加班补贴): "年度目标" printed centred beside two lines "根据闽人社文[2017]309 号，
+    # 月人均 710 元，按 2024 年 8 月在职在编公 / 安干警人数 66 测算，年末根据考勤情况据实结算。" (only the label's own
+    # line, which prints no text, was read before: no goal).
+    perf, _ = perf_of(MORE / "fuzhou-gongan-zhiandui-2026-danwei.pdf")
+    second = perf.tables[0].projects[1]
+    assert second.goal == "根据闽人社文[2017]309号,月人均710元,按2024年8月在职在编公安干警人数66测算,年末根据考勤情况据实结算。"
+
+
 def test_name_left_aligned_under_a_centred_header(xian):
     # Page 33 (表14 部门专项业务经费绩效目标表, 接待中心安保服务): the 三级指标 header is centred in a wide cell, the
     # names start at its left edge: "成本指标 | 经济成本 | 保安服务年度总费用 | ≤50万元 | 10". The 质量指标 cell holds
