@@ -90,6 +90,9 @@ def leaves(table: Table) -> Optional[list[Row]]:
     if indented(items):
         parents = {p.index for p in parents_by_depth(items).values() if p is not None}
         return [r for r in items if r.index not in parents]
+    groups = _named_groups(table, items)
+    if groups is not None:
+        return groups
     codes = [r.code if r.code_line is None else None for r in items]  # a code printed elsewhere says no level
     if len(set(c for c in codes if c)) != len([c for c in codes if c]):
         return None
@@ -102,6 +105,19 @@ def leaves(table: Table) -> Optional[list[Row]]:
         if not any(c and c != code and c.startswith(code) for c in codes):
             out.append(row)
     return out
+
+
+def _named_groups(table: Table, items: list[Row]) -> Optional[list[Row]]:
+    """The rows the vocabulary names as the groups of a table whose items carry no code, when each is
+    printed once: they divide the whole table between them (政府采购预算表: 货物, 工程, 服务 — every item
+    bought is one of the three), so they, not the uncoded items and the unit rows among them, add up to
+    its 合计. None when the table has no such rows, its items are coded, or a group repeats (under
+    each of several units: the levels are then not told by the names alone)."""
+    groups = [r for r in table.rows if r.role == "subtotal"]
+    names = [re.sub(r"\s+", "", r.name) for r in groups]
+    if not groups or any(r.code for r in items) or len(set(names)) != len(names):
+        return None
+    return groups
 
 
 def undetermined(row: Row) -> set[str]:

@@ -159,14 +159,20 @@ def _from_subtotals(d: Disclosure, t: Table, facts: Facts) -> None:
     `total_facts` column: 苏州's 货物 row prints 一般公共预算资金 before 总计), else its one amount."""
     s = spec(t.kind)
     column = next(iter(s.total_facts), None) if s else None
+    by_key: dict[str, list[Row]] = defaultdict(list)
     for r in t.rows:
         if r.role != "subtotal" or not r.values or not s:
             continue
         name = re.sub(r"\s+", "", r.name)
         key = next((k for pattern, _, k in s.subtotals if re.match(pattern, name)), None)
         if key:
-            amount = r.values[column] if column in r.values else first_amount(r)
-            facts.add(Fact(key, amount, t.kind, evidence(d, t, [r])))
+            by_key[key].append(r)
+    for key, rows in by_key.items():
+        amounts = {r.index: r.values[column] if column in r.values else first_amount(r) for r in rows}
+        if len(set(amounts.values())) > 1:  # 货物 under each of several units: the table does not say which
+            facts.unresolved.add(key)       # total the text means
+            continue
+        facts.add(Fact(key, amounts[rows[0].index], t.kind, evidence(d, t, rows[:1])))
 
 
 def _from_fiscal_by_economic(d: Disclosure, t: Table, facts: Facts) -> None:

@@ -195,7 +195,7 @@ class DepartmentTarget(Rule):
         if dep and dep.total is not None:
             dep_evidence = [Provenance(file=d.source.path, table="department_performance", line=dep.line, text=f"资金总额 {dep.total}")]
             total = in_table_unit(dep.total, dep.split_unit, d.amount_unit)
-            if totals and all(v != total for v, _ in totals):
+            if totals and not any(same_money(dep.total, dep.split_unit, v, d.amount_unit) for v, _ in totals):
                 value, what = totals[0]
                 yield self.finding(
                     d, where="表资金总额", found=total, expected=value, against=what,
@@ -222,13 +222,30 @@ def _key_of(ctx: CheckContext, value: Decimal) -> str:
 
 
 def in_table_unit(amount: Decimal, unit: Optional[str], table_unit: str) -> Decimal:
-    """An amount printed in 元 expressed in 万元 to 0.01, as the money tables print it.
+    """An amount printed in 元 expressed in 万元 to 0.01, as the money tables print it; one in 万元
+    expressed in 元.
 
-    >>> in_table_unit(Decimal("3671205.44"), "元", "万元")
-    Decimal('367.12')
+    >>> in_table_unit(Decimal("3671205.44"), "元", "万元"), in_table_unit(Decimal("2838.42"), "万元", "元")
+    (Decimal('367.12'), Decimal('28384200.00'))
     """
     if unit == "元" and table_unit == "万元":
         from lineage.checks.narrative import round_to
 
         return round_to(amount / 10000, Decimal("0.01"))
+    if unit == "万元" and table_unit == "元":
+        return amount * 10000
     return amount
+
+
+def same_money(amount: Decimal, unit: Optional[str], value: Decimal, table_unit: str) -> bool:
+    """The target's amount and a table's agree once both are in the coarser unit, the finer rounded
+    to 0.01 of it (西安 表15: 金额合计 2838.42 万元; its tables print 28384234.71 元).
+
+    >>> same_money(Decimal("2838.42"), "万元", Decimal("28384234.71"), "元")
+    True
+    >>> same_money(Decimal("2838.42"), "万元", Decimal("28390000.00"), "元")
+    False
+    """
+    if unit == "万元" and table_unit == "元":
+        return in_table_unit(value, "元", "万元") == amount
+    return in_table_unit(amount, unit, table_unit) == value

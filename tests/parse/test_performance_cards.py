@@ -123,6 +123,34 @@ def test_value_wrapped_inside_its_cell(xian):
     assert all(sum(i.weight for i in t.projects[0].indicators) == 90 for t in xian.tables[:9])
 
 
+def test_department_card(xian):
+    # Page 42 (表15 部门整体支出绩效目标表): tasks "保运转 | 保障人员薪酬等基本支出 | 1932.81 | 1932.81", "信访业务统筹实施",
+    # "信访矛盾多元化解", "驻京信访工作开展 | 负责进京信访信息预警、现场接访劝返、京地联动及 / 重大会议活动信访保障。 | 256",
+    # "信访运转服务保障", "代管事务经办"; "金额合计 2838.42 2838.42" under 预算金额（万元） 总额 / 财政拨款 / 其他资金;
+    # "年度 / 总体 / 目标" beside "2026年，西安市信访局以党的二十届四中全会精神为指引，… 提供坚实信访保障。"; the grid
+    # "成本指标 经济成本 信访事务业务经费支出（万元/年） ≤443.62 8", …, "时效指标 信访事项办结时限（日） ≦60 6", …,
+    # "满意度指标 服务对象满意度指标 信访事项办理群众满意度 ≥95% 10": 14 indicators, 分值 90.
+    dept = xian.department
+    assert [t.name for t in dept.tasks] == ["保运转", "信访业务统筹实施", "信访矛盾多元化解", "驻京信访工作开展",
+                                            "信访运转服务保障", "代管事务经办"]
+    assert dept.tasks[0].content == "保障人员薪酬等基本支出"
+    assert dept.tasks[3].content == "负责进京信访信息预警、现场接访劝返、京地联动及重大会议活动信访保障。"
+    assert (dept.total, dept.split, dept.split_unit) == (D("2838.42"), {"财政拨款": D("2838.42")}, "万元")
+    assert dept.goal.startswith("2026年,西安市信访局以党的二十届四中全会精神为指引") and dept.goal.endswith("提供坚实信访保障。")
+    inds = dept.indicators
+    assert len(inds) == 14 and sum(i.weight for i in inds) == 90
+    assert (inds[0].level1, inds[0].level2, inds[0].level3, inds[0].operator, inds[0].value, inds[0].weight) == (
+        "成本指标", "经济成本", "信访事务业务经费支出(万元/年)", "≤", "443.62", D(8))
+    assert (inds[9].level3, inds[9].operator, inds[9].value) == ("信访事项办结时限(日)", "≤", "60")  # "≦60"
+    assert (inds[-1].level1, inds[-1].level2, inds[-1].value, inds[-1].unit) == ("满意度指标", "服务对象满意度指标", "95", "%")
+
+
+def test_blank_form_is_an_empty_table(xian):
+    # Page 43 (表16 专项资金总体绩效目标表): the form's labels and the grid's level names, no project, amount or value.
+    special = xian.tables[-1]
+    assert (special.kind, special.empty, special.projects) == ("special_fund_performance", True, [])
+
+
 @pytest.fixture(scope="module")
 def yantai():
     return perf_of(MORE / "yantai-renshe-2026.pdf")[0]

@@ -8,11 +8,15 @@ Three templates of data/pdf/more: 苏州 (公开13表 政府采购支出表: 货
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from lineage.checks import run_checks
 from lineage.checks.facts import gather
-from lineage.parse.disclosure import parse_file
+from lineage.parse.disclosure import parse_document, parse_file
+from lineage.read import read_document
+from lineage.tableview import leaves
 from tests.parse.pdf_rows import PDF, D, table, values
 
 MORE = PDF / "more"
@@ -99,7 +103,7 @@ def test_the_tables_state_what_the_text_calls_procurement(suzhou, yantai, xian):
             ("procurement", "gp.procurement", "procurement.goods", "procurement.services", "procurement.works")} == {
         "procurement": [D("188.50")], "gp.procurement": [D("188.50")], "procurement.goods": [D("5.50")],
         "procurement.services": [D("183.00")], "procurement.works": []}
-    assert not [f for f in run_checks(suzhou, {"NR01"}) if f.line == 632]
+    assert not [f for f in run_checks(suzhou, {"NR01"}) if f.line in (632, 633)]
     # 烟台 page 35, line 720 "2026年政府采购预算1,710.15万元"; 西安 page 15, line 162 "政府采购预算共378.65万元"
     assert [f.value for f in gather(yantai).get("procurement")] == [D("1,710.15")]
     assert [(f.value, f.unit) for f in gather(xian).get("procurement")] == [(D("3,786,500.00"), "元")]
@@ -110,3 +114,26 @@ def test_no_procurement_row_is_a_parse_problem(suzhou, yantai, xian):
     for d in (suzhou, yantai, xian):
         assert not [p.message for p in d.problems if p.table == "procurement"]
         assert not [p.message for p in d.problems if "暂不读取" in p.message]
+
+
+@pytest.mark.parametrize("says", ["无", "不涉及", "本部门不涉及政府采购预算"])
+def test_an_empty_procurement_table_reads_empty(says):
+    # 西安's 表12 (page 31) with its rows (lines 508-516) replaced by what an empty table prints instead (its 目录,
+    # page 18 lines 194-201, marks empty tables "是 不涉及"): printed, empty, stating no 政府采购 figure.
+    doc = read_document(MORE / "xian-xinfang-2026.pdf")
+    page, rows = doc.pages[30], range(508, 517)
+    first = next(w for w in page.words if w.line == 508)
+    page.words = [w for w in page.words if w.line not in rows] + [dataclasses.replace(first, text=says, x0=300, x1=330)]
+    for no in rows:
+        doc.lines[no - 1] = doc.lines[no - 1]._replace(text=says if no == 508 else "", norm=says if no == 508 else "")
+    d = parse_document(doc)
+    t = d.table("procurement")
+    assert (t.page, t.empty, t.rows) == (31, True, [])
+    assert gather(d).get("procurement") == []
+
+
+def test_suzhou_kinds_of_purchase_add_up_to_the_total(suzhou):
+    # Page 22: 货物 5.50 (line 457) + 服务 183.00 (line 463) = 合计 188.50 (line 456), in 一般公共预算资金 and 总计
+    # alike; the unit rows (458, 464) and items under them are not counted again.
+    assert not [f for f in run_checks(suzhou, {"BL02", "BL03"}) if f.line in range(450, 469)]
+    assert [r.name for r in leaves(table(suzhou, "procurement"))] == ["货物", "服务"]
