@@ -241,7 +241,8 @@ class Claim(BaseModel):
     "function:<code>" (类/款/项 by code), "function_name:<名称>" (by name when no
     code is printed), "project_count", "performance_projects", "carryover:<fund>" (a part
     of 上年结转), "carryforward" (年终结转结余), "use:<支出总表 column>" (事业单位经营支出 …),
-    "economic_name:<名称>" (会议费, 培训费, 委托业务费, 对个人和家庭的补助).
+    "economic_name:<名称>" (会议费, 培训费, 委托业务费, 对个人和家庭的补助),
+    "economic_class:<3xx>" / "gov_economic_class:<5xx>" (a 类 of the 部门/政府预算支出经济分类).
     A change keeps the stated difference (`value`), the stated previous value
     (`previous`) and direction, so the arithmetic can be checked.
     """
