@@ -12,6 +12,7 @@ from lineage.checks.labels import paragraph_from
 from lineage.checks.narrative import claim_evidence
 from lineage.checks.orphans import is_basic_target, project_rows
 from lineage.checks.registry import Rule, register
+from lineage.model import Claim
 
 
 @register
@@ -24,14 +25,15 @@ class ClaimedCount(Rule):
     the targets that are projects (not 人员类/运转类: codes with R/Y after the
     unit code, or names such as 定额公用经费), the projects of the 项目支出表,
     and the tasks of the 部门整体支出绩效目标表; when none equals the count it
-    is an error — unless the count is larger than every listing and its own
-    parts add up to it and include 人员类/运转类 projects: those are 基本支出
-    items of the budget system (Sichuan's 一体化 classes every item as 人员类,
-    运转类 or 特定目标类 project), which no table of the document has to
-    print, so a target table listing fewer is not a contradiction, only
-    unconfirmed (a warning). 000 line 2045: 19 = 人员类 2 + 运转类 6 + 特定目标类 11, while
-    its 表6 prints 13 targets (11 特定目标类 once 单位运转项目 and 院所基本科研业务费,
-    运转类 items, are set aside) and its 项目支出表 23 (with carried-over projects).
+    is an error — unless its own parts add up to it and include 人员类/运转类
+    projects, and the target table lists no fewer than the 特定目标类 part and
+    fewer than the whole. 人员类 and 运转类 items are 基本支出 of the budget
+    system (Sichuan's 一体化 classes every item as 人员类, 运转类 or 特定目标类
+    project) that no table has to print, so such a table is what the count
+    leads one to expect (info). 000 line 2045: 19 = 人员类 2 + 运转类 6 +
+    特定目标类 11, while its 表6 prints 13 targets (11 特定目标类 once 单位运转项目
+    and 院所基本科研业务费, 运转类 items, are set aside) and its 项目支出表 23
+    (with carried-over projects).
     """
 
     id = "NR04"
@@ -53,27 +55,29 @@ class ClaimedCount(Rule):
             readings = self._readings(ctx)
             if readings and all(Decimal(n) != total.value for n, _ in readings):
                 n, _ = readings[0]
-                unprinted = self._unprinted_basic(total, parts, readings)
+                unprinted = self._unprinted_basic(total, parts, Decimal(n))
                 yield self.finding(
                     d, expected=Decimal(n), found=total.value, unit="个", line=total.line, label="项目个数",
-                    severity="warning" if unprinted else None,
+                    severity="info" if unprinted else None,
                     source="与文件所列均不符：" + "；".join(f"{label} {k} 个" for k, label in readings)
-                    + ("（文中含人员类、运转类项目，属基本支出，表中不必列出）" if unprinted else ""),
+                    + ("（所含人员类、运转类项目属基本支出，表中不必全部列出）" if unprinted else ""),
                     evidence=[claim_evidence(d, total)],
                 )
 
     @staticmethod
-    def _unprinted_basic(total, parts, readings: list[tuple[int, str]]) -> bool:
+    def _unprinted_basic(total: Claim, parts: list[Claim], listed: Decimal) -> bool:
         """The count covers 人员类/运转类 items the tables need not print.
 
-        Its parts add up to it, name such items, and it exceeds the first listing
-        (the target table's targets, else the 项目支出表's projects).
+        Its parts add up to it and name such items, and the first listing (the
+        target table's targets, else the 项目支出表's projects) holds at least
+        the 特定目标类 part and less than the whole.
         """
         basic = sum((p.value for p in parts if p.subject in _BASIC_PARTS), Decimal(0))
+        specific = sum((p.value for p in parts if p.subject not in _BASIC_PARTS), Decimal(0))
         return (
             basic > 0
-            and sum((p.value for p in parts), Decimal(0)) == total.value
-            and Decimal(readings[0][0]) < total.value
+            and basic + specific == total.value
+            and specific <= listed < total.value
         )
 
     @staticmethod
