@@ -90,6 +90,9 @@ class Row(BaseModel):
     # way (西安 表1: 支出 by function | by 部门预算 economic class | by 政府预算 economic class): the heading of
     # the further panel this row belongs to. None on a side's first panel, which alone states the side.
     panel: Optional[str] = None
+    # What the columns describing the row print (TableSpec.describing, 项目类别 …): header → text as printed
+    # (西安 政府采购: {"采购目录": "C05040300保安服务", "数量": "1"}); also in `note`, for people.
+    described: dict[str, str] = Field(default_factory=dict)
 
 
 class Table(BaseModel):
@@ -241,7 +244,8 @@ class Claim(BaseModel):
     "function:<code>" (类/款/项 by code), "function_name:<名称>" (by name when no
     code is printed), "project_count", "performance_projects", "carryover:<fund>" (a part
     of 上年结转), "carryforward" (年终结转结余), "use:<支出总表 column>" (事业单位经营支出 …),
-    "economic_name:<名称>" (会议费, 培训费, 委托业务费, 对个人和家庭的补助).
+    "economic_name:<名称>" (会议费, 培训费, 委托业务费, 对个人和家庭的补助),
+    "economic_class:<3xx>" / "gov_economic_class:<5xx>" (a 类 of the 部门/政府预算支出经济分类).
     A change keeps the stated difference (`value`), the stated previous value
     (`previous`) and direction, so the arithmetic can be checked.
     """

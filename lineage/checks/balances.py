@@ -15,9 +15,9 @@ from lineage.model import Disclosure, Row, Table
 from lineage.vocab import KIND_LABELS, TWO_SIDED, sums
 
 
-def side_total(table: Table, side: str) -> Optional[Row]:
-    """The 收入总计/支出总计 row of one side (总计 preferred over 合计)."""
-    rows = [r for r in table.rows if r.side == side and r.panel is None]  # a further panel repeats the total
+def side_total(table: Table, side: str, panel: Optional[str] = None) -> Optional[Row]:
+    """The 收入总计/支出总计 row of one side (总计 preferred over 合计); of a further panel (Row.panel) if named."""
+    rows = [r for r in table.rows if r.side == side and r.panel == panel]
     for pattern in (r"^(收入|支出)?总计$", r"^(本年)?(收入|支出)?合计$"):
         for r in rows:
             if re.match(pattern, re.sub(r"\s+", "", r.name)) and r.values:
@@ -32,11 +32,13 @@ def first_amount(row: Row) -> Decimal:
 
 @register
 class IncomeEqualsExpenditure(Rule):
-    """收入总计 must equal 支出总计 in a two-sided summary table.
+    """收入总计 must equal 支出总计 in a two-sided summary table, in every panel of a side.
 
     Example: a 收支总表 printing "收入总计 367.12 … 支出总计 367.12" balances; a
-    table whose two sides differ leaves money unexplained. Exact: both sides
-    are printed totals of the same money, no rounding band.
+    table whose two sides differ leaves money unexplained. A side printed several
+    times (西安 表1: 支出 by function, by 部门预算 and by 政府预算 economic class) gives
+    each panel's 支出总计 for the same money. Exact: both sides are printed totals
+    of the same money, no rounding band.
     """
 
     id = "BL01"
@@ -51,11 +53,18 @@ class IncomeEqualsExpenditure(Rule):
             if not t:
                 continue
             income, spend = side_total(t, "income"), side_total(t, "expenditure")
-            if income and spend and first_amount(income) != first_amount(spend):
-                yield self.finding(
-                    d, expected=first_amount(income), found=first_amount(spend), table=KIND_LABELS[kind],
-                    evidence=evidence(d, t, [income, spend]),
-                )
+            pairs = [(income, spend, None)]
+            for side, other in (("income", spend), ("expenditure", income)):
+                for panel in dict.fromkeys(r.panel for r in t.rows if r.side == side and r.panel):
+                    total = side_total(t, side, panel)
+                    pairs.append((total, other, panel) if side == "income" else (other, total, panel))
+            for income_row, spend_row, panel in pairs:
+                if income_row and spend_row and first_amount(income_row) != first_amount(spend_row):
+                    yield self.finding(
+                        d, expected=first_amount(income_row), found=first_amount(spend_row),
+                        table=KIND_LABELS[kind] + (f"（{panel}）" if panel else ""),
+                        evidence=evidence(d, t, [income_row, spend_row]),
+                    )
 
 
 @register

@@ -48,7 +48,8 @@ _FLAT = re.compile(r"(基本)?(持平|没有变化|无变化|保持不变)")
 _NOT_A_FIGURE_AFTER = re.compile(r"\s*([(（]含[)）])?\s*(左右|以上|以下|以内)")
 _VERB = re.compile(r"(增加|减少|增长|下降|降低|上升|减|增)了?\s*$")
 _INCREASE = ("增加", "增长", "上升", "增")
-_COMPARED = re.compile(r"(比|较|与|同)\s*(?P<year>20\d\d)\s*年度?[^，；。、,;]*$")
+# "比 2022 年预算数 187.09 万元", "比上年预算2,920.59万元,减少878.04万元" (烟台): the year compared with.
+_COMPARED = re.compile(r"(比|较|与|同)\s*(?:(?P<year>20\d\d)\s*年度?|上一?年度?|去年)[^，；。、,;]*$")
 _YEAR = re.compile(r"(20\d\d)\s*年(?!底)")
 # A sentence about one project (项目概述/年度预算安排 sheets, 国家信访局 page 29) states that project's
 # figures; the document-level subjects it uses ("一般公共预算", "上年结转") are not the unit's totals.
@@ -57,9 +58,17 @@ _ONE_PROJECT = re.compile(r"(该|本|此)项目")
 _CLAUSE_END = re.compile(r".*(?:[，；：,;:]|(?<!收)、|其中)", re.S)
 # A sentence that opens with the comparison ("与上年相比减少17.08万元", 苏州) states the change of the
 # subject the sentence before it stated last.
+# What a change's clause may say besides its verb and still name nothing: "与上年相比", "比2025年执行",
+# "较2025年年初预算", "同比".
+_BARE_CHANGE = re.compile(r"\s*((与|同|比|较)\s*(上年|上一年|去年|20\d\d\s*年)[^，；,;]*?|同比)?\s*(各|分别)?\s*")
 _OPENS_COMPARED = re.compile(r"\s*(与|同|比|较)\s*(上年|上一年|去年|20\d\d\s*年)")
 # "预算数（基本支出）为 289.04": the bracket says which kind of money, not the subject.
 _MONEY_KIND_NOTE = re.compile(r"(?<=预算数)\s*[(（](基本支出|项目支出)[)）]")
+# "占财政性资金(人员类和运转类中的公用经费项目支出除外)总额的比例为100%" (苏州): a note of what a total
+# leaves out or takes in names no subject of its own.
+_NOTE = re.compile(r"[(（][^()（）]*(除外|不含|含|包括)[^()（）]*[)）]")
+# "支出包括：", "财政拨款支出…包括": a list of 科目.
+_SPENDING_LIST = re.compile(r"支出[^。；;]*包括")
 # "214)281.37": stray text glued to a figure by the PDF extraction.
 _STRAY = re.compile(r"(?<![(（\d])(\d+)\s*[)）](?=\s*\d)")
 _COUNT_UNITS = ("个", "辆", "台")
@@ -111,6 +120,7 @@ class _State:
     parent: Optional[_Subject] = None
     carried: Optional[_Subject] = None
     last: Optional[_Subject] = None  # the subject of the last amount the sentence before stated
+    projects: list[int] = field(default_factory=list)  # lines of figures naming single projects under 项目支出
     claims: list[Claim] = field(default_factory=list)
     problems: Problems = field(default_factory=list)
 
@@ -237,14 +247,17 @@ class _SentenceReader:
         if unit == "%":
             return self._percent(fig, seg, clause, verb, named, year, compared_year, lines)
         if verb:
-            return self._change(fig, verb.group(1), named, year, compared_year, lines)
+            return self._change(fig, verb, clause, named, year, compared_year, lines)
         if compared:
             self._flush()
             subject = named or self.current
             if subject is None:
                 self._no_subject(fig, clause, line)
                 return False
-            self.pending = _Pending(fig, subject, int(compared.group("year")), lines)
+            before = int(compared.group("year")) if compared.group("year") else (self.state.year or 0) - 1
+            if before < 0:
+                return False  # "比上年…" in a document whose year is unknown: no year to give the figure
+            self.pending = _Pending(fig, subject, before, lines)
             return True
         self._flush()
         subject = named or listed or (self.state.carried if first else None)
@@ -283,19 +296,23 @@ class _SentenceReader:
         if share:
             if self.current is None:
                 return False
-            of = find_subject(share.group(1))
+            of = find_subject(_NOTE.sub("", share.group(1)))
             self._claim(fig, self.current, "share", year, lines, of=of.subject if of else self._scope(self.current))
             return True
         if verb:
-            return self._change(fig, verb.group(1), named, year, compared_year, lines)
+            return self._change(fig, verb, clause, named, year, compared_year, lines)
         return False  # "满意度 92%" and the like: not a budget figure
 
-    def _change(self, fig, verb, named, year, compared_year, lines) -> bool:
-        subject = named or self.changed or self.current or self._named_earlier(fig.start)
-        if subject is None and _OPENS_COMPARED.match(self.text):
-            subject = self.state.last
-        if subject is None:
-            self._no_subject(fig, verb, self.s.line_of[fig.start])
+    def _change(self, fig, verb_match, clause, named, year, compared_year, lines) -> bool:
+        verb = verb_match.group(1)
+        subject = named
+        if subject is None and _BARE_CHANGE.fullmatch(clause[: len(clause) - len(verb_match.group(0))]):
+            # "比上年增加…", "增长…%": no words of its own, so the subject is the one just changed or stated
+            subject = self.changed or self.current or self._named_earlier(fig.start)
+            if subject is None and _OPENS_COMPARED.match(self.text):
+                subject = self.state.last
+        if subject is None:  # "…,使用非财政拨款结余减少193万元" (烟台): words the vocabulary does not know
+            self._no_subject(fig, clause, self.s.line_of[fig.start])
             return False
         previous = None
         if self.pending and self.pending.subject.key == subject.key and fig.unit == self.pending.figure.unit:
@@ -348,8 +365,11 @@ class _SentenceReader:
     # -- helpers ------------------------------------------------------------
 
     def _listed(self, clause: str) -> Optional[_Subject]:
-        """A name in a "支出包括：机构运行 289.04 万元、…" list is a functional subject."""
-        if "包括" not in self.text[: self.text.find(clause) + len(clause)]:
+        """A name in a "支出包括：机构运行 289.04 万元、…" list is a functional subject.
+
+        Only a list of 支出: "预算388,763.56万元,包括在职人员经费…、增人增资748.00万元" (深圳) lists kinds
+        of money, not 科目."""
+        if not _SPENDING_LIST.search(self.text[: self.text.find(clause) + len(clause)]):
             return None
         name = re.search(r"[\u4e00-\u9fff]+\s*$", clause)
         return _Subject(f"function_name:{name.group(0).strip()}", None, name.group(0).strip()) if name else None
@@ -364,7 +384,7 @@ class _SentenceReader:
 
     def _maybe_parent(self, subject: _Subject, after: str, opens_sentence: bool) -> None:
         """A figure followed by "其中"/"：" heads the list after it; a total opening a sentence heads the text."""
-        if re.match(r"[\s，,]*(其中|[:：])", after) or (opens_sentence and subject.key in _TOTALS):
+        if re.match(r"[\s，,]*(其中|(具体)?包括[:：]|[:：])", after) or (opens_sentence and subject.key in _TOTALS):
             self.state.parent = subject
 
     def _flush(self) -> None:
@@ -377,6 +397,11 @@ class _SentenceReader:
         # The figure has a subject the vocabulary does not know ("事业单位经营支出0万元，占0%"):
         # what follows ("占0%") is about it, not about the subject named before it.
         self.current = None
+        if self.state.parent is not None and self.state.parent.key == "project":
+            # "(五)项目支出376,936.60万元,具体包括:1.上级下达资金4,167.70万元…" (深圳): one project's money,
+            # named by the project, not by a subject of the tables — noted once for the list
+            self.state.projects.append(line)
+            return
         printed = f"{fig.value}{fig.unit}"
         self.state.problems.append((line, f"{printed}: no subject is named before this figure ({clause.strip()!r})"))
 
@@ -452,4 +477,7 @@ def read_claims(doc: Document, year: int | None) -> tuple[list[Claim], Problems]
             state.carried = None if printed else _subject(find_subject(reader.text), None)
         claims += state.claims
         problems += state.problems
+        if state.projects:
+            problems.append((state.projects[0], f"{len(state.projects)} figures under 项目支出 (lines {state.projects[0]}–"
+                             f"{state.projects[-1]}) name single projects, not subjects of the tables: not compared"))
     return claims, problems

@@ -1,8 +1,10 @@
 """The explanation text (情况说明) as sentences that remember their lines.
 
 The explanation sections sit between a heading such as "第三部分 … 预算情况说明",
-"…部门预算情况说明" or "一、收支预算情况说明" and the next 名词解释 heading,
-the next 第N部分 heading or the next budget table. Flattened PDFs wrap lines in
+"…部门预算情况说明", "一、收支预算情况说明", "…重要事项说明" or a part named
+for what it explains ("第二部分 部门预算收支总体情况", 深圳) and the next 名词解释
+heading, the next 第N部分 heading (which may open the next section) or the next
+budget table. Flattened PDFs wrap lines in
 the middle of a word ("一般公共预算拨" / "款收入"), and the tab-separated ones
 split a sentence over paragraphs at page breaks, so the lines of a section are
 joined without separators and cut into sentences at "。". Each character keeps
@@ -23,8 +25,13 @@ from lineage.parse.locate import find_anchors
 from lineage.read import Document
 
 CN = "一二三四五六七八九十"
-# A 决算 heads its text "第三部分 … 2024 年度部门决算 / 情况说明" or "…部门决算情况说明".
-_START = re.compile(r"(预算情况说明|预算编制说明|收支预算情况说明|决算情况说明|^情况说明)\s*$")
+# A 决算 heads its text "第三部分 … 2024 年度部门决算 / 情况说明" or "…部门决算情况说明"; 烟台
+# "2026年部门预算情况和重要事项说明".
+_START = re.compile(r"(预算情况说明|预算编制说明|收支预算情况说明|决算情况说明|^情况说明|重要事项说明)\s*$")
+# Parts of the text named for what they explain: "第二部分:部门预算收支情况说明", "第三部分:其他重要
+# 事项说明" (西安), "第二部分 部门预算收支总体情况" … "第八部分 其他需要说明情况" (深圳). Not the
+# 部门概况, the tables or the glossary.
+_PART_START = re.compile(rf"^\s*第[{CN}]+部分[:：\s]*(?!.*(概况|名词解释|预算表|公开表|报表|决算表|目录)).*(情况|说明)\s*$")
 _STOP = re.compile(rf"名词解释|^\s*第[{CN}]+部分(?!.*(情况说明|编制说明))")
 TOP_HEADING = re.compile(rf"^\s*[{CN}]+、")
 _SUB_HEADING = re.compile(rf"^\s*[(（][{CN}]+[)）]")
@@ -61,12 +68,12 @@ def explanation_spans(doc: Document) -> list[tuple[int, int]]:
     for ln in doc.lines:
         text = ln.norm.strip()
         if start is not None:
-            if _STOP.search(text) or ln.no in tables:
-                spans.append((start, ln.no - 1))
-                start = None
-            continue
-        if _START.search(text) and len(text) <= 60:
-            start = ln.no
+            if not (_STOP.search(text) or ln.no in tables):
+                continue
+            spans.append((start, ln.no - 1))
+            start = None
+        if (_START.search(text) or _PART_START.match(text)) and len(text) <= 60:
+            start = ln.no  # the part that ends one span may open the next
     if start is not None:
         spans.append((start, len(doc.lines)))
     return spans

@@ -48,8 +48,11 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     # "收入预算为2796.14万元 … 相应安排支出预算2796.14万元" (福州's 单位预算): the whole budget's spending
     (r"相应安排(的)?支出(预算)?", "expenditure_total", None),
     (r"一般公共预算当年拨款(收入|预算)?|一般公共预算财政拨款(收入|支出)?|一般公共预算拨款支出", "gp_total", None),
+    # "本部门当年一般公共预算支出2,838.42万元,其中:" (西安)
+    (r"(当年)?一般公共预算支出", "gp_total", None),
     (r"(本年)?一般公共预算(拨款)?收入|一般公共预算拨款|一般公共预算资金", _SRC["一般公共预算拨款收入"], None),
-    (r"上年结转(一般公共预算拨款收入)?", _SRC["上年结转"], None),
+    # "上年结转项目196.50万元" (深圳, one item's carried-over projects): not the 上年结转 income
+    (r"上年结转(一般公共预算拨款收入)?(?!项目)", _SRC["上年结转"], None),
     # The parts of 上年结转 by the money carried (收入总表's 上年结转 columns): "上年结转结余的一般公共预算
     # 收入0万元", "上年结转结余的单位资金0万元" (苏州) — a part, never the whole 上年结转.
     *[(rf"上年结转(结余)?的?{words}", f"carryover:{part}", None) for words, part in (
@@ -65,6 +68,7 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"上级补助收入(资金)?", _SRC["上级补助收入"], None),
     (r"附属单位上缴收入(资金)?", _SRC["附属单位上缴收入"], None),
     (r"用事业基金弥补收支差额", _SRC["用事业基金弥补收支差额"], None),
+    (r"使用非财政拨款结余", "source:使用非财政拨款结余", None),  # 烟台 (the 2024 template)
     (r"政府性基金预算(拨款安排的)?支出", "fund_total", None),
     (r"国有资本经营预算(拨款安排的)?支出", "soe_total", None),
     (r"基本支出(预算)?", "basic", None),
@@ -77,10 +81,10 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"一般公共预算(财政拨款)?基本支出", "basic", "gp_total"),
     (r"人员经费", "personnel", None),
     (r"公用经费", "public", None),
-    (r"对个人和家庭的补助", "economic_name:对个人和家庭的补助", None),
+    (r"对个人和家庭的?补助(支出)?", "economic_name:对个人和家庭的补助", None),
     # "“三公”经费财政拨款支出决算数" (决算): the 三公 total, not the 财政拨款 total its words contain
     (rf"{_Q}三公{_Q}经费(财政拨款)?(支出)?(预算数|预算|决算数|决算)?", "three_public", None),
-    (r"因公出国[(（]境[)）](经费|费用|费)|因公出国出境(经费|费用)?", "three_public.abroad", None),
+    (r"(因公)?出国[(（]境[)）](经费|费用|费)|因公出国出境(经费|费用)?", "three_public.abroad", None),
     (r"公务接待费", "three_public.reception", None),
     (r"公务用车购置(及|和)运行(维护)?费", "three_public.car", None),
     (r"公务用车购置费?", "three_public.car_purchase", None),
@@ -93,18 +97,22 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"政府采购工程(预算)?", "procurement.works", None),
     (r"政府采购服务(预算)?", "procurement.services", None),
     # "其中:拟采购货物支出5.5万元、拟采购工程支出0万元、拟采购服务支出183万元" (苏州)
-    (r"拟?采购货物(支出|预算)?", "procurement.goods", None),
-    (r"拟?采购工程(支出|预算)?", "procurement.works", None),
-    (r"拟?采购服务(支出|预算)?", "procurement.services", None),
+    # "…政府采购项目共有7,558.99万元,其中:货物类项目23.00万元、工程类项目0.00万元、服务类项目…" (深圳)
+    (r"拟?采购货物(支出|预算)?|货物类(项目|预算)", "procurement.goods", None),
+    (r"拟?采购工程(支出|预算)?|工程类(项目|预算)", "procurement.works", None),
+    (r"拟?采购服务(支出|预算)?|服务类(项目|预算)", "procurement.services", None),
     # 决算: money reserved for and won by small firms, parts of 政府采购 named apart from it
     (r"面向中小企业预留的?政府采购项目(预算)?(金额)?", "procurement.reserved_sme", None),
     (r"面向小微企业预留的?政府采购项目(预算)?(金额)?", "procurement.reserved_small", None),
+    (r"预留给小型和微型企业的?政府采购项目(预算)?(金额)?", "procurement.reserved_small", None),  # 上海 2026 司法局 l300
     (r"由中小企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_sme", None),
     (r"由小微企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_small", None),
     (r"在其他政府采购项目中[，,]?\s*由中小企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_sme_other", None),
-    (r"(实行|开展)了?绩效(目标)?管理", "performance_projects", None),
+    (r"(实行|开展|实施)了?绩效(目标)?管理", "performance_projects", None),
     # "本部门整体支出纳入绩效目标管理,涉及财政性资金…;本部门共7个项目纳入绩效目标管理,涉及…" (苏州)
     (r"整体支出纳入绩效(目标)?管理", "performance_departments", None),
+    # "本部门绩效目标管理全覆盖,涉及当年一般公共预算拨款2838.42万元" (西安)
+    (r"绩效(目标)?管理全覆盖", "performance_departments", None),
     (r"项目纳入绩效(目标)?管理", "performance_projects", None),
     # "涉及一般公共预算拨款 753.70 万元": the whole wording up to the figure.
     (r"涉及[^，；、。,;:：\d]{0,16}", CURRENT, None),
@@ -138,6 +146,11 @@ _CODE_PATH = re.compile(
     rf"(?P<c>{_NAME}){_OPEN}(?P<cc>\d{{2}}){_CLOSE}"
 )
 _CLASS_CODE = re.compile(rf"(?P<a>{_NAME}){_OPEN}(?P<ca>\d{{3}}){_CLOSE}(支出)?")
+# The classification a 类 code belongs to, by its first digit: 2xx the functional classification of
+# expenditure, 3xx the 部门预算支出经济分类, 5xx the 政府预算支出经济分类. 西安 states both economic ones
+# ("对个人和家庭的补助(303)126.60万元" … "对个人和家庭的补助(509)126.60万元"); they are no 功能分类 codes
+# and, stated for all of 一般公共预算, not the 基本支出 table's economic rows either.
+_CLASS_SCHEMES = {"2": "function", "3": "economic_class", "5": "gov_economic_class"}
 _NAME_PATH = re.compile(rf"(?P<a>{_NAME}){_OPEN}类{_CLOSE}(?P<b>{_NAME}){_OPEN}款{_CLOSE}(?P<c>{_NAME}){_OPEN}项[)）]")
 _ITEM_NAME = re.compile(rf"(?P<c>{_NAME}){_OPEN}项[)）]")
 # "住房保障支出", and "一般公共服务（类）支出" (国家信访局's 编制说明 marks the level so)
@@ -148,6 +161,8 @@ _CODE_NAME = re.compile(
     rf"(?<![\d.])(?:[\[【](?P<b>2\d{{2}}(?:\d{{2}}){{0,2}})[\]】]|(?P<d>2\d{{2}}(?:\d{{2}}){{0,2}})\s*[-－—–]|(?P<p>2\d{{6}}))"
     rf"(?!\d)\s*(?P<name>{_NAME})"
 )
+# The code printed after the name: "1.行政运行(2014001)1,373.32万元" (西安).
+_ITEM_CODE = re.compile(rf"(?P<name>{_NAME}){_OPEN}(?P<code>2\d{{4}}(?:\d{{2}})?){_CLOSE}")
 _CLASS_NAME = re.compile("(" + "|".join(FUNCTION_CLASSES) + r")(?:\s*[(（]类[)）]\s*)?支出")
 _BEFORE_NAME = "年括中为是"  # characters that may precede a 类 name in a sentence
 
@@ -175,14 +190,18 @@ def _functional(text: str) -> list[Match]:
         return _class_names(text, out)
     for m in _CODE_PATH.finditer(text):
         code = m.group("ca") + m.group("cb") + m.group("cc")
-        out.append(Match(f"function:{code}", None, m.group(0).strip(), m.start(), m.end(), 2))
+        if code.startswith("2"):
+            out.append(Match(f"function:{code}", None, m.group(0).strip(), m.start(), m.end(), 2))
     for m in _NAME_PATH.finditer(text):
         path = "/".join(m.group(g) for g in "abc")
         out.append(Match(f"function_name:{path}", None, m.group(0).strip(), m.start(), m.end(), 2))
     for m in _ITEM_NAME.finditer(text):
         out.append(Match(f"function_name:{m.group('c')}", None, m.group(0).strip(), m.start(), m.end(), 1))
+    for m in _ITEM_CODE.finditer(text):
+        out.append(Match(f"function:{m.group('code')}", None, m.group(0).strip(), m.start(), m.end(), 2))
     for m in _CLASS_CODE.finditer(text):
-        out.append(Match(f"function:{m.group('ca')}", None, m.group(0).strip(), m.start(), m.end(), 1))
+        if (scheme := _CLASS_SCHEMES.get(m.group("ca")[0])):
+            out.append(Match(f"{scheme}:{m.group('ca')}", None, m.group(0).strip(), m.start(), m.end(), 1))
     return _class_names(text, out)
 
 
@@ -219,14 +238,24 @@ _GENERIC_TOTAL = re.compile(r"收入预算|预算收入|支出预算|预算支�
 # "…中心收入预算"). A unit is a 局/处/委/院/会/室/所/站/队/中心/馆/校/办/厅/部/社/团/署/府/园/场/台/
 # 库/组/庭/宫 in the national naming of organs and institutions.
 _BEFORE_TOTAL = "年度的为是总本及和" "门位局处委院会室所站队心馆校办厅部社团署府园场台库组庭宫"
+# 基本支出/项目支出 run into a project's name are that project's ("深圳机场T2项目…初步设计评审项目支出304.16万元",
+# 深圳); after the name of a fund or a qualifier they are the whole's ("一般公共预算基本支出", "财政拨款项目
+# 支出", "一般性项目支出", "部分项目支出", "所有项目支出").
+_GENERIC_PART = re.compile(r"(项目|基本)支出(预算)?")
+_GENERIC = ((_GENERIC_TOTAL, _BEFORE_TOTAL), (_GENERIC_PART, _BEFORE_TOTAL + "款算性分对有"))
 
 
 def _qualified(text: str, m: re.Match) -> bool:
-    """A generic total wording run into a preceding name ("接待费预算支出"): not the total."""
-    if not _GENERIC_TOTAL.fullmatch(m.group(0)) or not m.start():
+    """A generic wording run into a preceding name ("接待费预算支出", "评审项目支出"): not the whole's.
+
+    >>> find_subject("深圳机场T2项目非民航专业工程初步设计评审项目支出") is None
+    True
+    >>> find_subject("一般公共预算项目支出").subject
+    'project'
+    """
+    if not m.start() or not re.match(_NAME, before := text[m.start() - 1]):
         return False
-    before = text[m.start() - 1]
-    return bool(re.match(_NAME, before)) and before not in _BEFORE_TOTAL
+    return any(generic.fullmatch(m.group(0)) and before not in allowed for generic, allowed in _GENERIC)
 
 
 def _words(text: str, words: Words, rank: int) -> list[Match]:
@@ -242,7 +271,7 @@ def _words(text: str, words: Words, rank: int) -> list[Match]:
 
 def _unknown_name_end(text: str) -> int:
     """Where the last qualified total wording starts: the figure belongs to the name before it."""
-    starts = [m.start() for m in _GENERIC_TOTAL.finditer(text) if _qualified(text, m)]
+    starts = [m.start() for generic, _ in _GENERIC for m in generic.finditer(text) if _qualified(text, m)]
     return max(starts, default=-1)
 
 

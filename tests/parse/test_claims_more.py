@@ -35,6 +35,11 @@ def at(found, line):
     return [(c.kind, c.subject, c.value, c.unit) for c in claims if c.line == line]
 
 
+def firsts(found, *lines):
+    """The first claim printed at each line (an amount before the share or change that follows it)."""
+    return [at(found, line)[0] for line in lines]
+
+
 def unread(found, line):
     return [msg for ln, msg in found[1] if ln == line]
 
@@ -77,9 +82,8 @@ def test_income_by_fund_and_carried_over_parts(read):
 
 def test_uses_of_the_expenditure_summary(read):
     # 苏州 page 25: "上缴上级支出0万元,占0%;" "对附属单位补助支出0万元,占0%。"
-    found = read(SUZHOU)
-    assert at(found, 529)[0] == ("amount", "use:上缴上级支出", D("0"), "万元")
-    assert at(found, 530)[0] == ("amount", "use:对附属单位补助支出", D("0"), "万元")
+    assert firsts(read(SUZHOU), 529, 530) == [("amount", "use:上缴上级支出", D("0"), "万元"),
+                                              ("amount", "use:对附属单位补助支出", D("0"), "万元")]
 
 
 def test_meeting_and_training_fees_and_car_purchase(read):
@@ -147,5 +151,60 @@ def test_commissioned_services(read):
 
 
 def test_no_figure_of_the_three_left_unread(read):
-    for name in (SUZHOU, FUZHOU, CENTRAL):
+    for name in (SUZHOU, FUZHOU):
         assert [p for p in read(name)[1] if "no subject" in p[1]] == [], name
+    # 国家信访局 page 19: "…减幅55.76%,扣除中央基建后比2025年执行数增加2,775.6万元" — the change of a quantity the
+    # text names only by what it leaves out: unread (it was once taken for the 一般公共预算当年拨款's own change)
+    assert [ln for ln, msg in read(CENTRAL)[1] if "no subject" in msg] == [295]
+    assert at(read(CENTRAL), 295) == []
+
+
+XIAN = "xian-xinfang-2026.pdf"
+SHENZHEN = "shenzhen-jiaotong-2026.pdf"
+YANTAI = "yantai-renshe-2026.pdf"
+
+
+def test_explanation_parts_named_otherwise_are_read(read):
+    # 西安 "第二部分:部门预算收支情况说明" / "第三部分:其他重要事项说明", 深圳 "第二部分 部门预算收支总体情况" …
+    # "第八部分 其他需要说明情况", 烟台 "2026年部门预算情况和重要事项说明": each document's text was skipped whole
+    # page 9 (西安): "本部门当年一般公共预算支出2,838.42万元,其中:" / "1.行政运行(2014001)1,373.32万元,较上年增加41.86万元"
+    xian = read(XIAN)
+    assert at(xian, 91) == [("amount", "gp_total", D("2838.42"), "万元")]
+    assert at(xian, 92) == [("amount", "function:2014001", D("1373.32"), "万元"),
+                            ("change", "function:2014001", D("41.86"), "万元"),
+                            ("change", "function:2014001", D("3.14"), "%")]
+    # page 15: "本部门绩效目标管理全覆盖,涉及当年一般公共预算拨款2838.42万元"
+    assert at(xian, 165) == [("amount", "performance_departments", D("2838.42"), "万元")]
+    # 深圳 page 15: "…其中:货物类项目23.00万元、工程类项目0.00万元、服务类项目7,535.99万元。"
+    assert at(read(SHENZHEN), 292) == [("amount", "procurement.works", D("0.00"), "万元"),
+                                       ("amount", "procurement.services", D("7535.99"), "万元")]
+    # 烟台 page 34: "委托业务费财政拨款预算为2,042.55万元,比上年预算2,920.59万元,减少878.04万元,下降30%"
+    (change,) = [c for c in read(YANTAI)[0] if c.line == 713 and c.unit == "万元"]
+    assert (change.subject, change.value, change.previous, change.direction) == (
+        "economic_name:委托业务费", D("878.04"), D("2920.59"), "decrease")
+
+
+def test_economic_class_codes_are_no_functional_codes(read):
+    # 西安 page 11: "(3)对个人和家庭的补助(303)126.60万元" (部门预算支出经济分类) and page 12: "(4)对个人和家庭的补助
+    # (509)126.60万元" (政府预算支出经济分类): two classifications, not one name with two 功能分类 codes
+    assert firsts(read(XIAN), 120, 131) == [("amount", "economic_class:303", D("126.60"), "万元"),
+                                            ("amount", "gov_economic_class:509", D("126.60"), "万元")]
+
+
+def test_a_projects_money_is_no_document_figure(read):
+    # 深圳 page 15: "深圳机场T2项目非民航专业工程初步设计评审项目支出304.16万元" — one project's, not 项目支出
+    # page 12: "其他轨道交通管理经费135.50万元,上年结转项目196.50万元" — one item's carried-over projects, not 上年结转
+    shenzhen = read(SHENZHEN)
+    assert at(shenzhen, 287) == [] and at(shenzhen, 216) == []
+    # the list under "(五)项目支出376,936.60万元,具体包括:" (page 11) is noted once, not figure by figure
+    notes = [msg for ln, msg in shenzhen[1] if "single projects" in msg]
+    assert len(notes) == 1 and "lines 185–288" in notes[0]
+
+
+def test_a_change_with_words_of_its_own_is_not_the_one_before(read):
+    # 烟台 page 33: "上级补助收入增加113万元,使用非财政拨款结余减少193万元" and "…基本支出增加24.86万元,总体收支预算
+    # 降低3303.14万元" (a unit's total, named by words the vocabulary does not know)
+    yantai = read(YANTAI)
+    assert at(yantai, 678) == [("change", "source:上级补助收入", D("113"), "万元"),
+                               ("change", "source:使用非财政拨款结余", D("193"), "万元")]
+    assert at(yantai, 689) == [] and [ln for ln, _ in yantai[1] if ln == 689] == [689]

@@ -91,6 +91,8 @@ def test_expenditure_summary_by_funding_source(xian):
     assert values(total) == {"合计": D("28,384,234.71"), "一般公共预算拨款收入": D("28,384,234.71")}
     assert "550,000.00" in total.note
     assert not [p for p in xian.problems if p.line in (260, 261, 262)]
+    # Pages 20-21 head the source of 附属单位上缴收入 "对附属单位上缴收入" (blank in both tables here).
+    assert "附属单位上缴收入" in t.columns and "附属单位上缴收入" in table(xian, "income_summary").columns
 
 
 def test_performance_table_headers_are_not_column_problems(xian):
