@@ -67,8 +67,10 @@ _MONEY_KIND_NOTE = re.compile(r"(?<=预算数)\s*[(（](基本支出|项目支�
 # "占财政性资金(人员类和运转类中的公用经费项目支出除外)总额的比例为100%" (苏州): a note of what a total
 # leaves out or takes in names no subject of its own.
 _NOTE = re.compile(r"[(（][^()（）]*(除外|不含|含|包括)[^()（）]*[)）]")
-# "支出包括：", "财政拨款支出…包括": a list of 科目.
-_SPENDING_LIST = re.compile(r"支出[^。；;]*包括")
+# "支出包括：", "财政拨款支出…包括": a list of 科目 (not "项目支出…具体包括:", a list of projects).
+_SPENDING_LIST = re.compile(r"(?<!项目)支出[^。；;]*包括")
+# A wording run into the name before it ("轨道交通运行经费"): inside a list of projects, the project's name.
+_RUN_INTO = re.compile(r".*[\u4e00-\u9fff](?<![年度的为是及和中其])$", re.S)
 # "214)281.37": stray text glued to a figure by the PDF extraction.
 _STRAY = re.compile(r"(?<![(（\d])(\d+)\s*[)）](?=\s*\d)")
 _COUNT_UNITS = ("个", "辆", "台")
@@ -288,8 +290,14 @@ class _SentenceReader:
                 base, found = prev_end, since
             elif self.current is None:
                 base, found = 0, find_subject(self.text[: base + found.start], count)
+        if found is not None and self._in_project_list() and _RUN_INTO.match(self.text[: base + found.start]):
+            return None, fig_start  # "…轨道交通运行经费 100万元" in a list of projects: that project's money
         named = _subject(found, self.current)
         return named, (base + found.start if found and named else fig_start)
+
+    def _in_project_list(self) -> bool:
+        """Whether the figures read now are listed under 项目支出 ("项目支出376,936.60万元,具体包括:", 深圳)."""
+        return self.state.parent is not None and self.state.parent.key == "project"
 
     def _percent(self, fig, seg, clause, verb, named, year, compared_year, lines) -> bool:
         share = re.search(r"占([^，；,;]*)$", seg)
@@ -397,7 +405,7 @@ class _SentenceReader:
         # The figure has a subject the vocabulary does not know ("事业单位经营支出0万元，占0%"):
         # what follows ("占0%") is about it, not about the subject named before it.
         self.current = None
-        if self.state.parent is not None and self.state.parent.key == "project":
+        if self._in_project_list():
             # "(五)项目支出376,936.60万元,具体包括:1.上级下达资金4,167.70万元…" (深圳): one project's money,
             # named by the project, not by a subject of the tables — noted once for the list
             self.state.projects.append(line)
