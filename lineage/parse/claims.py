@@ -56,6 +56,10 @@ _YEAR = re.compile(r"(20\d\d)\s*年(?!底)")
 _ONE_PROJECT = re.compile(r"(该|本|此)项目")
 # "财政拨款收、支总预算": the 、 between 收 and 支 joins two words of one name, it ends no clause.
 _CLAUSE_END = re.compile(r".*(?:[，；：,;:]|(?<!收)、|其中)", re.S)
+# What an amount's clause may say and still name nothing: "2025年当年预算执行数为", "2026年预算安排".
+_BARE_AMOUNT = re.compile(r"\s*(20\d\d\s*年度?)?\s*(当年|年初)?\s*(预算|决算)(执行数|安排|数)?\s*(为|是)?\s*")
+# "主要用于:行政单位的基本支出。" says what money is for; it names no subject for the sentence after it.
+_USES = re.compile(r"\s*(主要)?用于")
 # A sentence that opens with the comparison ("与上年相比减少17.08万元", 苏州) states the change of the
 # subject the sentence before it stated last.
 # What a change's clause may say besides its verb and still name nothing: "与上年相比", "比2025年执行",
@@ -263,6 +267,11 @@ class _SentenceReader:
             return True
         self._flush()
         subject = named or listed or (self.state.carried if first else None)
+        if subject is None and _BARE_AMOUNT.fullmatch(clause):
+            # "…行政运行(01项)1672.67万元。…。2025年当年预算执行数为1690.69万元,2026年预算安排1672.67万元" (上海
+            # 司法局 2026): another year's figure, or this year's again, of the subject just stated. A sentence
+            # opening with this year's figure and no name starts another subject (001's items, names unprinted).
+            subject = self.current or (self.state.last if first and year != self.state.year else None)
         if subject is None:
             self._no_subject(fig, clause, line)
             return False
@@ -480,9 +489,11 @@ def read_claims(doc: Document, year: int | None) -> tuple[list[Claim], Problems]
                 s = Sentence(rest, s.line_of, s.heading, s.top)
             reader = _SentenceReader(state, s)
             printed = reader.read()
-            state.last = reader.current
-            # A sentence that names a subject but prints no figure names the one below it.
-            state.carried = None if printed else _subject(find_subject(reader.text), None)
+            # A sentence that names a subject but prints no figure names the one below it; one that names none
+            # ("主要用于:…。") leaves the subject last stated to the sentence after it.
+            state.carried = None if printed or _USES.match(reader.text) else _subject(find_subject(reader.text), None)
+            if printed or state.carried:
+                state.last = reader.current
         claims += state.claims
         problems += state.problems
         if state.projects:
