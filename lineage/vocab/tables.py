@@ -505,7 +505,10 @@ SPECS: list[TableSpec] = [
         sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),)
         + _BY_SOURCE_SUMS,
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project",
-                     **{c: f"use:{c}" for c in ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")}},
+                     **{c: f"use:{c}" for c in ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")},
+                     # 深圳's 政府采购 小计: "纳入2026年部门预算的政府采购项目共有7,558.99万元" (page 15 line 290)
+                     "政府采购/小计": "procurement", "政府采购/中小企业": "procurement.reserved_sme",
+                     "政府采购/小型微型企业": "procurement.reserved_small"},
         row_facts=("合计", "function"),
     ),
     # The national framework's 政府采购预算表: what a department plans to buy, as items (苏州 公开13表
@@ -522,8 +525,8 @@ SPECS: list[TableSpec] = [
         total_facts={"合计": "procurement", "一般公共预算拨款收入": "gp.procurement"},
         subtotals=tuple((rf"^{words}(类|采购)?(小计|合计)?$", (), key) for words, key in _PROCUREMENT_KINDS),
         # 西安 prints the catalogue entry ("C05040300保安服务") beside the 采购项目 that names the row.
-        describing=(r"^采购(组织)?(方式|形式)$", r"^采购目录$", r"^数量$", r"^规格(型号)?$",
-                    r"^(实施|计划)?采购(时间|日期)$"),
+        describing=(r"^采购(组织)?(方式|形式)$", r"^采购目录$", r"^(采购)?数量$", r"^计量单位$", r"^单价$",
+                    r"^规格(型号)?$", r"^(实施|计划)?采购(时间|日期)$"),
         names_items=True,  # 西安: "2014004 接待中心安保服务" is an item paid from 信访业务
     ),
     # ---------------------------------------------------------------- performance targets
