@@ -223,3 +223,14 @@ def test_a_wording_run_into_a_projects_name_is_that_projects(tmp_path):
     assert [(c.line, c.subject) for c in claims] == [(2, "project")]
     assert [msg for _, msg in problems] == [
         "2 figures under 项目支出 (lines 3–4) name single projects, not subjects of the tables: not compared"]
+
+
+def test_shanghai_items_with_their_level_and_the_years_after():
+    # 上海市普陀区司法局 2026 page 8: "1、公共安全支出(204类)司法(06款)行政运行(01项)1672.67万元。主要用于:行政单位的
+    # 基本支出。2025年当年预算执行数为" / "1690.69万元,2026年预算安排1672.67万元,比2025年预算执行数减少1.07%。"
+    claims, _ = read_claims(read_document(PDF / "shanghai-putuo-sifaju-2026-bumen.pdf"), 2026)
+    assert [(c.line, c.kind, c.subject, c.value, c.year) for c in claims if c.line in (87, 88)] == [
+        (87, "amount", "function:2040601", D("1672.67"), 2026),
+        (88, "amount", "function:2040601", D("1690.69"), 2025),
+        (88, "amount", "function:2040601", D("1672.67"), 2026),
+        (88, "change", "function:2040601", D("1.07"), 2026)]
