@@ -87,10 +87,14 @@ class Columns:
             if left and right:
                 self.extents[f] = (max(left), min(right))
 
-    def field_of(self, x: float) -> str:
+    def field_of(self, x: float, strict: bool = False) -> Optional[str]:
+        """The column at x: the one whose rules enclose it, else the nearest header word's; `strict`:
+        None for x outside every column when all columns are ruled."""
         inside = [f for f, (a, b) in self.extents.items() if a <= x <= b]
         if inside:
             return inside[0]
+        if strict and len(self.extents) == len(self.centres):
+            return None
         return min(self.centres, key=lambda f: abs(self.centres[f] - x))
 
     def left_edge(self) -> Optional[float]:

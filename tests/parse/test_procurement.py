@@ -177,3 +177,28 @@ def test_a_number_describing_an_item_is_kept_beside_it():
     (guard,) = [r for r in t.rows if r.line == 511]
     assert (guard.code, guard.name, values(guard)) == ("2014004", "接待中心安保服务", {"合计": D("499,800.00")})
     assert guard.note == "并列科目：302 27 502 05；另列：单价 12.50；采购目录：C05040300保安服务；规格型号：详见合同"
+
+
+def test_xian_kinds_of_purchase_from_the_national_catalogue(xian):
+    # Page 31, lines 511-516: every item's 采购目录 entry is a C (服务) code of the 政府采购品目分类目录
+    # ("C05040300保安服务", "C16990000其他信息技术服务", … "C21020000房屋租赁服务") and the six make up the 合计
+    # 3,786,500.00 元; page 15 lines 162-163: "政府采购货物类预算0.00万元、政府采购服务类预算378.65万元、政府采购工程类
+    # 预算0.00万元".
+    (guard,) = [r for r in table(xian, "procurement").rows if r.line == 511]
+    assert guard.described == {"采购目录": "C05040300保安服务", "规格型号": "详见合同", "数量": "1"}
+    facts = gather(xian)
+    assert {k: [(f.value, f.unit) for f in facts.get(k)] for k in
+            ("procurement.goods", "procurement.works", "procurement.services")} == {
+        "procurement.goods": [(D("0"), "元")], "procurement.works": [(D("0"), "元")],
+        "procurement.services": [(D("3,786,500.00"), "元")]}
+    assert not [f for f in run_checks(xian, {"NR01"}) if f.line in (162, 163)]
+
+
+def test_a_catalogue_that_does_not_cover_the_table_states_no_kind(xian):
+    # One entry printed without its code (or items not adding up to the 合计): the kinds are unresolved.
+    d = xian.model_copy(deep=True)
+    (guard,) = [r for r in table(d, "procurement").rows if r.line == 511]
+    guard.described["采购目录"] = "保安服务"
+    facts = gather(d)
+    assert facts.get("procurement.services") == [] and "procurement.services" in facts.unresolved
+    assert [f.value for f in facts.get("procurement")] == [D("3,786,500.00")]

@@ -697,7 +697,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
             # build places the row by the table's arithmetic (see _unknown_headers), never half.
             positions=positions if all(p is not None for p in positions) else None, side=side, role=role,
-            note=note, panel=headings[panel],
+            note=note, panel=headings[panel], described=attributes.get(panel, {}),
         ))
     for k, row in enumerate(out):
         row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
