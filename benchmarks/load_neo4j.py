@@ -8,7 +8,7 @@ embeds). Each loader gets a fresh ArcadeDB test server with the same
 constraints and indexes (lineage.neo4jdb.schema), and sends the same rows
 (lineage.neo4jdb.rows.disclosure_rows):
 
-- batched: lineage.neo4jdb.loader.load — UNWIND batches, one transaction per disclosure;
+- batched: lineage.neo4jdb.loader.load — one write statement (UNWIND parts), one transaction per disclosure;
 - naive, auto-commit: one statement per node or relationship row, each its own
   transaction (`session.run` outside a transaction);
 - naive, one transaction per disclosure: the same statements inside one transaction.
@@ -174,7 +174,7 @@ def main() -> None:
     print(f"{args.n} disclosures (copies of the five seeds) as rows in {time.perf_counter() - start:.1f} s; "
           f"naive loaders on the first {naive_n}: rates are rows written per second, so they compare across sizes; "
           f"each server first loads {args.warmup} other copies, untimed, with the same loader (counts include them)")
-    batched = measure("batched (UNWIND, 1 tx/disclosure)", load, items, warmup)
+    batched = measure("batched (1 statement, 1 tx/disclosure)", load, items, warmup)
     auto = measure("naive, 1 auto-commit tx per row", naive(naive_autocommit), items[:naive_n], warmup)
     per_tx = measure("naive, rows in 1 tx per disclosure", naive(naive_per_disclosure), items[:naive_n], warmup)
     print(f"batched / naive auto-commit per row:            {batched.rate / auto.rate:6.1f}x (target >= 20x)")

@@ -90,6 +90,9 @@ class Row(BaseModel):
     # way (西安 表1: 支出 by function | by 部门预算 economic class | by 政府预算 economic class): the heading of
     # the further panel this row belongs to. None on a side's first panel, which alone states the side.
     panel: Optional[str] = None
+    # What the columns describing the row print (TableSpec.describing, 项目类别 …): header → text as printed
+    # (西安 政府采购: {"采购目录": "C05040300保安服务", "数量": "1"}); also in `note`, for people.
+    described: dict[str, str] = Field(default_factory=dict)
 
 
 class Table(BaseModel):

@@ -124,7 +124,7 @@ class RestatedQuantity(Rule):
         values = "；".join(f"第 {c.line} 行{show(c)}{c.unit}" for c in claims)
         return self.finding(
             d, expected=signed(first), found=signed(other), unit=first.unit, label=first.subject_label or first.subject,
-            severity="warning" if what and _income_and_expenditure(first, other) else None,
+            severity="warning" if what and (_income_and_expenditure(first, other) or _with_and_without_carryover(first, other)) else None,
             what=what, values=values, subjects=[Subject(name=first.subject_label or first.subject)],
             evidence=[claim_evidence(d, c) for c in claims],
         )
@@ -139,6 +139,19 @@ def _income_and_expenditure(a: Claim, b: Claim) -> bool:
     """
     sides = {"收入" in (c.subject_label or "") or c.subject.startswith("source:") for c in (a, b)}
     return len(sides) == 2 and any("支出" in (c.subject_label or "") for c in (a, b))
+
+
+def _with_and_without_carryover(a: Claim, b: Claim) -> bool:
+    """One change stated for the 当年 appropriation, the other for the fund's money (资金).
+
+    The 资金 of a fund includes last year's carry-over, which the 当年拨款 leaves out
+    (001 line 173: "收入包括：一般公共预算拨款收入、政府性基金预算拨款收入与上年结转"), so
+    their changes differ whenever the carry-over did (001 line 181: "一般公共预算资金增加6.86万元";
+    line 219: "一般公共预算当年拨款233.12万元，比2023年预算数的201.00万元，增加32.12万元"):
+    a warning, not an error.
+    """
+    labels = [c.subject_label or "" for c in (a, b)]
+    return any("当年" in x for x in labels) and any("资金" in x and "当年" not in x for x in labels)
 
 
 def money_change(d, c: Claim) -> Optional[Claim]:

@@ -12,6 +12,7 @@ from lineage.checks.labels import paragraph_from
 from lineage.checks.narrative import claim_evidence
 from lineage.checks.orphans import is_basic_target, project_rows
 from lineage.checks.registry import Rule, register
+from lineage.model import Claim
 
 
 @register
@@ -23,9 +24,16 @@ class ClaimedCount(Rule):
     the document the count is tried as every target of the 项目支出绩效目标表,
     the targets that are projects (not 人员类/运转类: codes with R/Y after the
     unit code, or names such as 定额公用经费), the projects of the 项目支出表,
-    and the tasks of the 部门整体支出绩效目标表; only when none equals the
-    count is it an error (000 line 2045: 19 projects, while its table lists 13,
-    12 of them projects, and its 项目支出表 23).
+    and the tasks of the 部门整体支出绩效目标表; when none equals the count it
+    is an error — unless its own parts add up to it and include 人员类/运转类
+    projects, and the target table lists no fewer than the 特定目标类 part and
+    fewer than the whole. 人员类 and 运转类 items are 基本支出 of the budget
+    system (Sichuan's 一体化 classes every item as 人员类, 运转类 or 特定目标类
+    project) that no table has to print, so such a table is what the count
+    leads one to expect (info). 000 line 2045: 19 = 人员类 2 + 运转类 6 +
+    特定目标类 11, while its 表6 prints 13 targets (11 特定目标类 once 单位运转项目
+    and 院所基本科研业务费, 运转类 items, are set aside) and its 项目支出表 23
+    (with carried-over projects).
     """
 
     id = "NR04"
@@ -47,11 +55,30 @@ class ClaimedCount(Rule):
             readings = self._readings(ctx)
             if readings and all(Decimal(n) != total.value for n, _ in readings):
                 n, _ = readings[0]
+                unprinted = self._unprinted_basic(total, parts, Decimal(n))
                 yield self.finding(
                     d, expected=Decimal(n), found=total.value, unit="个", line=total.line, label="项目个数",
-                    source="与文件所列均不符：" + "；".join(f"{label} {k} 个" for k, label in readings),
+                    severity="info" if unprinted else None,
+                    source="与文件所列均不符：" + "；".join(f"{label} {k} 个" for k, label in readings)
+                    + ("（所含人员类、运转类项目属基本支出，表中不必全部列出）" if unprinted else ""),
                     evidence=[claim_evidence(d, total)],
                 )
+
+    @staticmethod
+    def _unprinted_basic(total: Claim, parts: list[Claim], listed: Decimal) -> bool:
+        """The count covers 人员类/运转类 items the tables need not print.
+
+        Its parts add up to it and name such items, and the first listing (the
+        target table's targets, else the 项目支出表's projects) holds at least
+        the 特定目标类 part and less than the whole.
+        """
+        basic = sum((p.value for p in parts if p.subject in _BASIC_PARTS), Decimal(0))
+        specific = sum((p.value for p in parts if p.subject not in _BASIC_PARTS), Decimal(0))
+        return (
+            basic > 0
+            and basic + specific == total.value
+            and specific <= listed < total.value
+        )
 
     @staticmethod
     def _readings(ctx: CheckContext) -> list[tuple[int, str]]:
@@ -69,6 +96,8 @@ class ClaimedCount(Rule):
             out.append((len(dep.tasks), "部门整体支出绩效目标表的年度主要任务"))
         return [(n, what) for n, what in out if n]
 
+
+_BASIC_PARTS = {"performance_projects.personnel", "performance_projects.operating"}
 
 _UNITS = "个|辆|家|人|名|项|台|套|所|处"
 _WHOLE = re.compile(rf"([\u4e00-\u9fa5]{{2,16}}?)(\d+)\s*({_UNITS})[，,]?\s*其中[：:，,]?(.*)")

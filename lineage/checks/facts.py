@@ -67,6 +67,7 @@ def gather(d: Disclosure) -> Facts:
         if t.kind == "fiscal_by_economic":
             _from_fiscal_by_economic(d, t, facts)
         _from_subtotals(d, t, facts)
+        _from_catalogue(d, t, facts)
     _combine_three_public(facts)
     return facts
 
@@ -173,6 +174,30 @@ def _from_subtotals(d: Disclosure, t: Table, facts: Facts) -> None:
             facts.unresolved.add(key)       # total the text means
             continue
         facts.add(Fact(key, amounts[rows[0].index], t.kind, evidence(d, t, rows[:1])))
+
+
+def _from_catalogue(d: Disclosure, t: Table, facts: Facts) -> None:
+    """Facts by the national catalogue printed beside the items (TableSpec.catalogue: 西安 政府采购's
+    采购目录 "C05040300保安服务" is a 服务): each kind's sum over the catalogued items, when every entry
+    names a kind and the items make up the whole 合计; else the kinds are unresolved, never guessed."""
+    s = spec(t.kind)
+    total = total_row(t)
+    if not s or not s.catalogue or total is None:
+        return
+    header, kinds = s.catalogue
+    column = next(iter(s.total_facts), "")
+    entries = [(r, text) for r in t.rows if column in r.values for h, text in r.described.items() if re.match(header, h)]
+    if not entries:
+        return
+    keyed = [(r, next((key for pattern, key in kinds if re.match(pattern, text)), None)) for r, text in entries]
+    whole = sum((r.values[column] for r, _ in keyed), Decimal(0))
+    if any(key is None for _, key in keyed) or whole != total.values.get(column):
+        facts.unresolved.update(key for _, key in kinds)
+        return
+    for _, key in kinds:
+        rows = [r for r, k in keyed if k == key]
+        value = sum((r.values[column] for r in rows), Decimal(0))
+        facts.add(Fact(key, value, t.kind, evidence(d, t, rows or [total]), derived=True))
 
 
 def _from_fiscal_by_economic(d: Disclosure, t: Table, facts: Facts) -> None:

@@ -11,6 +11,7 @@ only when none of them reconciles, and the message names what was tried.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Iterable, Iterator, Optional
@@ -101,7 +102,18 @@ def any_scope(facts: Facts, c: Claim) -> list[Fact]:
         # A code names the 类/款/项, not the funds: under "一般公共预算拨款支出情况" (福州) the text
         # states the 一般公共预算 figure, under 支出总表's heading all funds.
         found += [f for prefix in ("gp.", "fund.") for f in facts.get(prefix + subject) if f not in found]
+        found += [f for f in class_by_name(facts, subject, c.subject_label) if f not in found]
     return found
+
+
+def class_by_name(facts: Facts, subject: str, label: Optional[str]) -> list[Fact]:
+    """A 类 the text names with its code ("社会保障和就业（208）支出", 002 line 77), as a two-sided
+    summary prints it by name alone ("八、社会保障和就业支出 20.98", line 237): the text's own
+    words tie the name to the code. Without it only the sum of the 项 rows (20.97) is compared."""
+    if not label or len(subject) != len("function:") + 3:
+        return []
+    name = re.sub(r"[\s(（]+" + subject.split(":")[1] + r"[)）\s]*", "", label)
+    return [f for prefix in ("", "fiscal.") for f in facts.get(f"{prefix}function_name:{name}")]
 
 
 def definitions(facts: Facts, c: Claim) -> list[Definition]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable, Optional
 
-from lineage.amounts import rounding_band
+from lineage.amounts import rounding_band, same_amount
 from lineage.checks.context import CheckContext
 from lineage.checks.finding import Finding
 from lineage.checks.narrative import claim_evidence, current_year_claims
@@ -179,8 +179,10 @@ class DepartmentTarget(Rule):
     department's budget is 753.70 (收支总表 line 115, 财政拨款 753.70); and 002
     line 163 says the 部门整体 target covers "一般公共预算 150 万元" while its
     own 部门整体支出绩效目标表 states 350.22 (line 486). The funds are tried as
-    the all-funds, 财政拨款 and 一般公共预算 totals; a table printed in 元 (001
-    line 987: 3671205.44 元) is compared by rounding to the tables' 0.01 万元.
+    the all-funds, 财政拨款 and 一般公共预算 totals, within the coarser printed
+    precision (`same_amount`): a table printed in 元 (001 line 987: 3671205.44 元)
+    agrees with the tables' 367.12 万元, one in 万元 (西安 表15: 2838.42) with
+    tables in 元 (28384234.71).
     """
 
     id = "NR07"
@@ -195,7 +197,8 @@ class DepartmentTarget(Rule):
         if dep and dep.total is not None:
             dep_evidence = [Provenance(file=d.source.path, table="department_performance", line=dep.line, text=f"资金总额 {dep.total}")]
             total = in_table_unit(dep.total, dep.split_unit, d.amount_unit)
-            if totals and all(v != total for v, _ in totals):
+            unit = dep.split_unit or d.amount_unit
+            if totals and not any(same_amount(dep.total, unit, v, d.amount_unit) for v, _ in totals):
                 value, what = totals[0]
                 yield self.finding(
                     d, where="表资金总额", found=total, expected=value, against=what,
@@ -222,13 +225,16 @@ def _key_of(ctx: CheckContext, value: Decimal) -> str:
 
 
 def in_table_unit(amount: Decimal, unit: Optional[str], table_unit: str) -> Decimal:
-    """An amount printed in 元 expressed in 万元 to 0.01, as the money tables print it.
+    """An amount printed in 元 expressed in 万元 to 0.01, as the money tables print it; one in 万元
+    expressed in 元.
 
-    >>> in_table_unit(Decimal("3671205.44"), "元", "万元")
-    Decimal('367.12')
+    >>> in_table_unit(Decimal("3671205.44"), "元", "万元"), in_table_unit(Decimal("2838.42"), "万元", "元")
+    (Decimal('367.12'), Decimal('28384200.00'))
     """
     if unit == "元" and table_unit == "万元":
         from lineage.checks.narrative import round_to
 
         return round_to(amount / 10000, Decimal("0.01"))
+    if unit == "万元" and table_unit == "元":
+        return amount * 10000
     return amount

@@ -88,6 +88,7 @@ def build_row(raw: RawTable, index: int, raw_row: RawRow, columns: list[str],
         note=raw_row.note,
         depth=raw_row.depth,
         panel=raw_row.panel,
+        described=raw_row.described,
     )
     problem = None
     if raw_row.positions is not None:

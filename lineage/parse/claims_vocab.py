@@ -104,6 +104,7 @@ _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     # 决算: money reserved for and won by small firms, parts of 政府采购 named apart from it
     (r"面向中小企业预留的?政府采购项目(预算)?(金额)?", "procurement.reserved_sme", None),
     (r"面向小微企业预留的?政府采购项目(预算)?(金额)?", "procurement.reserved_small", None),
+    (r"预留给小型和微型企业的?政府采购项目(预算)?(金额)?", "procurement.reserved_small", None),  # 上海 2026 司法局 l300
     (r"由中小企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_sme", None),
     (r"由小微企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_small", None),
     (r"在其他政府采购项目中[，,]?\s*由中小企业供应商中标或成交的?[，,]?\s*采购金额", "procurement.won_sme_other", None),

@@ -38,6 +38,8 @@ def read_performance(doc: Document, anchors: list[Anchor]) -> tuple[Performance,
         tsv = _is_tsv(doc, start, end)
         if kind == "department_performance":
             reader = performance_tsv.read_department if tsv else performance_flat.read_department
+            if not tsv and performance_card.is_department_card(doc, start, end):
+                reader = performance_card.read_department
             target, found = reader(doc, start, end)
             problems += found
             _keep_department(perf, target, problems)
@@ -51,7 +53,8 @@ def read_performance(doc: Document, anchors: list[Anchor]) -> tuple[Performance,
             tables, found = performance_flat.read_projects(doc, kind, start, end)
         problems += found
         for table in tables:
-            table.empty = _says_empty(doc, start, end) and not table.projects and not table.unattributed
+            blank = _says_empty(doc, start, end) or table.cards  # "无数据", or only blank cards
+            table.empty = blank and not table.projects and not table.unattributed
             problems += _repeated_projects(table)
             _mark_duplicate(table, perf.tables, problems)
             perf.tables.append(table)

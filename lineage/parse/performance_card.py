@@ -13,8 +13,9 @@ from decimal import Decimal
 from typing import Optional
 
 from lineage.amounts import is_amount_cell, parse_amount
-from lineage.model import PerformanceTable, ProjectTarget
-from lineage.parse.performance_grid import is_header, read_grid, words_of
+from lineage.model import DepartmentTarget, PerformanceTable, ProjectTarget, Task
+from lineage.parse.performance_goals import list_rows
+from lineage.parse.performance_grid import Columns, centre, is_header, read_grid, words_of
 from lineage.read import Document, compact
 from lineage.read.pdf import Word
 
@@ -42,6 +43,8 @@ def read_projects(doc: Document, kind: str, start: int, end: int) -> tuple[list[
     for i, first in enumerate(cards):
         last = cards[i + 1] if i + 1 < len(cards) else end
         project, found = _card(doc, first, last)
+        if not (project.name or project.amount is not None or project.indicators):
+            continue  # a blank form (西安 表16: labels and level names, nothing filled in): the table is empty
         table.projects.append(project)
         problems += found
     return [table], problems
@@ -144,3 +147,51 @@ def _labelled_goal(doc: Document, first: int, header: int) -> Optional[str]:
     else:
         words = [w for w in words_of(doc, label[0].line) if w.x0 > right]
     return "".join(compact(w.norm) for w in sorted(words, key=lambda w: (w.line, w.x0))) or None
+
+
+# The 部门整体 card's task list (西安 表15): "任务名称 | 主要内容 | 预算金额（万元）: 总额 财政拨款 其他资金".
+_TASK_COLUMNS = ((re.compile(r"^任务名称$"), "name"), (re.compile(r"^主要内容$"), "content"),
+                 (re.compile(r"^(总额|合计|小计)$"), "amount"), (re.compile(r"^财政拨款$"), "财政拨款"),
+                 (re.compile(r"^其他资金$"), "其他资金"))
+_TASK_TOTAL = re.compile(r"^(金额)?合计")
+
+
+def is_department_card(doc: Document, start: int, end: int) -> bool:
+    """A PDF 部门整体支出绩效目标表 printed as a form: its indicators under a grid header."""
+    return bool(doc.pages) and any(is_header(compact(doc.line(n).norm)) for n in range(start, end))
+
+
+def read_department(doc: Document, start: int, end: int) -> tuple[DepartmentTarget, Problems]:
+    """The department-wide card: its tasks with their money, the 金额合计 row, the goal beside its
+    label and the indicator grid."""
+    target = DepartmentTarget(line=start, end_line=end - 1, split_unit="万元")
+    header = next(n for n in range(start, end) if is_header(compact(doc.line(n).norm)))
+    heading = next((n for n in range(start, header) if "任务名称" in compact(doc.line(n).norm)), None)
+    if heading is not None:
+        found = [(f, w) for no in (heading - 1, heading, heading + 1) for w in words_of(doc, no)
+                 for p, f in _TASK_COLUMNS if p.match(compact(w.norm))]
+        columns = Columns(found, doc.pages[doc.line(heading).page - 1])
+        if "amount" in columns.centres:
+            rows = list_rows(doc, columns, heading + 2, header, _TASK_TOTAL)
+            target.tasks = [Task(line=r.line, name=r.texts.get("name", ""), content=r.texts.get("content", ""))
+                            for r in rows]
+            _task_total(doc, target, columns, heading + 2, header)
+    target.goal = _labelled_goal(doc, start, header)
+    target.indicators = read_grid(doc, header, end)
+    return target, []
+
+
+def _task_total(doc: Document, target: DepartmentTarget, columns: Columns, first: int, header: int) -> None:
+    """The 金额合计 row under the tasks: the total and its 财政拨款 / 其他资金."""
+    for no in range(first, header):
+        if not _TASK_TOTAL.match(compact(doc.line(no).norm)):
+            continue
+        for w in words_of(doc, no):
+            text = compact(w.norm)
+            column = columns.field_of(centre(w))
+            if is_amount_cell(text) and column == "amount":
+                target.total = parse_amount(text)
+            elif is_amount_cell(text) and column in ("财政拨款", "其他资金"):
+                target.split[column] = parse_amount(text)
+        return
+

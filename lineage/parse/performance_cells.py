@@ -23,8 +23,9 @@ from lineage.vocab.indicators import LEVEL1, LEVEL2
 _VOCAB = sorted(LEVEL1 + LEVEL2, key=len, reverse=True)
 
 # 指标性质 as printed (after full-width folding) → normalised.
-OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", "≤": "≤", "<=": "≤", ">": ">", "<": "<", "定性": "定性"}
-_OP_PREFIX = re.compile(r"^(>=|<=|≥|≤|=|>|<|定性)\s*(\S.*)$")
+# "≧" / "≦" (西安's cards: "≧95%", "≦60") print the same comparison; NFKC leaves them apart.
+OPERATORS = {"=": "=", "≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "≦": "≤", ">": ">", "<": "<", "定性": "定性"}
+_OP_PREFIX = re.compile(r"^(>=|<=|≥|≤|≧|≦|=|>|<|定性)\s*(\S.*)$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _VALUE_UNIT = re.compile(r"^(\d[\d.,]*)\s*(.*)$")
 _DIRECTIONS = {"正向指标": "正向", "反向指标": "反向", "正向": "正向", "反向": "反向"}

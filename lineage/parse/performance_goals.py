@@ -16,6 +16,8 @@ indicators is not measured.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Optional
 
 from lineage.amounts import is_amount_cell, parse_amount
@@ -59,13 +61,66 @@ def find_headers(doc: Document, skip: list[tuple[int, int]]) -> list[int]:
             if "绩效目标" in doc.line(n).norm and not any(a <= n < b for a, b in skip) and _header_fields(doc, n)]
 
 
-def _band(doc: Document, w: Word) -> Optional[tuple[int, int]]:
-    """(page, the ruled row holding the word), or None on a page whose rules do not cross it."""
+def _row_of(doc: Document, rows: list["ListRow"], w: Word) -> Optional[int]:
+    """The row whose ruled cell in the word's column holds the word, or None (no rules cross it)."""
     page = doc.pages[doc.line(w.line).page - 1]
     x = centre(w)
     if not any(x0 - _SLACK <= x <= x1 + _SLACK for _, x0, x1 in page.hrules):
         return None
-    return page.no, band(page, x, middle(w))
+    cell = band(page, x, middle(w))
+    return next((k for k, r in enumerate(rows) if doc.line(r.line).page == page.no
+                 and band(page, x, middle(r.amount_word)) == cell), None)
+
+
+@dataclass
+class ListRow:
+    """A row of a ruled list: the line printing its amount, the amount, and each column's text."""
+
+    line: int
+    amount: Decimal
+    amount_word: Word
+    lines: list[int] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def list_rows(doc: Document, columns: Columns, first: int, end: int, stop: re.Pattern) -> list[ListRow]:
+    """The rows of a list whose column words `columns` places, from line `first` to a line matching
+    `stop` or `end`: a line printing an amount in the "amount" column starts a row; any other line
+    joins the row whose ruled cell holds it, else the row above it (a cell continued on the next
+    page), else the first."""
+    lines: list[tuple[int, dict[str, list[Word]]]] = []
+    for no in range(first, end):
+        norm = compact(doc.line(no).norm)
+        if stop.match(norm):
+            break
+        last_on_page = no == len(doc.lines) or doc.line(no + 1).page != doc.line(no).page
+        if not norm or (_PAGE_NUMBER.match(norm.replace("-", "")) and last_on_page):
+            continue
+        cells: dict[str, list[Word]] = {}
+        for w in words_of(doc, no):
+            name = columns.field_of(centre(w), strict=True)
+            if name:  # not a label printed beside the list ("年/度/主/要/任/务", "执行率分值")
+                cells.setdefault(name, []).append(w)
+        if cells:
+            lines.append((no, cells))
+    rows = []
+    for no, cells in lines:
+        amount = [w for w in cells.get("amount", []) if is_amount_cell(compact(w.norm), True)]
+        if amount:
+            rows.append(ListRow(no, parse_amount(compact(amount[0].norm)), amount[0]))
+    if not rows:
+        return []
+    parts: list[dict[str, list[str]]] = [{} for _ in rows]
+    for no, cells in lines:
+        k = _row_of(doc, rows, next(iter(cells.values()))[0])
+        if k is None:
+            k = max([i for i, r in enumerate(rows) if r.line <= no] or [0])
+        rows[k].lines.append(no)
+        for name, words in cells.items():
+            parts[k].setdefault(name, []).extend(compact(w.norm) for w in words)
+    for row, texts in zip(rows, parts):
+        row.texts = {name: "".join(t) for name, t in texts.items()}
+    return rows
 
 
 def read_goals(doc: Document, kind: str, header: int, end: int) -> tuple[PerformanceTable, Problems]:
@@ -73,42 +128,15 @@ def read_goals(doc: Document, kind: str, header: int, end: int) -> tuple[Perform
     fields = _header_fields(doc, header) or {}
     columns = Columns(list(fields.items()), doc.pages[doc.line(header).page - 1])
     table = PerformanceTable(kind=kind, line=header, end_line=header, selection=True)
-    lines: list[tuple[int, dict[str, list[Word]]]] = []
-    for no in range(header + 1, end):
-        norm = compact(doc.line(no).norm)
-        if _END.match(norm):
-            break
-        last_on_page = no == len(doc.lines) or doc.line(no + 1).page != doc.line(no).page
-        if not norm or (_PAGE_NUMBER.match(norm.replace("-", "")) and last_on_page):
-            continue
-        cells: dict[str, list[Word]] = {}
-        for w in words_of(doc, no):
-            cells.setdefault(columns.field_of(centre(w)), []).append(w)
-        lines.append((no, cells))
-        table.end_line = no
-    bands: list[Optional[tuple[int, int]]] = []
-    for no, cells in lines:
-        amount = [w for w in cells.get("amount", []) if is_amount_cell(compact(w.norm))]
-        if amount:
-            table.projects.append(ProjectTarget(line=no, name="", amount=parse_amount(compact(amount[0].norm))))
-            bands.append(_band(doc, amount[0]))
-    if not table.projects:
+    rows = list_rows(doc, columns, header + 1, end, _END)
+    if not rows:
         return table, [(header, "a goal list (项目名称 / 绩效目标) with no project amount printed: not read")]
-    texts: list[dict[str, list[str]]] = [{} for _ in table.projects]
-    for no, cells in lines:
-        band = _band(doc, next(iter(cells.values()))[0])
-        if band is not None and band in bands:
-            k = bands.index(band)  # the ruled row that holds the line
-        else:  # the row above (a goal continued on the next page), else the first
-            k = max([i for i, p in enumerate(table.projects) if p.line <= no] or [0])
-        table.projects[k].lines.append(no)
-        for field in ("unit", "name", "goal"):
-            texts[k].setdefault(field, []).extend(compact(w.norm) for w in cells.get(field, []))
     problems: Problems = []
-    for p, text in zip(table.projects, texts):
-        p.name = "".join(text.get("name", []))
-        p.unit_name = "".join(text.get("unit", [])) or None
-        p.goal = "".join(text.get("goal", [])) or None
+    for row in rows:
+        p = ProjectTarget(line=row.line, lines=row.lines, name=row.texts.get("name", ""), amount=row.amount,
+                          unit_name=row.texts.get("unit") or None, goal=row.texts.get("goal") or None)
+        table.projects.append(p)
+        table.end_line = max(table.end_line, *row.lines)
         problems.append((p.line, f"project {p.name!r}: a goal (绩效目标) and no indicator printed: "
                                  f"the table lists goals only"))
     return table, problems

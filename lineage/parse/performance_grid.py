@@ -87,10 +87,14 @@ class Columns:
             if left and right:
                 self.extents[f] = (max(left), min(right))
 
-    def field_of(self, x: float) -> str:
+    def field_of(self, x: float, strict: bool = False) -> Optional[str]:
+        """The column at x: the one whose rules enclose it, else the nearest header word's; `strict`:
+        None for x outside every column when all columns are ruled."""
         inside = [f for f, (a, b) in self.extents.items() if a <= x <= b]
         if inside:
             return inside[0]
+        if strict and len(self.extents) == len(self.centres):
+            return None
         return min(self.centres, key=lambda f: abs(self.centres[f] - x))
 
     def left_edge(self) -> Optional[float]:
@@ -180,8 +184,9 @@ def _ruled_pages(doc: Document, lines: list[list[_Frag]]) -> set[int]:
     counts: dict[int, int] = {}
     for frags in lines:
         for f in frags:
-            if f.field == "value":
-                bands.setdefault(f.page, set()).add(band(doc.pages[f.page - 1], f.x, f.y))
+            page = doc.pages[f.page - 1]
+            if f.field == "value" and any(x0 - _SLACK <= f.x <= x1 + _SLACK for _, x0, x1 in page.hrules):
+                bands.setdefault(f.page, set()).add(band(page, f.x, f.y))
                 counts[f.page] = counts.get(f.page, 0) + 1
     return {p for p, b in bands.items() if len(b) >= 2 or counts[p] == 1}
 
@@ -223,10 +228,10 @@ def _spans(rows: list[_Row], pieces: list[tuple[int, float, str]]) -> dict[int, 
     `pieces` are (row index, centre, text) top to bottom."""
     out: dict[int, str] = {}
     start = 0
-    for k, centre, text in pieces:
+    for k, mid, text in pieces:
         if k < start:
             continue
-        end = min(range(k, len(rows)), key=lambda b: abs((rows[start].y + rows[b].y) / 2 - centre))
+        end = min(range(k, len(rows)), key=lambda b: abs((rows[start].y + rows[b].y) / 2 - mid))
         for j in range(start, end + 1):
             out[j] = text
         start = end + 1

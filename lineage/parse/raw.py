@@ -34,6 +34,7 @@ class RawRow:
     # A parent row is then the nearest row above that is less indented, which
     # is the only hierarchy a row printed by name alone ("  商品和服务支出") has.
     depth: Optional[int] = None
+    described: dict[str, str] = field(default_factory=dict)  # header → text of the columns describing it
     # A further panel of one side of a summary (西安 prints its expenditure three times: by function, by
     # 部门预算 and by 政府预算 economic class): that panel's heading. None for a side's first panel.
     panel: Optional[str] = None

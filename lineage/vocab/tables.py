@@ -94,6 +94,10 @@ class TableSpec:
     # Its rows name what is bought or done (a project, an item), not the subject their code classifies:
     # a row's name is no name of its code (LB02 compares none).
     names_items: bool = False
+    # Items sorted by a national catalogue printed beside them, in a describing column: (its header,
+    # ((entry regex, fact key), …)). When every catalogued item names a kind and together they make up
+    # the 合计, each kind's sum is a fact of the table (0 for a kind no item is).
+    catalogue: Optional[tuple[str, tuple[tuple[str, str], ...]]] = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", tuple(re.compile(t) for t in self.titles))
@@ -505,7 +509,10 @@ SPECS: list[TableSpec] = [
         sums=(("合计", ("基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),)
         + _BY_SOURCE_SUMS,
         total_facts={"合计": "expenditure_total", "基本支出": "basic", "项目支出": "project",
-                     **{c: f"use:{c}" for c in ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")}},
+                     **{c: f"use:{c}" for c in ("事业单位经营支出", "上缴上级支出", "对附属单位补助支出")},
+                     # 深圳's 政府采购 小计: "纳入2026年部门预算的政府采购项目共有7,558.99万元" (page 15 line 290)
+                     "政府采购/小计": "procurement", "政府采购/中小企业": "procurement.reserved_sme",
+                     "政府采购/小型微型企业": "procurement.reserved_small"},
         row_facts=("合计", "function"),
     ),
     # The national framework's 政府采购预算表: what a department plans to buy, as items (苏州 公开13表
@@ -522,9 +529,12 @@ SPECS: list[TableSpec] = [
         total_facts={"合计": "procurement", "一般公共预算拨款收入": "gp.procurement"},
         subtotals=tuple((rf"^{words}(类|采购)?(小计|合计)?$", (), key) for words, key in _PROCUREMENT_KINDS),
         # 西安 prints the catalogue entry ("C05040300保安服务") beside the 采购项目 that names the row.
-        describing=(r"^采购(组织)?(方式|形式)$", r"^采购目录$", r"^数量$", r"^规格(型号)?$",
-                    r"^(实施|计划)?采购(时间|日期)$"),
+        describing=(r"^采购(组织)?(方式|形式)$", r"^采购目录$", r"^(采购)?数量$", r"^计量单位$", r"^单价$",
+                    r"^规格(型号)?$", r"^(实施|计划)?采购(时间|日期)$"),
         names_items=True,  # 西安: "2014004 接待中心安保服务" is an item paid from 信访业务
+        # 西安's 采购目录 "C05040300保安服务": the 政府采购品目分类目录 code's letter is the kind of purchase
+        catalogue=(r"^采购(目录|品目)(编码|代码)?$",
+                   tuple((rf"^{letter}\d", key) for letter, (_, key) in zip("ABC", _PROCUREMENT_KINDS))),
     ),
     # ---------------------------------------------------------------- performance targets
     TableSpec("special_fund_performance", "重点专项资金绩效目标表",

@@ -87,27 +87,48 @@ def test_reloading_a_changed_disclosure_leaves_no_stale_nodes_or_edges(neo4j_dri
     assert counts(cypher) == (before[0] - lost_nodes, before[1] - lost_rels)
 
 
-def test_union_statements_batch_every_branch_and_lose_no_row():
-    from lineage.neo4jdb.loader import union_statements
+def test_the_write_statement_links_relationships_to_the_positions_of_their_ends():
+    from lineage.neo4jdb.loader import write_statement
+    from lineage.neo4jdb.rows import DisclosureRows, Rels
 
-    a = [{"id": str(i)} for i in range(5)]
-    b = [{"id": "x"}]
-    out = list(union_statements([("CREATE (n:A) SET n = row", a), ("CREATE (n:B) SET n = row", b)], size=2))
-    assert [sorted(params) for _, params in out] == [["rows0", "rows1"], ["rows0"], ["rows0"]]
-    assert out[0][0] == ("UNWIND $rows0 AS row CREATE (n:A) SET n = row RETURN count(*) AS written\nUNION ALL\n"
-                         "UNWIND $rows1 AS row CREATE (n:B) SET n = row RETURN count(*) AS written")
-    assert [r for _, params in out for r in params["rows0"]] == a
-    assert list(union_statements([], size=2)) == []
+    rows = DisclosureRows("d", {
+        "Pool": [{"id": "p1"}, {"id": "p2"}], "FundingSource": [{"id": "s"}], "FunctionCode": [{"id": "205"}],
+        "Project": [],  # no rows: no UNWIND part, which would end the statement's one row
+    }, [
+        Rels("FLOWS_TO", "FundingSource", "Pool", [{"start": "s", "end": "p2", "props": {"amount": "1.00"}}]),
+        Rels("FLOWS_TO", "Pool", "Pool", [{"start": "p2", "end": "p1", "props": {}}]),
+        Rels("CLASSIFIED_AS", "Pool", "FunctionCode", [{"start": "p1", "end": "205", "props": {}}]),
+    ])
+    statement, params = write_statement(rows)
+    # shared labels first, then the disclosure's own in schema order: 205, s, p1, p2 at 0, 1, 2, 3
+    assert params == {
+        "n0": [{"id": "205"}], "n1": [{"id": "s"}], "n2": [{"id": "p1"}, {"id": "p2"}],
+        "r0": [[1, 3, {"amount": "1.00"}], [3, 2, {}]],  # one part per type, whatever the ends' labels
+        "r1": [[2, 0, {}]],
+    }
+    assert statement.splitlines() == [
+        "UNWIND $n0 AS row MERGE (n:FunctionCode {id: row.id}) SET n += row WITH collect(n) AS g0",
+        "UNWIND $n1 AS row CREATE (n:FundingSource) SET n = row WITH g0, collect(n) AS g1",
+        "UNWIND $n2 AS row CREATE (n:Pool) SET n = row WITH g0, g1, collect(n) AS g2",
+        "WITH g0 + g1 + g2 AS g",
+        "UNWIND $r0 AS row WITH g, g[row[0]] AS a, g[row[1]] AS b, row CREATE (a)-[r:FLOWS_TO]->(b) SET r = row[2] "
+        "WITH g, count(*) AS r0",
+        "UNWIND $r1 AS row WITH g, g[row[0]] AS a, g[row[1]] AS b, row CREATE (a)-[r:CLASSIFIED_AS]->(b) "
+        "SET r = row[2] WITH g, count(*) AS r1",
+        "RETURN size(g) AS nodes",
+    ]
 
 
-def test_small_batches_build_the_same_graph(neo4j_driver, neo4j_server, cypher, seed_rows):
+def test_every_relationship_joins_the_nodes_its_row_names(neo4j_driver, neo4j_server, cypher, seed_rows):
+    """Positions in the statement's node list, not ids, link the ends: read back, every relationship
+    must join exactly the two ids its row names, with its properties."""
     load(neo4j_driver, seed_rows.values(), neo4j_server.database)
-    whole = counts(cypher)
-    flows = cypher("MATCH ()-[f:FLOWS_TO]->() RETURN sum(f.amountMinor) AS s")[0]["s"]
-    cypher("MATCH (n) DETACH DELETE n")
-    load(neo4j_driver, seed_rows.values(), neo4j_server.database, batch=7)  # many rounds per statement kind
-    assert counts(cypher) == whole
-    assert cypher("MATCH ()-[f:FLOWS_TO]->() RETURN sum(f.amountMinor) AS s")[0]["s"] == flows
+    sent = sorted((r.type, row["start"], row["end"], row["props"].get("amountMinor"), row["props"].get("line"))
+                  for rows in seed_rows.values() for r in rows.rels for row in r.rows if not r.shared)
+    read = sorted((r["t"], r["a"], r["b"], r["minor"], r["line"]) for r in cypher(
+        "MATCH (a)-[r]->(b) WHERE NOT (a:FunctionCode OR a:EconomicCode) "
+        "RETURN type(r) AS t, a.id AS a, b.id AS b, r.amountMinor AS minor, r.line AS line"))
+    assert read == sent
 
 
 KILLED_LOADER = textwrap.dedent("""

@@ -85,6 +85,15 @@ def test_goal_beside_a_label_printed_one_character_a_line(xinfangju):
     assert first.startswith("1.加强对信访信息系统应用工作的指导和部署") and first.endswith("全面提高网络安全保障工作水平。")
 
 
+def test_goal_of_several_lines_beside_a_one_word_label():
+    # 福州 page 30 (民警法定工作日之外加班补贴): "年度目标" printed centred beside two lines "根据闽人社文[2017]309 号，
+    # 月人均 710 元，按 2024 年 8 月在职在编公 / 安干警人数 66 测算，年末根据考勤情况据实结算。" (only the label's own
+    # line, which prints no text, was read before: no goal).
+    perf, _ = perf_of(MORE / "fuzhou-gongan-zhiandui-2026-danwei.pdf")
+    second = perf.tables[0].projects[1]
+    assert second.goal == "根据闽人社文[2017]309号,月人均710元,按2024年8月在职在编公安干警人数66测算,年末根据考勤情况据实结算。"
+
+
 def test_name_left_aligned_under_a_centred_header(xian):
     # Page 33 (表14 部门专项业务经费绩效目标表, 接待中心安保服务): the 三级指标 header is centred in a wide cell, the
     # names start at its left edge: "成本指标 | 经济成本 | 保安服务年度总费用 | ≤50万元 | 10". The 质量指标 cell holds
@@ -121,6 +130,34 @@ def test_value_wrapped_inside_its_cell(xian):
     assert got[8] == ("满意度指标", "服务对象满意度指标", "服务对象满意率", "≥", "95", "%", D(10))
     # every card of 表14 gives 90 points to its indicators ("分值权重（90分）", 10 to 执行率)
     assert all(sum(i.weight for i in t.projects[0].indicators) == 90 for t in xian.tables[:9])
+
+
+def test_department_card(xian):
+    # Page 42 (表15 部门整体支出绩效目标表): tasks "保运转 | 保障人员薪酬等基本支出 | 1932.81 | 1932.81", "信访业务统筹实施",
+    # "信访矛盾多元化解", "驻京信访工作开展 | 负责进京信访信息预警、现场接访劝返、京地联动及 / 重大会议活动信访保障。 | 256",
+    # "信访运转服务保障", "代管事务经办"; "金额合计 2838.42 2838.42" under 预算金额（万元） 总额 / 财政拨款 / 其他资金;
+    # "年度 / 总体 / 目标" beside "2026年，西安市信访局以党的二十届四中全会精神为指引，… 提供坚实信访保障。"; the grid
+    # "成本指标 经济成本 信访事务业务经费支出（万元/年） ≤443.62 8", …, "时效指标 信访事项办结时限（日） ≦60 6", …,
+    # "满意度指标 服务对象满意度指标 信访事项办理群众满意度 ≥95% 10": 14 indicators, 分值 90.
+    dept = xian.department
+    assert [t.name for t in dept.tasks] == ["保运转", "信访业务统筹实施", "信访矛盾多元化解", "驻京信访工作开展",
+                                            "信访运转服务保障", "代管事务经办"]
+    assert dept.tasks[0].content == "保障人员薪酬等基本支出"
+    assert dept.tasks[3].content == "负责进京信访信息预警、现场接访劝返、京地联动及重大会议活动信访保障。"
+    assert (dept.total, dept.split, dept.split_unit) == (D("2838.42"), {"财政拨款": D("2838.42")}, "万元")
+    assert dept.goal.startswith("2026年,西安市信访局以党的二十届四中全会精神为指引") and dept.goal.endswith("提供坚实信访保障。")
+    inds = dept.indicators
+    assert len(inds) == 14 and sum(i.weight for i in inds) == 90
+    assert (inds[0].level1, inds[0].level2, inds[0].level3, inds[0].operator, inds[0].value, inds[0].weight) == (
+        "成本指标", "经济成本", "信访事务业务经费支出(万元/年)", "≤", "443.62", D(8))
+    assert (inds[9].level3, inds[9].operator, inds[9].value) == ("信访事项办结时限(日)", "≤", "60")  # "≦60"
+    assert (inds[-1].level1, inds[-1].level2, inds[-1].value, inds[-1].unit) == ("满意度指标", "服务对象满意度指标", "95", "%")
+
+
+def test_blank_form_is_an_empty_table(xian):
+    # Page 43 (表16 专项资金总体绩效目标表): the form's labels and the grid's level names, no project, amount or value.
+    special = xian.tables[-1]
+    assert (special.kind, special.empty, special.projects) == ("special_fund_performance", True, [])
 
 
 @pytest.fixture(scope="module")

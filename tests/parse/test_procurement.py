@@ -137,3 +137,68 @@ def test_suzhou_kinds_of_purchase_add_up_to_the_total(suzhou):
     # alike; the unit rows (458, 464) and items under them are not counted again.
     assert not [f for f in run_checks(suzhou, {"BL02", "BL03"}) if f.line in range(450, 469)]
     assert [r.name for r in leaves(table(suzhou, "procurement"))] == ["货物", "服务"]
+
+
+def test_shenzhen_expenditure_summary_states_the_procurement_total():
+    # 深圳 page 27 (表3 支出总表), line 513: "深圳市交通运输局（本级） 388,763.56 … 7,558.99 2,726.35 131.67" under
+    # "2026年政府采购项目 / 小计 | 其中：…预留给中小企业的项目资金规模 | 其中：…预留给小型、微型企业的项目资金规模";
+    # page 15 line 290-291: "纳入2026年部门预算的政府采购项目共有7,558.99万元"
+    facts = gather(parse_file(MORE / "shenzhen-jiaotong-2026.pdf"))
+    assert {k: [f.value for f in facts.get(k)] for k in
+            ("procurement", "procurement.reserved_sme", "procurement.reserved_small")} == {
+        "procurement": [D("7,558.99")], "procurement.reserved_sme": [D("2,726.35")],
+        "procurement.reserved_small": [D("131.67")]}
+
+
+def test_the_share_kept_for_small_firms_is_no_procurement_total():
+    # 上海 普陀 司法局 2026, page 22 line 300: "面向中小企业预留政府采购项目预算金额1486.42万元,其中,预留给小型和微型
+    # 企业的政府采购项目预算为1486.42万元": the second figure is the small and micro firms' share, not 政府采购预算
+    # (line 298: 1486.42 too, by chance); 深圳-style tables state both apart.
+    d = parse_file(PDF / "shanghai-putuo-sifaju-2026-bumen.pdf")
+    assert [(c.subject, c.value) for c in d.claims if c.line == 300] == [
+        ("procurement.reserved_sme", D("1486.42")), ("procurement.reserved_small", D("1486.42"))]
+
+
+def test_a_number_describing_an_item_is_kept_beside_it():
+    # 西安's 表12 (page 31) as a template printing 单价 where 西安 prints 数量 (header line 505, cells of lines
+    # 508-516): the price says what an item is, it is no amount of the table; the row keeps its names and codes.
+    doc = read_document(MORE / "xian-xinfang-2026.pdf")
+    page = doc.pages[30]
+
+    def priced(w):
+        if w.line == 505 and w.norm == "数量":
+            return dataclasses.replace(w, text="单价")
+        if 508 <= w.line <= 516 and w.norm in ("1", "6") and 550 < w.x0 and w.x1 < 577:
+            return dataclasses.replace(w, text="12.50", x0=w.x0 - 12)
+        return w
+
+    page.words = [priced(w) for w in page.words]
+    t = parse_document(doc).table("procurement")
+    (guard,) = [r for r in t.rows if r.line == 511]
+    assert (guard.code, guard.name, values(guard)) == ("2014004", "接待中心安保服务", {"合计": D("499,800.00")})
+    assert guard.note == "并列科目：302 27 502 05；另列：单价 12.50；采购目录：C05040300保安服务；规格型号：详见合同"
+
+
+def test_xian_kinds_of_purchase_from_the_national_catalogue(xian):
+    # Page 31, lines 511-516: every item's 采购目录 entry is a C (服务) code of the 政府采购品目分类目录
+    # ("C05040300保安服务", "C16990000其他信息技术服务", … "C21020000房屋租赁服务") and the six make up the 合计
+    # 3,786,500.00 元; page 15 lines 162-163: "政府采购货物类预算0.00万元、政府采购服务类预算378.65万元、政府采购工程类
+    # 预算0.00万元".
+    (guard,) = [r for r in table(xian, "procurement").rows if r.line == 511]
+    assert guard.described == {"采购目录": "C05040300保安服务", "规格型号": "详见合同", "数量": "1"}
+    facts = gather(xian)
+    assert {k: [(f.value, f.unit) for f in facts.get(k)] for k in
+            ("procurement.goods", "procurement.works", "procurement.services")} == {
+        "procurement.goods": [(D("0"), "元")], "procurement.works": [(D("0"), "元")],
+        "procurement.services": [(D("3,786,500.00"), "元")]}
+    assert not [f for f in run_checks(xian, {"NR01"}) if f.line in (162, 163)]
+
+
+def test_a_catalogue_that_does_not_cover_the_table_states_no_kind(xian):
+    # One entry printed without its code (or items not adding up to the 合计): the kinds are unresolved.
+    d = xian.model_copy(deep=True)
+    (guard,) = [r for r in table(d, "procurement").rows if r.line == 511]
+    guard.described["采购目录"] = "保安服务"
+    facts = gather(d)
+    assert facts.get("procurement.services") == [] and "procurement.services" in facts.unresolved
+    assert [f.value for f in facts.get("procurement")] == [D("3,786,500.00")]

@@ -416,6 +416,12 @@ def _mark_earlier_years(columns: list[_Column]) -> None:
                 c.earlier = c.printed
 
 
+def _describes(kind: str, c: _Column) -> bool:
+    """Whether the kind's vocabulary says the column describes its rows (TableSpec.describing)."""
+    s = spec(kind)
+    return bool(s and c.path and any(re.match(p, compact(c.path[-1])) for p in s.describing))
+
+
 def _mark_labels(columns: list[_Column], rows: list[_Line], kind: str) -> None:
     """Which columns print labels (names, codes) rather than amounts, judged by their cells.
 
@@ -424,8 +430,6 @@ def _mark_labels(columns: list[_Column], rows: list[_Line], kind: str) -> None:
     vocabulary says describes its rows (TableSpec.describing: 政府采购's 数量) is
     never a code column, whatever it prints.
     """
-    s = spec(kind)
-    describing = [re.compile(p) for p in (s.describing if s else ())]
     starts = [c.x0 for c in columns]
     counts = [[0, 0, 0] for _ in columns]  # words, bare integers, amounts
     for line in rows:
@@ -437,8 +441,9 @@ def _mark_labels(columns: list[_Column], rows: list[_Line], kind: str) -> None:
         c.label = words > amounts + integers if c.name else words + integers > amounts
         c.filled = amounts + integers > 0
         c.blank = words + integers + amounts == 0
-        c.attribute = c.label and bool(_ATTRIBUTE_HEADER.match(c.printed) or any(
-            p.match(compact(c.path[-1])) for p in describing if c.path))
+        c.attribute = c.label and (bool(_ATTRIBUTE_HEADER.match(c.printed)) or _describes(kind, c))
+        if not c.label and c.name is None and _describes(kind, c):
+            c.earlier = c.printed  # numbers that say what an item is (政府采购's 单价, a 数量 "2.00"), not its cost
         c.code = c.label and integers > words and not c.attribute
     _mark_second_classification(columns)
 
@@ -452,8 +457,8 @@ def _mark_second_classification(columns: list[_Column]) -> None:
     """
     coded = named = second = False  # in this run of label columns: a code column seen, then a name column
     for c in columns:
-        if c.blank or c.attribute:
-            continue  # prints nothing, or describes the row: the run goes on past it
+        if c.blank or c.attribute or c.earlier:
+            continue  # prints nothing, describes the row or is kept aside: the run goes on past it
         if not c.label:
             coded = named = second = False
             continue
@@ -559,14 +564,16 @@ def _panels(grid: _Grid) -> list[int]:
     each panel of a printed line is its own row.
     """
     out, panel = [], 0
-    printed: Optional[_Column] = None  # the last column that prints something: a blank one splits nothing
+    # The last column that prints something of the row's own: a blank column, or one kept aside (a 单价
+    # among 政府采购's label columns), splits nothing.
+    printed: Optional[_Column] = None
     for i, c in enumerate(grid.columns):
         prev = grid.columns[i - 1] if i else None
         if prev is not None and (c.side != prev.side or (
                 c.label and not c.earlier and printed is not None and not printed.label)):
             panel += 1
         out.append(panel)
-        printed = printed if c.blank else c
+        printed = printed if c.blank or c.earlier else c
     return out
 
 
@@ -690,7 +697,7 @@ def _rows(grid: _Grid, band: list[_Line]) -> list[RawRow]:
             # Positions only when every amount sits under a header the vocabulary knows; otherwise
             # build places the row by the table's arithmetic (see _unknown_headers), never half.
             positions=positions if all(p is not None for p in positions) else None, side=side, role=role,
-            note=note, panel=headings[panel],
+            note=note, panel=headings[panel], described=attributes.get(panel, {}),
         ))
     for k, row in enumerate(out):
         row.depth = None if indent.get(k) is None else round(indent[k], 1)  # a raw offset until _depths
