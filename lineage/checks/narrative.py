@@ -234,11 +234,15 @@ class ClaimedAmount(Rule):
                 # A 类 named without its code: the text does not say which scope
                 # (all funds, 财政拨款, 一般公共预算当年) it means — unresolved, not an error.
                 severity = "info"
-            elif any(o is not c and o.kind == "amount" and o.subject == c.subject and o.text == c.text
+            elif any(o is not c and o.kind == "amount" and o.subject == c.subject and o.year == c.year
+                     and (o.text == c.text or abs(o.line - c.line) <= 3)
                      and any(df.states(o.value, o.unit) for df in defs) for o in d.claims):
                 # The same sentence states the subject again, and that figure agrees: this one names
                 # another quantity in the same words (Shanghai 司法局 2026 line 83: "一般公共预算拨款支出
                 # 预算9628.22万元 … 政府性基金拨款支出预算0万元") — the reading is unsure, not the document.
+                # Or the next sentence restates it differently (司法局 lines 112–113: "住房公积金(01项)208.8万元
+                # … 2026年预算安排201.50万元"): the text contradicts itself, which NR09 reports; the tables
+                # agree with the text's headline.
                 severity = "info"
             unit = ref.unit or c.unit
             yield self.finding(

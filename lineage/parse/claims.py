@@ -56,6 +56,10 @@ _YEAR = re.compile(r"(20\d\d)\s*年(?!底)")
 _ONE_PROJECT = re.compile(r"(该|本|此)项目")
 # "财政拨款收、支总预算": the 、 between 收 and 支 joins two words of one name, it ends no clause.
 _CLAUSE_END = re.compile(r".*(?:[，；：,;:]|(?<!收)、|其中)", re.S)
+# What an amount's clause may say and still name nothing: "2025年当年预算执行数为", "2026年预算安排".
+_BARE_AMOUNT = re.compile(r"\s*(20\d\d\s*年度?)?\s*(当年|年初)?\s*(预算|决算)(执行数|安排|数)?\s*(为|是)?\s*")
+# "主要用于:行政单位的基本支出。" says what money is for; it names no subject for the sentence after it.
+_USES = re.compile(r"\s*(主要)?用于")
 # A sentence that opens with the comparison ("与上年相比减少17.08万元", 苏州) states the change of the
 # subject the sentence before it stated last.
 # What a change's clause may say besides its verb and still name nothing: "与上年相比", "比2025年执行",
@@ -67,8 +71,10 @@ _MONEY_KIND_NOTE = re.compile(r"(?<=预算数)\s*[(（](基本支出|项目支�
 # "占财政性资金(人员类和运转类中的公用经费项目支出除外)总额的比例为100%" (苏州): a note of what a total
 # leaves out or takes in names no subject of its own.
 _NOTE = re.compile(r"[(（][^()（）]*(除外|不含|含|包括)[^()（）]*[)）]")
-# "支出包括：", "财政拨款支出…包括": a list of 科目.
-_SPENDING_LIST = re.compile(r"支出[^。；;]*包括")
+# "支出包括：", "财政拨款支出…包括": a list of 科目 (not "项目支出…具体包括:", a list of projects).
+_SPENDING_LIST = re.compile(r"(?<!项目)支出[^。；;]*包括")
+# A wording run into the name before it ("轨道交通运行经费"): inside a list of projects, the project's name.
+_RUN_INTO = re.compile(r".*[\u4e00-\u9fff](?<![年度的为是及和中其])$", re.S)
 # "214)281.37": stray text glued to a figure by the PDF extraction.
 _STRAY = re.compile(r"(?<![(（\d])(\d+)\s*[)）](?=\s*\d)")
 _COUNT_UNITS = ("个", "辆", "台")
@@ -261,6 +267,11 @@ class _SentenceReader:
             return True
         self._flush()
         subject = named or listed or (self.state.carried if first else None)
+        if subject is None and _BARE_AMOUNT.fullmatch(clause):
+            # "…行政运行(01项)1672.67万元。…。2025年当年预算执行数为1690.69万元,2026年预算安排1672.67万元" (上海
+            # 司法局 2026): another year's figure, or this year's again, of the subject just stated. A sentence
+            # opening with this year's figure and no name starts another subject (001's items, names unprinted).
+            subject = self.current or (self.state.last if first and year != self.state.year else None)
         if subject is None:
             self._no_subject(fig, clause, line)
             return False
@@ -288,8 +299,14 @@ class _SentenceReader:
                 base, found = prev_end, since
             elif self.current is None:
                 base, found = 0, find_subject(self.text[: base + found.start], count)
+        if found is not None and self._in_project_list() and _RUN_INTO.match(self.text[: base + found.start]):
+            return None, fig_start  # "…轨道交通运行经费 100万元" in a list of projects: that project's money
         named = _subject(found, self.current)
         return named, (base + found.start if found and named else fig_start)
+
+    def _in_project_list(self) -> bool:
+        """Whether the figures read now are listed under 项目支出 ("项目支出376,936.60万元,具体包括:", 深圳)."""
+        return self.state.parent is not None and self.state.parent.key == "project"
 
     def _percent(self, fig, seg, clause, verb, named, year, compared_year, lines) -> bool:
         share = re.search(r"占([^，；,;]*)$", seg)
@@ -397,7 +414,7 @@ class _SentenceReader:
         # The figure has a subject the vocabulary does not know ("事业单位经营支出0万元，占0%"):
         # what follows ("占0%") is about it, not about the subject named before it.
         self.current = None
-        if self.state.parent is not None and self.state.parent.key == "project":
+        if self._in_project_list():
             # "(五)项目支出376,936.60万元,具体包括:1.上级下达资金4,167.70万元…" (深圳): one project's money,
             # named by the project, not by a subject of the tables — noted once for the list
             self.state.projects.append(line)
@@ -472,9 +489,11 @@ def read_claims(doc: Document, year: int | None) -> tuple[list[Claim], Problems]
                 s = Sentence(rest, s.line_of, s.heading, s.top)
             reader = _SentenceReader(state, s)
             printed = reader.read()
-            state.last = reader.current
-            # A sentence that names a subject but prints no figure names the one below it.
-            state.carried = None if printed else _subject(find_subject(reader.text), None)
+            # A sentence that names a subject but prints no figure names the one below it; one that names none
+            # ("主要用于:…。") leaves the subject last stated to the sentence after it.
+            state.carried = None if printed or _USES.match(reader.text) else _subject(find_subject(reader.text), None)
+            if printed or state.carried:
+                state.last = reader.current
         claims += state.claims
         problems += state.problems
         if state.projects:

@@ -141,11 +141,12 @@ FUNCTION_CLASSES = [
 ]
 _NAME = r"[\u4e00-\u9fff]+"
 _OPEN, _CLOSE = r"\s*[(（]\s*", r"\s*[)）]\s*"
+# The level may follow each code: "公共安全支出(204类)司法(06款)行政运行(01项)" (上海 司法局 2026).
 _CODE_PATH = re.compile(
-    rf"(?P<a>{_NAME}){_OPEN}(?P<ca>\d{{3}}){_CLOSE}(?P<b>{_NAME}){_OPEN}(?P<cb>\d{{2}}){_CLOSE}"
-    rf"(?P<c>{_NAME}){_OPEN}(?P<cc>\d{{2}}){_CLOSE}"
+    rf"(?P<a>{_NAME}){_OPEN}(?P<ca>\d{{3}})\s*类?{_CLOSE}(?P<b>{_NAME}){_OPEN}(?P<cb>\d{{2}})\s*款?{_CLOSE}"
+    rf"(?P<c>{_NAME}){_OPEN}(?P<cc>\d{{2}})\s*项?{_CLOSE}"
 )
-_CLASS_CODE = re.compile(rf"(?P<a>{_NAME}){_OPEN}(?P<ca>\d{{3}}){_CLOSE}(支出)?")
+_CLASS_CODE = re.compile(rf"(?P<a>{_NAME}){_OPEN}(?P<ca>\d{{3}})\s*类?{_CLOSE}(支出)?")
 # The classification a 类 code belongs to, by its first digit: 2xx the functional classification of
 # expenditure, 3xx the 部门预算支出经济分类, 5xx the 政府预算支出经济分类. 西安 states both economic ones
 # ("对个人和家庭的补助(303)126.60万元" … "对个人和家庭的补助(509)126.60万元"); they are no 功能分类 codes
@@ -284,6 +285,8 @@ def find_subject(text: str, count: bool = False) -> Optional[Match]:
     'function:2060101'
     >>> find_subject("科学技术（206）支出").subject
     'function:206'
+    >>> find_subject("1、公共安全支出(204类)司法(06款)行政运行(01项)").subject
+    'function:2040601'
     >>> find_subject("开展绩效目标管理的项目", count=True).subject
     'performance_projects'
     """

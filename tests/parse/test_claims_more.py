@@ -198,7 +198,7 @@ def test_a_projects_money_is_no_document_figure(read):
     assert at(shenzhen, 287) == [] and at(shenzhen, 216) == []
     # the list under "(五)项目支出376,936.60万元,具体包括:" (page 11) is noted once, not figure by figure
     notes = [msg for ln, msg in shenzhen[1] if "single projects" in msg]
-    assert len(notes) == 1 and "lines 185–288" in notes[0]
+    assert len(notes) == 1 and notes[0].startswith("74 figures under 项目支出 (lines 184–288)")
 
 
 def test_a_change_with_words_of_its_own_is_not_the_one_before(read):
@@ -208,3 +208,29 @@ def test_a_change_with_words_of_its_own_is_not_the_one_before(read):
     assert at(yantai, 678) == [("change", "source:上级补助收入", D("113"), "万元"),
                                ("change", "source:使用非财政拨款结余", D("193"), "万元")]
     assert at(yantai, 689) == [] and [ln for ln, _ in yantai[1] if ln == 689] == [689]
+
+
+def test_a_wording_run_into_a_projects_name_is_that_projects(tmp_path):
+    # 深圳 page 11 (lines 183–186) with its first project renamed "…运行经费": inside the list of projects the
+    # wording is part of the project's name, not the document's 机关运行经费
+    text = tmp_path / "variant.txt"
+    text.write_text("第三部分 部门预算支出具体情况\n"
+                    "(五)项目支出376,936.60万元,具体包括:\n"
+                    "1.上级下达资金4,167.70万元,主要用于中央及省转移支付项目。\n"
+                    "2.收费站运行经费2,573.40万元,主要用于收费站运营管理支出。\n"
+                    "第九部分 名词解释\n", encoding="utf-8")
+    claims, problems = read_claims(read_document(text), 2026)
+    assert [(c.line, c.subject) for c in claims] == [(2, "project")]
+    assert [msg for _, msg in problems] == [
+        "2 figures under 项目支出 (lines 3–4) name single projects, not subjects of the tables: not compared"]
+
+
+def test_shanghai_items_with_their_level_and_the_years_after():
+    # 上海市普陀区司法局 2026 page 8: "1、公共安全支出(204类)司法(06款)行政运行(01项)1672.67万元。主要用于:行政单位的
+    # 基本支出。2025年当年预算执行数为" / "1690.69万元,2026年预算安排1672.67万元,比2025年预算执行数减少1.07%。"
+    claims, _ = read_claims(read_document(PDF / "shanghai-putuo-sifaju-2026-bumen.pdf"), 2026)
+    assert [(c.line, c.kind, c.subject, c.value, c.year) for c in claims if c.line in (87, 88)] == [
+        (87, "amount", "function:2040601", D("1672.67"), 2026),
+        (88, "amount", "function:2040601", D("1690.69"), 2025),
+        (88, "amount", "function:2040601", D("1672.67"), 2026),
+        (88, "change", "function:2040601", D("1.07"), 2026)]
