@@ -17,7 +17,7 @@ import click
 
 from .common import (
     EXIT_FINDINGS, colour_report, emit_stream, expand_paths, fail_input, format_option, input_errors, jobs_option,
-    output_option, report_bad, store_option,
+    on_disk, output_option, report_bad, same_file, store_option, unique,
 )
 from .browser_option import browser_option, links, print_link
 from .progress import progress
@@ -61,10 +61,10 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs, browser_ur
     except UnknownRule as exc:
         raise click.BadParameter(str(exc), param_hint="--rule")
     bad: list[str] = []
-    needs_store = not targets or not all(Path(t).exists() for t in targets)
+    needs_store = not targets or not all(on_disk(t) for t in targets)
     with input_errors():
         if targets and needs_store and not store_path(store).exists():
-            missing = next(t for t in targets if not Path(t).exists())
+            missing = next(t for t in targets if not on_disk(t))
             raise fail_input(f"{missing}: no such file or folder (and no store {store_path(store)} to look it up in)")
     with input_errors(), (Store(store_path(store)) if needs_store else nullcontext()) as st:
         plan = _plan(targets, st)
@@ -114,14 +114,14 @@ def _plan(targets: tuple[str, ...], st) -> list[Path | str]:
         return list(ids)
     plan: list[Path | str] = []
     for target in targets:
-        if Path(target).exists():
+        if on_disk(target):
             plan += expand_paths((target,))
             continue
         ids = st.find(target)
         if not ids:
             raise fail_input(f"{target}: no such file, and no stored unit matches (see lineage load)")
         plan += ids
-    return plan
+    return unique(plan, lambda item: same_file(item) if isinstance(item, Path) else item)
 
 
 def _results(plan: list[Path | str], st, only: frozenset[str] | None, jobs: int, bad: list[str]) -> Iterator:

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Callable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 import click
 from rich.console import Console
@@ -24,6 +24,8 @@ from lineage.read import InputError
 
 if TYPE_CHECKING:
     from lineage.model import Disclosure
+
+T = TypeVar("T")
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -180,19 +182,71 @@ def stored_graph(store: str | None):
         return build_graph(d for d, _ in st.all())
 
 
+STDIN = "-"
+
+
+def on_disk(target: str) -> bool:
+    """Whether a command-line target names a file or folder rather than a stored unit.
+
+    Also true for a name the system refuses to look up (too long, no permission) and for
+    "-": those are files the reader names in its one-line error, never unit names.
+    """
+    if target == STDIN:
+        return True
+    try:
+        os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError):
+        return True
+    return True
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long to look up: the reader says so when it opens the file
+        return False
+
+
+def same_file(path: Path) -> Path:
+    """What two names of one file have in common (a file given twice, or given and in its folder)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
+def unique(items: Iterable[T], key: Callable[[T], object] = lambda item: item) -> list[T]:
+    """Items in order, each kept once: a file or unit given twice is read and reported once."""
+    seen: set = set()
+    kept: list[T] = []
+    for item in items:
+        if key(item) not in seen:
+            seen.add(key(item))
+            kept.append(item)
+    return kept
+
+
 def expand_paths(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders expand to their *.txt and *.pdf files (any case), sorted. A folder without any is an input error."""
+    """Files as given; folders expand to their *.txt and *.pdf files (any case), sorted; each file once.
+
+    A folder without any is an input error, and so is "-": standard input is not read (a disclosure
+    needs a file to cite).
+    """
     out: list[Path] = []
     for p in paths:
+        if p == STDIN:
+            raise fail_input(f"{STDIN}: standard input is not read; save the text to a file and give its name")
         path = Path(p)
-        if path.is_dir():
+        if _is_dir(path):
             found = sorted(q for q in path.rglob("*") if q.suffix.lower() in DISCLOSURE_SUFFIXES and q.is_file())
             if not found:
                 raise fail_input(f"{path}: no *.txt or *.pdf files in this folder")
             out += found
         else:
             out.append(path)
-    return out
+    return unique(out, same_file)
 
 
 def readable(files: list[Path], bad: list[str]) -> Iterator["Disclosure"]:

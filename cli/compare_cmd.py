@@ -11,6 +11,7 @@ from lineage.report.jsonable import dumps
 from .browser_option import browser_option, links, print_link
 from .common import (
     csv_text, emit, format_option, input_errors, output_option, resolve_one, store_option, text_report, text_table,
+    unique,
 )
 from .xlsx_output import FORMATS_WITH_XLSX, emit_xlsx
 
@@ -45,7 +46,7 @@ def compare_cmd(units, store, fmt, output, execution_only, browser_uri, browser_
       lineage compare 普陀区规划和自然资源局 --execution --format csv
     """
     with input_errors():
-        disclosures = [d for u in units for d in _resolve(u, store)]
+        disclosures = unique((d for u in units for d in _resolve(u, store)), lambda d: d.id)  # named twice: one column
     comp = compare(disclosures)
     executed = records(comp.execution)
     if fmt == "json":

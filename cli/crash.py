@@ -2,7 +2,8 @@
 
 Exit codes (README, `lineage --help`): 0 fine, 1 error-level findings, 2 usage
 or input error, 3 internal error. An input error that a command did not turn
-into its own message (an `InputError` from the reader or the store) becomes
+into its own message (an `InputError` from the reader or the store, or an
+`OSError` naming a file: no permission, a name too long, a full disk) becomes
 one line naming the file and exit 2. Anything else is a bug in this tool: one
 line saying so and where the full traceback was written (a file, so it can be
 attached to a bug report), exit 3. Code 3 is pytest's "internal error" too;
@@ -63,6 +64,9 @@ class SafeGroup(click.Group):
 
             if isinstance(exc, InputError):
                 click.echo(click.style("error:", fg="red") + f" {one_line(str(exc))}", err=True)
+                raise click.exceptions.Exit(2) from None
+            if isinstance(exc, OSError) and exc.filename is not None:  # the system refused a file: not a bug here
+                click.echo(click.style("error:", fg="red") + f" {exc.filename}: {exc.strerror}", err=True)
                 raise click.exceptions.Exit(2) from None
             where = write_traceback(exc)
             saved = f"full traceback in {where}" if where else "the traceback could not be written"

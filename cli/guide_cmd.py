@@ -19,7 +19,7 @@ def _render() -> str:
 
 @click.command("guide")
 @output_option
-@click.option("--serve", "port", type=int, default=None, metavar="PORT",
+@click.option("--serve", "port", type=click.IntRange(0, 65535), default=None, metavar="PORT",
               help="Serve /guide.html and /style.grass on http://localhost:PORT (with the CORS headers "
                    "Browser needs) until Ctrl-C, instead of printing.")
 def guide_cmd(output: str | None, port: int | None) -> None:
@@ -53,7 +53,10 @@ def guide_cmd(output: str | None, port: int | None) -> None:
         emit(_render(), output)
         return
     _render()  # fail now, not on the first request, if a query file is broken
-    server = make_server("127.0.0.1", port, _render)
+    try:
+        server = make_server("127.0.0.1", port, _render)
+    except OSError as exc:  # in use, or below 1024 without the right
+        raise fail_input(f"port {port}: cannot serve the guide there ({exc.strerror})")
     base = f"http://localhost:{server.server_address[1]}"
     stderr.print(f"serving {base}/guide.html and {base}/style.grass; in Browser: :play {base}/guide.html (Ctrl-C stops)")
     try:

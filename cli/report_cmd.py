@@ -10,14 +10,14 @@ import click
 from lineage.report.html_report import UnitReport, default_name, render_html
 
 from .browser_option import browser_option, links
-from .common import emit, expand_paths, fail_input, input_errors, resolve_one, stderr, store_option
+from .common import emit, expand_paths, fail_input, input_errors, on_disk, resolve_one, stderr, store_option, unique
 
 
 def _units(targets: tuple[str, ...], store: str | None) -> list[UnitReport]:
     """Files and folders are parsed and checked; anything else names one stored disclosure."""
     out: list[UnitReport] = []
     for target in targets:
-        if Path(target).exists():
+        if on_disk(target):
             from lineage.checks import run_checks  # only here: a stored unit needs no parser
             from lineage.parse.disclosure import parse_file
 
@@ -26,7 +26,7 @@ def _units(targets: tuple[str, ...], store: str | None) -> list[UnitReport]:
                 out.append(UnitReport(d, run_checks(d)))
         else:
             out.append(UnitReport(*resolve_one(target, store, with_findings=True)))
-    return out
+    return unique(out, lambda unit: unit.disclosure.id)  # a unit named twice is shown once
 
 
 @click.command("report")

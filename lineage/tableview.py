@@ -90,7 +90,7 @@ def leaves(table: Table) -> Optional[list[Row]]:
     if indented(items):
         parents = {p.index for p in parents_by_depth(items).values() if p is not None}
         return [r for r in items if r.index not in parents]
-    groups = _named_groups(table, items)
+    groups = named_groups(table, items)
     if groups is not None:
         return groups
     codes = [r.code if r.code_line is None else None for r in items]  # a code printed elsewhere says no level
@@ -107,7 +107,7 @@ def leaves(table: Table) -> Optional[list[Row]]:
     return out
 
 
-def _named_groups(table: Table, items: list[Row]) -> Optional[list[Row]]:
+def named_groups(table: Table, items: list[Row]) -> Optional[list[Row]]:
     """The rows the vocabulary names as the groups of a table whose items carry no code, when each is
     printed once: they divide the whole table between them (政府采购预算表: 货物, 工程, 服务 — every item
     bought is one of the three), so they, not the uncoded items and the unit rows among them, add up to

@@ -19,7 +19,7 @@ from typing import Optional
 
 from lineage.checks.balances import first_amount, side_total
 from lineage.checks.walk import tables
-from lineage.tableview import evidence, item_rows, source_column, strip_numbering, total_row
+from lineage.tableview import evidence, item_rows, named_groups, source_column, strip_numbering, total_row
 from lineage.model import Disclosure, Provenance, Row, Table
 from lineage.vocab import KIND_LABELS, TWO_SIDED, spec
 
@@ -174,6 +174,21 @@ def _from_subtotals(d: Disclosure, t: Table, facts: Facts) -> None:
             facts.unresolved.add(key)       # total the text means
             continue
         facts.add(Fact(key, amounts[rows[0].index], t.kind, evidence(d, t, rows[:1])))
+    _absent_groups(d, t, facts, by_key)
+
+
+def _absent_groups(d: Disclosure, t: Table, facts: Facts, printed: dict[str, list[Row]]) -> None:
+    """A group the table does not print is 0 when the groups it prints make up its whole 合计 (苏州's 政府采购
+    支出表: 货物 5.50 + 服务 183.00 = 188.50, so 工程 is 0 — the text's "拟采购工程支出0万元")."""
+    s, total = spec(t.kind), total_row(t)
+    column = next(iter(s.total_facts), None) if s else None
+    groups = named_groups(t, item_rows(t))
+    if not s or total is None or not groups or column not in total.values or any(column not in g.values for g in groups):
+        return
+    if sum((g.values[column] for g in groups), Decimal(0)) != total.values[column]:
+        return
+    for key in dict.fromkeys(k for _, classes, k in s.subtotals if not classes and k not in printed):
+        facts.add(Fact(key, Decimal(0), t.kind, evidence(d, t, [total]), derived=True))
 
 
 def _from_catalogue(d: Disclosure, t: Table, facts: Facts) -> None:

@@ -71,7 +71,10 @@ def check_uri(uri: str) -> None:
     scheme = uri.partition("://")[0]
     if scheme not in SCHEMES or "://" not in uri:
         raise Neo4jError(f"{uri}: not a Neo4j address; expected {'/'.join(SCHEMES)}://HOST:PORT, {example}")
-    parts = urlsplit(uri)
+    try:
+        parts = urlsplit(uri)
+    except ValueError as exc:  # "bolt://[::1": an address urllib cannot split
+        raise Neo4jError(f"{uri}: not a Neo4j address ({exc}); {example}") from None
     port_text = parts.netloc.rpartition("@")[2].rpartition("]")[2].partition(":")[2]
     if port_text and not (port_text.isdigit() and 1 <= int(port_text) <= 65535):
         raise Neo4jError(f"{uri}: port {port_text} is not a port number (1-65535)")

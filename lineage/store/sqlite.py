@@ -138,12 +138,15 @@ class Store:
         """Open the store at `path`; `create` (lineage load) makes it if missing, else it must exist."""
         self.path = path
         name = str(path)
-        if path.is_dir():
-            raise StoreError(name, "is a folder, not a store file")
-        if not create and not path.exists():
-            raise StoreError(name, "no such store; run lineage load PATH first (or give --store or $LINEAGE_STORE)")
-        if create and not path.parent.is_dir():
-            raise StoreError(name, f"cannot create the store: folder {path.parent} does not exist")
+        try:
+            if path.is_dir():
+                raise StoreError(name, "is a folder, not a store file")
+            if not create and not path.exists():
+                raise StoreError(name, "no such store; run lineage load PATH first (or give --store or $LINEAGE_STORE)")
+            if create and not path.parent.is_dir():
+                raise StoreError(name, f"cannot create the store: folder {path.parent} does not exist")
+        except OSError as exc:  # a name the system refuses to look up (too long, a folder without access)
+            raise StoreError(name, f"cannot open the store ({exc.strerror})") from None
         self.create = create
         with self._errors():
             self.db = sqlite3.connect(path) if create else self._read_only()

@@ -97,12 +97,13 @@ def test_xian_items_in_yuan_with_catalogue_and_quantity(xian):
 
 def test_the_tables_state_what_the_text_calls_procurement(suzhou, yantai, xian):
     # 苏州 page 30, line 632: "2026年度政府采购支出预算总额188.5万元" — the table's 合计 188.50 (page 22, line 456);
-    # its 货物 and 服务 rows (lines 457, 463) are the text's 拟采购货物支出 5.5 and 拟采购服务支出 183 (line 633)
+    # its 货物 and 服务 rows (lines 457, 463) are the text's 拟采购货物支出 5.5 and 拟采购服务支出 183 (line 633), and
+    # as they make up the 合计, the 工程 it does not print is the text's 拟采购工程支出 0
     facts = gather(suzhou)
     assert {k: [f.value for f in facts.get(k)] for k in
             ("procurement", "gp.procurement", "procurement.goods", "procurement.services", "procurement.works")} == {
         "procurement": [D("188.50")], "gp.procurement": [D("188.50")], "procurement.goods": [D("5.50")],
-        "procurement.services": [D("183.00")], "procurement.works": []}
+        "procurement.services": [D("183.00")], "procurement.works": [D("0")]}
     assert not [f for f in run_checks(suzhou, {"NR01"}) if f.line in (632, 633)]
     # 烟台 page 35, line 720 "2026年政府采购预算1,710.15万元"; 西安 page 15, line 162 "政府采购预算共378.65万元"
     assert [f.value for f in gather(yantai).get("procurement")] == [D("1,710.15")]
