@@ -55,14 +55,14 @@ def test_console_commands_are_errors_and_usage_errors_exit_2(lint, tmp_path):
 
 
 def test_the_loaders_own_statements_pass_neo4js_parser(lint, tmp_path, parsed):
-    """The Cypher the loader builds (schema, delete, the one write statement) is Neo4j 5 Cypher too, not just ArcadeDB's."""
+    """The Cypher the loader builds (schema, the one statement per disclosure) is Neo4j 5 Cypher too, not just ArcadeDB's."""
     from lineage.checks import run_checks
     from lineage.neo4jdb import loader, schema
     from lineage.neo4jdb.rows import disclosure_rows
 
     d = parsed("001")
     write, _ = loader.write_statement(disclosure_rows(d, run_checks(d)))
-    statements = [*schema.STATEMENTS, loader.PREVIOUS_FILE, loader.DELETE, write]
+    statements = [*schema.STATEMENTS, write]
     target = tmp_path / "loader.cypher"
     target.write_text(";\n".join(statements) + ";\n", encoding="utf-8")
     result = lint(target)

@@ -102,20 +102,25 @@ def test_the_write_statement_links_relationships_to_the_positions_of_their_ends(
     statement, params = write_statement(rows)
     # shared labels first, then the disclosure's own in schema order: 205, s, p1, p2 at 0, 1, 2, 3
     assert params == {
-        "n0": [{"id": "205"}], "n1": [{"id": "s"}], "n2": [{"id": "p1"}, {"id": "p2"}],
+        "id": "d", "n0": [{"id": "205"}], "n1": [{"id": "s"}], "n2": [{"id": "p1"}, {"id": "p2"}],
         "r0": [[1, 3, {"amount": "1.00"}], [3, 2, {}]],  # one part per type, whatever the ends' labels
         "r1": [[2, 0, {}]],
     }
-    assert statement.splitlines() == [
-        "UNWIND $n0 AS row MERGE (n:FunctionCode {id: row.id}) SET n += row WITH collect(n) AS g0",
-        "UNWIND $n1 AS row CREATE (n:FundingSource) SET n = row WITH g0, collect(n) AS g1",
-        "UNWIND $n2 AS row CREATE (n:Pool) SET n = row WITH g0, g1, collect(n) AS g2",
-        "WITH g0 + g1 + g2 AS g",
-        "UNWIND $r0 AS row WITH g, g[row[0]] AS a, g[row[1]] AS b, row CREATE (a)-[r:FLOWS_TO]->(b) SET r = row[2] "
-        "WITH g, count(*) AS r0",
-        "UNWIND $r1 AS row WITH g, g[row[0]] AS a, g[row[1]] AS b, row CREATE (a)-[r:CLASSIFIED_AS]->(b) "
-        "SET r = row[2] WITH g, count(*) AS r1",
-        "RETURN size(g) AS nodes",
+    lines = statement.splitlines()
+    # the old subgraph goes first: the Disclosure node, then every label a disclosure owns
+    assert lines[0] == "OPTIONAL MATCH (old:Disclosure {id: $id}) WITH old IS NOT NULL AS replaced, old.file AS previous"
+    assert lines[1] == ("OPTIONAL MATCH (n:Disclosure {id: $id}) WITH replaced, previous, collect(n) AS old "
+                        "FOREACH (n IN old | DETACH DELETE n) WITH replaced, previous")
+    assert len(lines) == 1 + len(DISCLOSURE_LABELS) + 6
+    assert lines[1 + len(DISCLOSURE_LABELS):] == [
+        "UNWIND $n0 AS row MERGE (n:FunctionCode {id: row.id}) SET n += row WITH replaced, previous, collect(n) AS g",
+        "UNWIND $n1 AS row CREATE (n:FundingSource) SET n = row WITH replaced, previous, head(collect(g)) + collect(n) AS g",
+        "UNWIND $n2 AS row CREATE (n:Pool) SET n = row WITH replaced, previous, head(collect(g)) + collect(n) AS g",
+        "UNWIND $r0 AS row WITH replaced, previous, g, g[row[0]] AS a, g[row[1]] AS b, row "
+        "CREATE (a)-[r:FLOWS_TO]->(b) SET r = row[2] WITH replaced, previous, head(collect(g)) AS g",
+        "UNWIND $r1 AS row WITH replaced, previous, g, g[row[0]] AS a, g[row[1]] AS b, row "
+        "CREATE (a)-[r:CLASSIFIED_AS]->(b) SET r = row[2] WITH replaced, previous, head(collect(g)) AS g",
+        "RETURN replaced, previous, size(g) AS nodes",
     ]
 
 

@@ -208,6 +208,12 @@ def test_a_change_with_words_of_its_own_is_not_the_one_before(read):
     assert at(yantai, 678) == [("change", "source:上级补助收入", D("113"), "万元"),
                                ("change", "source:使用非财政拨款结余", D("193"), "万元")]
     assert at(yantai, 689) == [] and [ln for ln, _ in yantai[1] if ln == 689] == [689]
+    # page 33: "3.收支预算减少的主要原因,…三是市社保中心机关事业单位养老保险基金补助收支缺口资金减少3430万元": the
+    # sentence names 收支预算 first, but the change's clause has words of its own
+    assert at(yantai, 686) == []
+    # page 33: "(三)增减变化情况:2026年收支预算191,394.79万元,比上年减少13,469.96万元,其中:"
+    assert at(yantai, 674) == [("amount", "income_total", D("191394.79"), "万元")]
+    assert at(yantai, 675) == [("change", "income_total", D("13469.96"), "万元")]
 
 
 def test_a_wording_run_into_a_projects_name_is_that_projects(tmp_path):
