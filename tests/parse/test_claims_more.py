@@ -240,3 +240,16 @@ def test_shanghai_items_with_their_level_and_the_years_after():
         (88, "amount", "function:2040601", D("1690.69"), 2025),
         (88, "amount", "function:2040601", D("1672.67"), 2026),
         (88, "change", "function:2040601", D("1.07"), 2026)]
+
+
+def test_a_part_about_the_unit_itself_is_no_explanation(tmp_path):
+    # 深圳's part titles (page 2: "第一部分 部门概况", "第二部分 部门预算收支总体情况"), with the first printed as
+    # other templates print it ("单位基本情况"): its figures describe the unit, not the budget
+    text = tmp_path / "parts.txt"
+    text.write_text("第一部分 单位基本情况\n"
+                    "本单位收入预算较成立之初增长1,000.00万元。\n"
+                    "第二部分 部门预算收支总体情况\n"
+                    "2026年深圳市交通运输局(本级)部门预算收入388,763.56万元。\n"
+                    "第九部分 名词解释\n", encoding="utf-8")
+    claims, _ = read_claims(read_document(text), 2026)
+    assert [(c.line, c.subject, c.value) for c in claims] == [(4, "income_total", D("388763.56"))]
