@@ -50,8 +50,26 @@ def format_option(choices=("text", "json")):
     )
 
 
+def writable_target(path: Path, what: str = "the report") -> None:
+    """Refuse, before any work, a report file that could not be put in place: its folder is missing
+    or it is a folder (the same one line atomic_file gives when writing fails later)."""
+    reason = None
+    if _is_dir(path):
+        reason = "Is a directory"
+    elif not _is_dir(path.parent if str(path.parent) else Path(".")):
+        reason = "No such file or directory"
+    if reason:
+        raise fail_input(f"{path}: cannot write {what} there ({reason})")
+
+
+def _output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        writable_target(Path(value))
+    return value
+
+
 output_option = click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+    "--output", "-o", type=click.Path(), default=None, callback=_output,
     help="Write the report to this file (atomically) instead of stdout.",
 )
 
@@ -173,13 +191,24 @@ def csv_text(header: list[str], rows) -> str:
     return buf.getvalue()
 
 
-def stored_graph(store: str | None):
-    """The lineage graph of every disclosure in the embedded store."""
+def stored_graph(store: str | None, unit: str | None = None):
+    """The lineage graph of every disclosure in the embedded store (which holds one, and one `unit` matches)."""
     from lineage.graph import build_graph
     from lineage.store import Store, store_path
 
     with Store(store_path(store)) as st:
+        require_stored(st, unit)
         return build_graph(d for d, _ in st.all())
+
+
+def require_stored(st, unit: str | None = None) -> None:
+    """An empty store, or a --unit filter (part of an id or unit name) matching no stored disclosure,
+    is an input error: an empty table would read as "nothing there"."""
+    ids = st.ids()
+    if not ids:
+        raise fail_input(f"{st.path}: the store is empty; run lineage load PATH first")
+    if unit is not None and not any(unit in i for i in ids):
+        raise fail_input(f"--unit {unit}: no stored unit matches in {st.path} (see lineage load)")
 
 
 STDIN = "-"
@@ -280,6 +309,8 @@ def resolve_one(key: str, store: str | None, with_findings: bool = False):
     (with `with_findings`, the pair (disclosure, its stored findings))."""
     from lineage.store import Store, store_path
 
+    if not key.strip():
+        raise fail_input("an empty unit name: give a unit name (or part of it), an id or a unit code")
     with Store(store_path(store)) as st:
         ids = st.find(key)
         if not ids:

@@ -23,6 +23,7 @@ from pathlib import Path
 import click
 
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as a shell reports it
 ENV_CRASH_DIR = "LINEAGE_CRASH_DIR"
 
 
@@ -58,7 +59,12 @@ class SafeGroup(click.Group):
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, BrokenPipeError):
-            raise  # click's own handling: usage errors (2), explicit exits, Ctrl-C, a closed pipe
+            raise  # click's own handling: usage errors (2), explicit exits, a closed pipe
+        except KeyboardInterrupt:
+            # click would say "Aborted!" and exit 1, which reads as "error-level findings". A report
+            # file is written whole or not at all (common.atomic_file), so nothing half-written is left.
+            click.echo(click.style("stopped:", fg="yellow") + " by Ctrl-C before the end; no file was half-written", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:  # noqa: BLE001 - this is the one place that catches everything
             from lineage.read import InputError  # here, not at the top: `lineage --help` imports no library
 

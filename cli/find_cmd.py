@@ -10,7 +10,9 @@ from lineage.report.jsonable import dumps
 from lineage.report.where_printed import where_printed
 from lineage.store import Store, store_path
 
-from .common import emit, fail_input, format_option, output_option, store_option, text_report, text_table
+from .common import (
+    emit, fail_input, format_option, output_option, require_stored, store_option, text_report, text_table,
+)
 
 
 @click.command("find")
@@ -36,6 +38,7 @@ def find_cmd(amount, unit, store, fmt, output) -> None:
     if value is None:
         raise fail_input(f"{amount}: not an amount (e.g. 143.09 or 1,220.75)")
     with Store(store_path(store)) as st:
+        require_stored(st, unit)
         hits = where_printed(st.all(), value, unit)
     if fmt == "json":
         emit(dumps([asdict(h) for h in hits]), output)

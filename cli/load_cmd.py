@@ -20,13 +20,13 @@ from typing import Iterator, Optional
 import click
 
 from .common import EXIT_FINDINGS, expand_paths, fail_input, jobs_option, report_bad, stderr, store_option
+from .crash import EXIT_INTERRUPTED
 from .neo4j_options import driver_for, neo4j_options, target
 from .progress import progress
 
 
 SMALL_RUN = 20  # files: a run this small prints a line per disclosure without -v
 EXIT_STOPPED = 4  # --deadline reached before every file was loaded
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as a shell reports it
 
 
 class Stop:

@@ -36,7 +36,7 @@ def projects_cmd(unit, limit, store, fmt, output, browser_uri, browser_database)
       lineage projects --format csv -o projects.csv
       lineage projects --limit 50 --format xlsx -o projects.xlsx
     """
-    rows = largest_projects(stored_graph(store), limit, unit)
+    rows = largest_projects(stored_graph(store, unit), limit, unit)
     if fmt == "json":
         emit(dumps([asdict(r) for r in rows]), output)
         return

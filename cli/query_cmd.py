@@ -23,9 +23,18 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _list_queries() -> str:
+def _list_queries(fmt: str) -> str:
+    """The library's queries: for people a line each with its parameters; JSON or CSV for programs."""
+    queries = catalog.all_queries()
+    if fmt == "json":
+        return dumps([{"name": q.name, "title": q.title, "file": q.file,
+                       "params": [{"name": p.name, "type": p.type, "default": p.default, "help": p.help}
+                                  for p in q.params]} for q in queries])
+    if fmt == "csv":
+        return csv_text(["name", "title", "params"], ([q.name, q.title, " ".join(p.name for p in q.params)]
+                                                     for q in queries))
     lines = []
-    for q in catalog.all_queries():
+    for q in queries:
         params = " ".join(f"{p.name}={p.default}" if p.default is not None else f"{p.name}=…" for p in q.params)
         lines.append(f"{q.name:<26} {q.title}" + (f"\n{'':<26} params: {params}" if params else ""))
     return "\n".join(lines)
@@ -56,7 +65,7 @@ def query_cmd(name, pairs, list_only, neo4j_uri, neo4j_user, neo4j_password, neo
     """
     try:
         if list_only or not name:
-            emit(_list_queries(), output)
+            emit(_list_queries(fmt), output)
             return
         query = catalog.get(name)
         params = query.bind(_params(pairs))

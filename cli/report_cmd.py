@@ -10,7 +10,10 @@ import click
 from lineage.report.html_report import UnitReport, default_name, render_html
 
 from .browser_option import browser_option, links
-from .common import emit, expand_paths, fail_input, input_errors, on_disk, resolve_one, stderr, store_option, unique
+from .common import (
+    emit, expand_paths, fail_input, input_errors, on_disk, resolve_one, stderr, store_option, unique,
+    writable_target,
+)
 
 
 def _units(targets: tuple[str, ...], store: str | None) -> list[UnitReport]:
@@ -59,6 +62,8 @@ def report_cmd(targets, html_path, store, browser_uri, browser_database) -> None
       NEO4J_URI=neo4j://localhost:7687 lineage report 渠县   (with Neo4j Browser links)
     """
     started = time.perf_counter()
+    if html_path:
+        writable_target(Path(html_path))  # before the work, not after it
     with input_errors():
         units = _units(targets, store)
     if not units:

@@ -7,6 +7,7 @@ from dataclasses import asdict
 import click
 from lineage.graph.subject import subject_across_units
 from lineage.report.jsonable import dumps
+from lineage.store import store_path
 
 from .common import csv_text, emit, fail_input, format_option, output_option, store_option, stored_graph, text_report, text_table
 
@@ -48,3 +49,5 @@ def subject_cmd(code, store, fmt, output) -> None:
                      "\n".join(r.subjects), "\n".join(r.sources))
     with text_report(output, 170) as console:
         console.print(view)
+        if not rows:
+            console.print(f"(no stored disclosure has functional subject {code} in {store_path(store)})", highlight=False)

@@ -12,7 +12,9 @@ from lineage.graph.trace import Stage, trace
 from lineage.report.jsonable import dumps
 
 from .browser_option import browser_option, links, print_link
-from .common import emit, format_option, input_errors, output_option, resolve_one, store_option, text_report
+from .common import (
+    emit, fail_input, format_option, input_errors, output_option, resolve_one, store_option, text_report,
+)
 from .xlsx_output import emit_xlsx
 
 
@@ -41,9 +43,13 @@ def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output, browser
       lineage trace 四川省科技交流中心 --from 上年结转 --format json
       lineage trace 渠县 --format xlsx -o 渠县.xlsx
     """
+    if code is not None and not code.isdigit():
+        raise fail_input(f"--code {code}: not a 功能分类 code (digits, e.g. 206 or 20607)")
     with input_errors():
         d = resolve_one(unit, store)
-    stages = trace(build_graph([d]), d.id, source=source, code=code, depth=depth)
+    g = build_graph([d])
+    _require_named(g, d.id, source, code)
+    stages = trace(g, d.id, source=source, code=code, depth=depth)
     if fmt == "json":
         emit(dumps({"disclosure": d.id, "amount_unit": d.amount_unit, "stages": [asdict(s) | {"balanced": s.balanced} for s in stages]}), output)
         return
@@ -57,6 +63,28 @@ def trace_cmd(unit, source, code, depth, show_lines, store, fmt, output, browser
         for s in stages:
             console.print(_stage_tree(s, show_lines))
         print_link(console, "flow_trace", links(browser_uri, browser_database).disclosure(d.id))
+
+
+def _require_named(g, disclosure_id: str, source: str | None, code: str | None) -> None:
+    """--from must name exactly one of the unit's funding sources, --code the start of one of its
+    subjects' codes: otherwise the trace would show every amount as if the option were not given
+    (or scale them by the wrong source's share)."""
+    whole = trace(g, disclosure_id, depth=2)
+    if source is not None:
+        names = [s.name for s in whole[0].steps]
+        named = [n for n in names if source in n]
+        if not named:
+            raise fail_input(f"--from {source}: no funding source of {disclosure_id} is named so "
+                             f"(its sources: {', '.join(names)})")
+        if len(named) > 1:
+            raise fail_input(f"--from {source}: names {len(named)} funding sources of {disclosure_id} "
+                             f"({', '.join(named)}); give one")
+    if code is not None:
+        codes = [s.code for s in whole[1].steps if s.code] if len(whole) > 1 else []
+        if not any(c.startswith(code) for c in codes):
+            classes = sorted({c[:3] for c in codes})
+            raise fail_input(f"--code {code}: no functional subject of {disclosure_id} starts with {code} "
+                             f"(its 类: {', '.join(classes)})")
 
 
 def _stage_tree(s: Stage, show_lines: bool) -> Tree:

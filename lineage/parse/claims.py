@@ -64,7 +64,15 @@ _USES = re.compile(r"\s*(主要)?用于")
 # subject the sentence before it stated last.
 # What a change's clause may say besides its verb and still name nothing: "与上年相比", "比2025年执行",
 # "较2025年年初预算", "同比".
-_BARE_CHANGE = re.compile(r"\s*((与|同|比|较)\s*(上年|上一年|去年|20\d\d\s*年)[^，；,;]*?|同比)?\s*(各|分别)?\s*")
+# "较上一度" (上海 规划和自然资源局 2024 决算 line 399, 上一年度 misprinted) too.
+_BARE_CHANGE = re.compile(r"\s*((与|同|比|较)\s*(上|去|20\d\d)[^，；,;]*?|同比)?\s*(各|分别)?\s*")
+
+
+def _bare(clause: str, verb: re.Match) -> bool:
+    """Whether a change's clause says nothing but its verb and a comparison ("比上年增加")."""
+    return bool(_BARE_CHANGE.fullmatch(clause[: len(clause) - len(verb.group(0))]))
+
+
 _OPENS_COMPARED = re.compile(r"\s*(与|同|比|较)\s*(上年|上一年|去年|20\d\d\s*年)")
 # "预算数（基本支出）为 289.04": the bracket says which kind of money, not the subject.
 _MONEY_KIND_NOTE = re.compile(r"(?<=预算数)\s*[(（](基本支出|项目支出)[)）]")
@@ -243,6 +251,10 @@ class _SentenceReader:
         listed = self._listed(clause)
         lines = self.s.lines(start, m.end())
         first, self.first = self.first, False
+        if verb and named is not None and start < m.start() - len(clause) and not _bare(clause, verb):
+            # "3.收支预算减少的主要原因,…三是市社保中心…补助收支缺口资金减少3430万元" (烟台): a change whose
+            # clause has words of its own is theirs, not the subject the sentence named first
+            named = None
         if unit in _COUNT_UNITS:
             if named is None:
                 return False
@@ -323,7 +335,7 @@ class _SentenceReader:
     def _change(self, fig, verb_match, clause, named, year, compared_year, lines) -> bool:
         verb = verb_match.group(1)
         subject = named
-        if subject is None and _BARE_CHANGE.fullmatch(clause[: len(clause) - len(verb_match.group(0))]):
+        if subject is None and _bare(clause, verb_match):
             # "比上年增加…", "增长…%": no words of its own, so the subject is the one just changed or stated
             subject = self.changed or self.current or self._named_earlier(fig.start)
             if subject is None and _OPENS_COMPARED.match(self.text):

@@ -30,8 +30,9 @@ CN = "一二三四五六七八九十"
 _START = re.compile(r"(预算情况说明|预算编制说明|收支预算情况说明|决算情况说明|^情况说明|重要事项说明)\s*$")
 # Parts of the text named for what they explain: "第二部分:部门预算收支情况说明", "第三部分:其他重要
 # 事项说明" (西安), "第二部分 部门预算收支总体情况" … "第八部分 其他需要说明情况" (深圳). Not the
-# 部门概况, the tables or the glossary.
-_PART_START = re.compile(rf"^\s*第[{CN}]+部分[:：\s]*(?!.*(概况|名词解释|预算表|公开表|报表|决算表|目录)).*(情况|说明)\s*$")
+# 部门概况 (also printed "单位基本情况", "主要职能"), the tables or the glossary.
+_PART_START = re.compile(
+    rf"^\s*第[{CN}]+部分[:：\s]*(?!.*(概况|基本情况|职能|职责|机构设置|名词解释|预算表|公开表|报表|决算表|目录)).*(情况|说明)\s*$")
 _STOP = re.compile(rf"名词解释|^\s*第[{CN}]+部分(?!.*(情况说明|编制说明))")
 TOP_HEADING = re.compile(rf"^\s*[{CN}]+、")
 _SUB_HEADING = re.compile(rf"^\s*[(（][{CN}]+[)）]")

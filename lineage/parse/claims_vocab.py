@@ -38,6 +38,8 @@ STANDALONE = {name: f"economic_name:{name}" for name in ("会议费", "培训费
 # subject in ("一般公共预算基本支出" is the basic expenditure of gp_total).
 _AMOUNT_WORDS: list[tuple[str, str, Optional[str]]] = [
     (r"收支预算总数|收支总预算|预算收支总数|收支预算总计|收支预算总额", "income_total", None),
+    # "2026年收支预算191,394.79万元,比上年减少13,469.96万元" (烟台); not "总体收支预算" (a unit's, see _GENERIC_TOTAL)
+    (r"收支预算", "income_total", None),
     (r"财政(拨款)?收支(预算)?总数|财政拨款收支总预算|财政拨款收支预算总额", "fiscal_total", None),
     # "其中：财政拨款收入 18,976.76 万元", "财政拨款支出预算 18,976.76 万元" (Shanghai's 编制说明)
     (r"财政拨款(收入|支出)(预算)?", "fiscal_total", None),
@@ -233,7 +235,7 @@ _AMOUNT, _WEAK, _COUNT = _compiled(_AMOUNT_WORDS), _compiled(_WEAK_WORDS), _comp
 # The generic total wordings name the whole budget only when nothing qualifies them: in
 # "会议费预算支出 10 万元", "“三公”经费支出预算", "政府性基金支出预算支出 0 万元", "政府采购支出预算总额"
 # (苏州's 编制说明) a name runs straight into them and it is that name's figure, not the total's.
-_GENERIC_TOTAL = re.compile(r"收入预算|预算收入|支出预算|预算支出|收入总计|支出总计")
+_GENERIC_TOTAL = re.compile(r"收入预算|预算收入|支出预算|预算支出|收入总计|支出总计|收支预算")
 # Characters that may precede a generic total wording without qualifying it: function words and the
 # last character of a unit's name ("…司法局收入预算", "…街道办事处收入预算", "…委员会支出预算",
 # "…中心收入预算"). A unit is a 局/处/委/院/会/室/所/站/队/中心/馆/校/办/厅/部/社/团/署/府/园/场/台/

@@ -43,7 +43,14 @@ def _check_size(path: str | Path, pdf: bool) -> None:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one disclosure: a PDF (by its %PDF- signature) or a text file; InputError above the size limit."""
+    """Read one disclosure: a PDF (by its %PDF- signature) or a text file; InputError above the size limit,
+    and for a file name that is not UTF-8 (a GBK name unzipped on Linux): every amount cites its file
+    by name, in JSON, the store and Neo4j, which hold UTF-8 only."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise InputError(shown, "the file name is not UTF-8; rename it (e.g. convmv -f gbk -t utf-8 --notest)") from None
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)

@@ -277,11 +277,15 @@ class Store:
             return [r[0] for r in self.db.execute("SELECT id FROM disclosures ORDER BY id")]
 
     def find(self, key: str) -> list[str]:
-        """Disclosure ids matching an id, a unit name (or part of it), or a unit code."""
+        """Disclosure ids matching an id, a unit name (or part of it), or a unit code.
+
+        % and _ in `key` are characters of the name, not SQL wildcards ("%" must not match every unit).
+        """
+        part = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         with self._errors():
             rows = self.db.execute(
-                "SELECT id FROM disclosures WHERE id = ? OR unit_code = ? OR unit_name LIKE ? ORDER BY id",
-                (key, key, f"%{key}%"),
+                "SELECT id FROM disclosures WHERE id = ? OR unit_code = ? OR unit_name LIKE ? ESCAPE '\\' ORDER BY id",
+                (key, key, f"%{part}%"),
             ).fetchall()
         return [r[0] for r in rows]
 

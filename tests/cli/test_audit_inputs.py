@@ -8,6 +8,7 @@ Exit codes (README "Commands"): 0 fine, 1 error-level findings, 2 usage or input
 from __future__ import annotations
 
 import json
+import os
 import socket
 
 import pytest
@@ -140,3 +141,45 @@ def test_a_port_in_use_is_one_line_exit_2():
         r = run("guide", "--serve", str(port))
     assert r.exit_code == 2
     assert one_error_line(r) == f"error: port {port}: cannot serve the guide there (Address already in use)"
+
+
+# --- a file name that is not UTF-8 (a GBK name unzipped on Linux) ---------------------------------
+
+@pytest.fixture
+def gbk_named(tmp_path):
+    """002 under the GBK bytes of 成华区.txt: a name Python can only hold with surrogates."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = "成华区.txt".encode("gbk")
+    path = os.path.join(os.fsencode(folder), name)
+    with open(path, "wb") as fh:
+        fh.write(seed_path("002").read_bytes())
+    return folder, os.fsdecode(path)
+
+
+def test_a_non_utf8_file_name_is_refused_by_load_and_the_others_are_loaded(tmp_path, gbk_named):
+    folder, path = gbk_named
+    store = tmp_path / "s.db"
+    r = run("load", str(folder), str(seed_path("001")), "--store", str(store))
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    assert f"error: {shown}: the file name is not UTF-8; rename it (e.g. convmv -f gbk -t utf-8 --notest)" in r.stderr
+    assert "1 added" in r.stderr  # 001 was loaded
+
+
+def test_a_non_utf8_file_name_is_refused_by_export(tmp_path, gbk_named):
+    folder, _ = gbk_named
+    r = run("export", "--neo4j-csv", str(tmp_path / "csv"), str(folder), str(seed_path("001")))
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "the file name is not UTF-8" in r.stderr and "1 disclosures" in r.stderr
+
+
+@pytest.mark.parametrize("command", [["check", "--format", "json"], ["parse", "--format", "json"],
+                                     ["report", "--html", "r.html"]])
+def test_a_non_utf8_file_name_is_one_line_in_every_command(tmp_path, monkeypatch, gbk_named, command):
+    folder, _ = gbk_named  # before: exit 3 (UnicodeEncodeError) or, from parse, invalid UTF-8 in the JSON
+    monkeypatch.chdir(tmp_path)
+    r = run(command[0], str(folder), *command[1:])
+    assert r.exit_code == 2
+    assert one_error_line(r).endswith(": the file name is not UTF-8; rename it (e.g. convmv -f gbk -t utf-8 --notest)")
+    assert r.stdout == "" and not (tmp_path / "r.html").exists()

@@ -40,6 +40,13 @@ def firsts(found, *lines):
     return [at(found, line)[0] for line in lines]
 
 
+def read_lines(tmp_path, *lines):
+    """The claims of a small text made of these lines and a closing 名词解释 part (line numbers from 1)."""
+    text = tmp_path / "text.txt"
+    text.write_text("\n".join(lines + ("第九部分 名词解释",)) + "\n", encoding="utf-8")
+    return read_claims(read_document(text), 2026)
+
+
 def unread(found, line):
     return [msg for ln, msg in found[1] if ln == line]
 
@@ -208,18 +215,20 @@ def test_a_change_with_words_of_its_own_is_not_the_one_before(read):
     assert at(yantai, 678) == [("change", "source:上级补助收入", D("113"), "万元"),
                                ("change", "source:使用非财政拨款结余", D("193"), "万元")]
     assert at(yantai, 689) == [] and [ln for ln, _ in yantai[1] if ln == 689] == [689]
+    # page 33: "3.收支预算减少的主要原因,…三是市社保中心机关事业单位养老保险基金补助收支缺口资金减少3430万元": the
+    # sentence names 收支预算 first, but the change's clause has words of its own
+    assert at(yantai, 686) == []
+    # page 33: "(三)增减变化情况:2026年收支预算191,394.79万元,比上年减少13,469.96万元,其中:"
+    assert at(yantai, 674) == [("amount", "income_total", D("191394.79"), "万元")]
+    assert at(yantai, 675) == [("change", "income_total", D("13469.96"), "万元")]
 
 
 def test_a_wording_run_into_a_projects_name_is_that_projects(tmp_path):
     # 深圳 page 11 (lines 183–186) with its first project renamed "…运行经费": inside the list of projects the
     # wording is part of the project's name, not the document's 机关运行经费
-    text = tmp_path / "variant.txt"
-    text.write_text("第三部分 部门预算支出具体情况\n"
-                    "(五)项目支出376,936.60万元,具体包括:\n"
-                    "1.上级下达资金4,167.70万元,主要用于中央及省转移支付项目。\n"
-                    "2.收费站运行经费2,573.40万元,主要用于收费站运营管理支出。\n"
-                    "第九部分 名词解释\n", encoding="utf-8")
-    claims, problems = read_claims(read_document(text), 2026)
+    claims, problems = read_lines(tmp_path, "第三部分 部门预算支出具体情况", "(五)项目支出376,936.60万元,具体包括:",
+                                  "1.上级下达资金4,167.70万元,主要用于中央及省转移支付项目。",
+                                  "2.收费站运行经费2,573.40万元,主要用于收费站运营管理支出。")
     assert [(c.line, c.subject) for c in claims] == [(2, "project")]
     assert [msg for _, msg in problems] == [
         "2 figures under 项目支出 (lines 3–4) name single projects, not subjects of the tables: not compared"]
@@ -234,3 +243,11 @@ def test_shanghai_items_with_their_level_and_the_years_after():
         (88, "amount", "function:2040601", D("1690.69"), 2025),
         (88, "amount", "function:2040601", D("1672.67"), 2026),
         (88, "change", "function:2040601", D("1.07"), 2026)]
+
+
+def test_a_part_about_the_unit_itself_is_no_explanation(tmp_path):
+    # 深圳's part titles (page 2: "第一部分 部门概况", "第二部分 部门预算收支总体情况"), with the first printed as
+    # other templates print it ("单位基本情况"): its figures describe the unit, not the budget
+    claims, _ = read_lines(tmp_path, "第一部分 单位基本情况", "本单位收入预算较成立之初增长1,000.00万元。",
+                           "第二部分 部门预算收支总体情况", "2026年深圳市交通运输局(本级)部门预算收入388,763.56万元。")
+    assert [(c.line, c.subject, c.value) for c in claims] == [(4, "income_total", D("388763.56"))]
