@@ -183,3 +183,13 @@ def test_report_goes_on_after_a_file_it_cannot_read(tmp_path):
     assert r.exit_code == 2  # as every batch: the others are done, the bad file named at the end
     assert f"error: {bad}: empty file" in r.stderr.splitlines()
     assert html.exists() and "成华区科学技术协会" in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["trace", "compare"])
+def test_a_file_given_where_a_stored_unit_is_expected_says_to_load_it(seeds_store, command):
+    # before: "no stored unit matches", which a user who gave an existing file cannot make sense of
+    path = str(seed_path("001"))
+    r = run(command, path, "--store", str(seeds_store))
+    assert r.exit_code == 2
+    assert one_error_line(r) == (f"error: {path}: lineage {command} takes stored units, not files; "
+                                 f"run lineage load {path} first, then name its unit")
