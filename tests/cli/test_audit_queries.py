@@ -193,3 +193,16 @@ def test_a_file_given_where_a_stored_unit_is_expected_says_to_load_it(seeds_stor
     assert r.exit_code == 2
     assert one_error_line(r) == (f"error: {path}: lineage {command} takes stored units, not files; "
                                  f"run lineage load {path} first, then name its unit")
+
+
+def test_find_takes_an_amount_as_printed_in_full_width(seeds_store):
+    # 001 line 564 prints 143.09 (机构运行); a user may paste it in full-width digits, which the
+    # reader normalises in documents ("１４３．０９" was "not an amount")
+    r = run("find", "１４３．０９", "--store", str(seeds_store), "--format", "json")
+    assert r.exit_code == 0
+    assert 564 in [h["line"] for h in json.loads(r.stdout) if h["disclosure"] == "2024/渠县科学技术协会/部门预算"]
+
+
+def test_an_empty_rule_id_is_a_usage_error_not_every_rule():
+    r = run("check", str(seed_path("002")), "--rule", "")
+    assert r.exit_code == 2 and "Invalid value for --rule: an empty rule id" in r.stderr
