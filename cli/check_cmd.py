@@ -60,6 +60,8 @@ def check_cmd(targets, rules, min_severity, store, fmt, output, jobs, browser_ur
         only = frozenset(resolve(rules)) if rules else None
     except UnknownRule as exc:
         raise click.BadParameter(str(exc), param_hint="--rule")
+    if only is not None and not only:  # --rule "$UNSET": no rule at all, never every rule
+        raise click.BadParameter("an empty rule id; see lineage rules", param_hint="--rule")
     bad: list[str] = []
     needs_store = not targets or not all(on_disk(t) for t in targets)
     with input_errors():

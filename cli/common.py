@@ -313,6 +313,9 @@ def resolve_one(key: str, store: str | None, with_findings: bool = False):
         raise fail_input("an empty unit name: give a unit name (or part of it), an id or a unit code")
     with Store(store_path(store)) as st:
         ids = st.find(key)
+        if not ids and on_disk(key):  # report takes files; trace and compare only stored units
+            raise fail_input(f"{key}: lineage {click.get_current_context().info_name} takes stored units, not files; "
+                             f"run lineage load {key} first, then name its unit")
         if not ids:
             raise fail_input(f"{key}: no stored unit matches in {store_path(store)} (see lineage load)")
         if len(ids) > 1:

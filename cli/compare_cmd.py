@@ -68,6 +68,10 @@ def compare_cmd(units, store, fmt, output, execution_only, browser_uri, browser_
     if execution_only:
         with text_report(output, 160) as console:
             _print_execution(console, comp)
+            if not comp.execution:
+                console.print(f"(no budget execution in {', '.join(d.id for d in disclosures)}: only a 决算 prints "
+                              "预算数 beside 决算数; load a unit's 决算, and its 预算 of that year to compare the two)",
+                              highlight=False, soft_wrap=True)
         return
     if fmt == "csv":
         header = ["item"] + [f"{u} ({a})" for u, a in zip(comp.units, comp.amount_unit)] + [f"{u} %" for u in comp.units]

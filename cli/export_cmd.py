@@ -54,6 +54,8 @@ def export_cmd(paths, csv_dir, force, database) -> None:
       sh /tmp/budget-csv/import.sh budget        # as the neo4j user, database stopped
       cypher-shell -d budget -f /tmp/budget-csv/schema.cypher
     """
+    if not database.strip():
+        raise click.BadParameter("an empty database name", param_hint="'--database'")
     target = Path(csv_dir)
     files = expand_paths(paths)
     if not files:

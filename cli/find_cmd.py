@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 import click
 from lineage.amounts import parse_amount
+from lineage.read.text import normalise
 from lineage.report.jsonable import dumps
 from lineage.report.where_printed import where_printed
 from lineage.store import Store, store_path
@@ -34,7 +35,7 @@ def find_cmd(amount, unit, store, fmt, output) -> None:
       lineage find 1,220.75 --unit 重庆
       lineage find 734.24 --format json
     """
-    value = parse_amount(amount)
+    value = parse_amount(normalise(amount))  # as the reader folds a document: １４３．０９ is 143.09
     if value is None:
         raise fail_input(f"{amount}: not an amount (e.g. 143.09 or 1,220.75)")
     with Store(store_path(store)) as st:

@@ -11,21 +11,20 @@ from lineage.report.html_report import UnitReport, default_name, render_html
 
 from .browser_option import browser_option, links
 from .common import (
-    emit, expand_paths, fail_input, input_errors, on_disk, resolve_one, stderr, store_option, unique,
-    writable_target,
+    emit, expand_paths, fail_input, input_errors, on_disk, readable, report_bad, resolve_one, stderr,
+    store_option, unique, writable_target,
 )
 
 
-def _units(targets: tuple[str, ...], store: str | None) -> list[UnitReport]:
-    """Files and folders are parsed and checked; anything else names one stored disclosure."""
+def _units(targets: tuple[str, ...], store: str | None, bad: list[str]) -> list[UnitReport]:
+    """Files and folders are parsed and checked (a file that cannot be read goes to `bad`);
+    anything else names one stored disclosure."""
     out: list[UnitReport] = []
     for target in targets:
         if on_disk(target):
             from lineage.checks import run_checks  # only here: a stored unit needs no parser
-            from lineage.parse.disclosure import parse_file
 
-            for f in expand_paths((target,)):
-                d = parse_file(f)
+            for d in readable(expand_paths((target,)), bad):
                 out.append(UnitReport(d, run_checks(d)))
         else:
             out.append(UnitReport(*resolve_one(target, store, with_findings=True)))
@@ -64,12 +63,15 @@ def report_cmd(targets, html_path, store, browser_uri, browser_database) -> None
     started = time.perf_counter()
     if html_path:
         writable_target(Path(html_path))  # before the work, not after it
+    bad: list[str] = []
     with input_errors():
-        units = _units(targets, store)
+        units = _units(targets, store, bad)
     if not units:
-        raise fail_input(f"{', '.join(targets)}: no disclosure found (folders are searched for *.txt)")
+        report_bad(bad, read=0)
+        raise fail_input(f"{', '.join(targets)}: no disclosure found (folders are searched for *.txt and *.pdf)")
     path = html_path or default_name([u.disclosure for u in units])
     emit(render_html(units, links(browser_uri, browser_database)), path)
     size = Path(path).stat().st_size
     stderr.print(f"wrote {path} ({size / 1024:.0f} KiB, {len(units)} disclosure{'s' if len(units) > 1 else ''}, "
                  f"{time.perf_counter() - started:.2f} s)")
+    report_bad(bad, read=len(units))

@@ -82,9 +82,9 @@ def _require_named(g, disclosure_id: str, source: str | None, code: str | None) 
     if code is not None:
         codes = [s.code for s in whole[1].steps if s.code] if len(whole) > 1 else []
         if not any(c.startswith(code) for c in codes):
-            classes = sorted({c[:3] for c in codes})
+            classes = ", ".join(sorted({c[:3] for c in codes})) or "none read"
             raise fail_input(f"--code {code}: no functional subject of {disclosure_id} starts with {code} "
-                             f"(its 类: {', '.join(classes)})")
+                             f"(its 类: {classes})")
 
 
 def _stage_tree(s: Stage, show_lines: bool) -> Tree:

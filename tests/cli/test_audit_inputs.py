@@ -183,3 +183,10 @@ def test_a_non_utf8_file_name_is_one_line_in_every_command(tmp_path, monkeypatch
     assert r.exit_code == 2
     assert one_error_line(r).endswith(": the file name is not UTF-8; rename it (e.g. convmv -f gbk -t utf-8 --notest)")
     assert r.stdout == "" and not (tmp_path / "r.html").exists()
+
+
+def test_export_with_an_empty_database_name_is_a_usage_error(tmp_path):
+    # before: the printed command read "neo4j-admin database import full '' …"
+    r = run("export", "--neo4j-csv", str(tmp_path / "csv"), str(seed_path("002")), "--database", "")
+    assert r.exit_code == 2 and "Invalid value for '--database'" in r.stderr
+    assert not (tmp_path / "csv").exists()

@@ -165,3 +165,44 @@ def test_a_store_row_deleted_leaves_an_empty_store_not_a_crash(tmp_path, seeds_s
         db.execute("DELETE FROM disclosures")
     r = run("projects", "--store", str(store))
     assert r.exit_code == 2 and "the store is empty" in one_error_line(r)
+
+
+def test_compare_execution_of_a_budget_says_there_is_none(seeds_store):
+    # 001 is a 部门预算: it prints no 预算数 beside 决算数; before, the text was one blank line
+    r = run("compare", "渠县", "--execution", "--store", str(seeds_store))
+    assert r.exit_code == 0
+    assert r.stdout.strip() == ("(no budget execution in 2024/渠县科学技术协会/部门预算: only a 决算 prints 预算数 "
+                                "beside 决算数; load a unit's 决算, and its 预算 of that year to compare the two)")
+
+
+def test_report_goes_on_after_a_file_it_cannot_read(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    html = tmp_path / "r.html"
+    r = run("report", str(bad), str(seed_path("002")), "--html", str(html))
+    assert r.exit_code == 2  # as every batch: the others are done, the bad file named at the end
+    assert f"error: {bad}: empty file" in r.stderr.splitlines()
+    assert html.exists() and "成华区科学技术协会" in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["trace", "compare"])
+def test_a_file_given_where_a_stored_unit_is_expected_says_to_load_it(seeds_store, command):
+    # before: "no stored unit matches", which a user who gave an existing file cannot make sense of
+    path = str(seed_path("001"))
+    r = run(command, path, "--store", str(seeds_store))
+    assert r.exit_code == 2
+    assert one_error_line(r) == (f"error: {path}: lineage {command} takes stored units, not files; "
+                                 f"run lineage load {path} first, then name its unit")
+
+
+def test_find_takes_an_amount_as_printed_in_full_width(seeds_store):
+    # 001 line 564 prints 143.09 (机构运行); a user may paste it in full-width digits, which the
+    # reader normalises in documents ("１４３．０９" was "not an amount")
+    r = run("find", "１４３．０９", "--store", str(seeds_store), "--format", "json")
+    assert r.exit_code == 0
+    assert 564 in [h["line"] for h in json.loads(r.stdout) if h["disclosure"] == "2024/渠县科学技术协会/部门预算"]
+
+
+def test_an_empty_rule_id_is_a_usage_error_not_every_rule():
+    r = run("check", str(seed_path("002")), "--rule", "")
+    assert r.exit_code == 2 and "Invalid value for --rule: an empty rule id" in r.stderr
