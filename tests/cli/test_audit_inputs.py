@@ -12,25 +12,11 @@ import os
 import socket
 
 import pytest
-from click.testing import CliRunner
 
-from lineage_cli.main import cli
+from tests.cli.invoke import one_error_line, run
 from tests.conftest import SEEDS, seed_path
 
 TOO_LONG = "a" * 5000  # longer than any file name the system allows (ENAMETOOLONG)
-
-
-def run(*args: str, **kw):
-    return CliRunner().invoke(cli, list(args), **kw)
-
-
-def one_error_line(result) -> str:
-    """The run printed no traceback and exactly one line on stderr; that line."""
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 # --- a path too long for the file system -------------------------------------------------------
