@@ -12,8 +12,8 @@ import pytest
 from lineage.neo4jdb import catalog
 from lineage.neo4jdb.browser_links import BrowserLinks, query_text
 
-from test_cypher_lint import LINT_DIR, lint  # noqa: F401  (the fixture; tests/neo4j is on sys.path, not a package)
-from test_queries import EXAMPLES
+from tests.neo4j.test_cypher_lint import LINT_DIR, lint  # noqa: F401  (the fixture)
+from tests.neo4j.test_queries import EXAMPLES
 
 
 def test_a_link_opens_browser_beside_the_bolt_server_with_the_query_in_its_editor():
