@@ -8,9 +8,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "seeds"
 
 
-def seed_path(prefix: str) -> Path:
-    """The bundled seed whose file name starts with prefix ("000" … "004")."""
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+def seed_path(prefix: str, folder: Path = SEEDS) -> Path:
+    """The bundled seed whose file name starts with prefix ("000" … "004"), or its copy in `folder`."""
+    (path,) = folder.glob(f"{prefix}_*.txt")
     return path
 
 

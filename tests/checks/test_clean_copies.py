@@ -23,18 +23,13 @@ from tests.conftest import seed_path
 CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "clean"
 
 
-def clean_path(prefix: str) -> Path:
-    (path,) = CLEAN.glob(f"{prefix}_*.txt")
-    return path
-
-
 @pytest.fixture(scope="module")
 def findings():
     cache = {}
 
     def get(prefix: str):
         if prefix not in cache:
-            cache[prefix] = run_checks(parse_file(clean_path(prefix)))
+            cache[prefix] = run_checks(parse_file(seed_path(prefix, CLEAN)))
         return cache[prefix]
 
     return get
@@ -52,9 +47,9 @@ def figures(fs, code):
 def test_copy_keeps_the_layout(prefix):
     """Edits stay within lines: every line number of the seed still points at the same place."""
     seed = seed_path(prefix).read_text(encoding="utf-8").split("\n")
-    copy = clean_path(prefix).read_text(encoding="utf-8").split("\n")
+    copy = seed_path(prefix, CLEAN).read_text(encoding="utf-8").split("\n")
     assert len(copy) == len(seed)
-    assert clean_path(prefix).name == seed_path(prefix).name
+    assert seed_path(prefix, CLEAN).name == seed_path(prefix).name
 
 
 def test_000_clean(findings):
